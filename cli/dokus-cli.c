@@ -1,0 +1,73 @@
+/* dokus-cli.c
+ *
+ * dokus-cli: the Dokus engine for scripts, tests and terminals. Dispatches
+ * to one file per command group.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "dokus-cli.h"
+
+static const char usage[] =
+  "usage: dokus-cli COMMAND ...\n"
+  "\n"
+  "  book create BOOK          create a new book; prints its recovery key once\n"
+  "  book info BOOK            show what the book is (format, cipher, schema)\n"
+  "  book passwd BOOK          change the passphrase\n"
+  "  book recover BOOK         set a new passphrase with the recovery key\n"
+  "  book backup BOOK DEST     copy the open book to a new, still sealed file\n"
+  "  demo [BOOK]               create (passphrase \"demo\") or open a demo book\n"
+  "\n"
+  "Passphrases are read from the terminal, or from DOKUS_PASSPHRASE,\n"
+  "DOKUS_NEW_PASSPHRASE and DOKUS_RECOVERY_KEY when set (for scripts).\n";
+
+int
+dokus_cli_fail (const DokusError *err)
+{
+  if (err->field[0])
+    fprintf (stderr, "dokus-cli: %s (%s)\n", err->message, err->field);
+  else
+    fprintf (stderr, "dokus-cli: %s\n", err->message);
+  return 1;
+}
+
+DokusStatus
+dokus_cli_read_secret (const char *env_name, const char *prompt, char *buf, DokusError *err)
+{
+  const char *env = getenv (env_name);
+
+  if (env != NULL)
+    {
+      if (strlen (env) >= DOKUS_CLI_SECRET_MAX)
+        return dokus_error_set (err, DOKUS_ERR_INVALID, env_name, "%s is too long", env_name);
+      strcpy (buf, env);
+      return DOKUS_OK;
+    }
+  return dokus_platform_read_secret (prompt, buf, DOKUS_CLI_SECRET_MAX, err);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (sodium_init () < 0)
+    {
+      fprintf (stderr, "dokus-cli: libsodium cannot start\n");
+      return 1;
+    }
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      fputs (usage, argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+  if (strcmp (argv[1], "book") == 0)
+    return dokus_cli_book (argc - 1, argv + 1);
+  if (strcmp (argv[1], "demo") == 0)
+    return dokus_cli_demo (argc - 1, argv + 1);
+  fprintf (stderr, "dokus-cli: unknown command '%s'\n\n%s", argv[1], usage);
+  return 2;
+}

@@ -1,0 +1,24 @@
+/* dokus-cli.h
+ *
+ * Shared helpers of dokus-cli's commands: reading passphrases and reporting
+ * errors. Commands hold no business rules: they call libdokus.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <dokus/dokus.h>
+
+#define DOKUS_CLI_SECRET_MAX 1024
+
+/* Prints "dokus-cli: MESSAGE" (and the field, if any) on stderr; returns 1. */
+int dokus_cli_fail (const DokusError *err);
+
+/* Reads a secret from the environment variable @env_name if set (for
+ * scripts and tests), else from the terminal with @prompt and echo off.
+ * @buf has DOKUS_CLI_SECRET_MAX bytes; the caller wipes it. */
+DokusStatus dokus_cli_read_secret (const char *env_name, const char *prompt, char *buf,
+                                   DokusError *err);
+
+int dokus_cli_book (int argc, char **argv);
+int dokus_cli_demo (int argc, char **argv);

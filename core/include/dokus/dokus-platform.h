@@ -1,0 +1,30 @@
+/* dokus-platform.h
+ *
+ * The few things that differ between Linux and Windows and that the CLI
+ * and tools need: reading a secret from the terminal without echo, and
+ * asking whether a path exists. Everything else (files, locks, random)
+ * goes through SQLite's VFS and libsodium, which are portable already.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdbool.h>
+
+#include "dokus-error.h"
+#include "dokus-types.h"
+
+/* Prints @prompt on the terminal and reads one line into @buf (at most
+ * @size - 1 bytes, NUL-terminated, the line end removed) with echo off.
+ * Falls back to standard input when there is no terminal. Returns
+ * DOKUS_ERR_INVALID if the line does not fit, DOKUS_ERR_IO at end of input.
+ * The caller wipes @buf with sodium_memzero() after use. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_platform_read_secret (const char *prompt, char *buf, size_t size,
+                                        DokusError *err);
+
+/* true if something exists at @path (file, directory, ...). */
+DOKUS_PUBLIC bool dokus_platform_path_exists (const char *path);
+
+/* Removes the file at @path if it exists; true on success or absence. */
+DOKUS_PUBLIC bool dokus_platform_remove_file (const char *path);

@@ -1,0 +1,107 @@
+/* dokus-platform.c
+ *
+ * The one place where Linux and Windows differ for libdokus: terminal echo
+ * and path queries. Files, locks and randomness go through SQLite's VFS and
+ * libsodium instead, which already are portable.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#if defined(_WIN32)
+#include <io.h>
+#include <windows.h>
+#else
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+#include "dokus/dokus-platform.h"
+
+static bool
+set_echo (bool on, void *saved)
+{
+#if defined(_WIN32)
+  HANDLE h = GetStdHandle (STD_INPUT_HANDLE);
+  DWORD *mode = saved;
+  if (h == INVALID_HANDLE_VALUE || !GetConsoleMode (h, mode))
+    return false;
+  if (on)
+    return SetConsoleMode (h, *mode | ENABLE_ECHO_INPUT);
+  return SetConsoleMode (h, *mode & ~(DWORD) ENABLE_ECHO_INPUT);
+#else
+  struct termios *t = saved;
+  struct termios now;
+  if (!isatty (STDIN_FILENO) || tcgetattr (STDIN_FILENO, t) != 0)
+    return false;
+  now = *t;
+  if (on)
+    now.c_lflag |= ECHO;
+  else
+    now.c_lflag &= ~(tcflag_t) ECHO;
+  return tcsetattr (STDIN_FILENO, TCSAFLUSH, &now) == 0;
+#endif
+}
+
+DokusStatus
+dokus_platform_read_secret (const char *prompt, char *buf, size_t size, DokusError *err)
+{
+#if defined(_WIN32)
+  DWORD saved;
+#else
+  struct termios saved;
+#endif
+  bool echo_off;
+  size_t len;
+
+  if (size < 2)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "size", "secret buffer too small");
+  echo_off = set_echo (false, &saved);
+  if (echo_off && prompt)
+    {
+      fputs (prompt, stderr);
+      fflush (stderr);
+    }
+  if (fgets (buf, (int) size, stdin) == NULL)
+    {
+      if (echo_off)
+        {
+          set_echo (true, &saved);
+          fputc ('\n', stderr);
+        }
+      buf[0] = '\0';
+      return dokus_error_set (err, DOKUS_ERR_IO, "", "no input where a passphrase was expected");
+    }
+  if (echo_off)
+    {
+      set_echo (true, &saved);
+      fputc ('\n', stderr);
+    }
+  len = strlen (buf);
+  if (len > 0 && buf[len - 1] != '\n' && !feof (stdin))
+    {
+      memset (buf, 0, size);
+      return dokus_error_set (err, DOKUS_ERR_INVALID, "passphrase",
+                              "passphrase longer than %u bytes", (unsigned) (size - 2));
+    }
+  while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+    buf[--len] = '\0';
+  return DOKUS_OK;
+}
+
+bool
+dokus_platform_path_exists (const char *path)
+{
+  struct stat st;
+  return stat (path, &st) == 0;
+}
+
+bool
+dokus_platform_remove_file (const char *path)
+{
+  if (!dokus_platform_path_exists (path))
+    return true;
+  return remove (path) == 0;
+}
