@@ -62,9 +62,11 @@ read_new_passphrase (char *pass, DokusError *err)
 static void
 show_recovery_key (const char *key)
 {
-  fprintf (stderr, "\nRecovery key (shown once; keep it on paper, away from the computer):\n\n");
-  printf ("  %s\n", key);
-  fprintf (stderr, "\nWith it, and only with it, a forgotten passphrase can be replaced.\n");
+  printf ("\nRecovery key (shown once; keep it on paper, away from the computer):\n\n"
+          "  %s\n\n"
+          "With it, and only with it, a forgotten passphrase can be replaced.\n",
+          key);
+  fflush (stdout);
 }
 
 static int

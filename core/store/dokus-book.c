@@ -39,8 +39,9 @@ dokus_book_sqlite_error (sqlite3 *db, int rc, const char *what, DokusError *err)
 {
   char vfs_error[256] = "";
 
-  if (db != NULL)
-    sqlite3_file_control (db, "main", DOKUS_FCNTL_LAST_ERROR, vfs_error);
+  if (db == NULL
+      || sqlite3_file_control (db, "main", DOKUS_FCNTL_LAST_ERROR, vfs_error) != SQLITE_OK)
+    dokus_vfs_thread_error (vfs_error, false);
   switch (rc & 0xff)
     {
     case SQLITE_IOERR:
@@ -131,6 +132,7 @@ open_connection (const char *path, const unsigned char data_key[DOKUS_KEY_BYTES]
     return dokus_error_set (err, DOKUS_ERR_INTERNAL, "", "cannot register the dokus VFS");
   if (dokus_vfs_keyref_add (data_key, prepared, token) != SQLITE_OK)
     return dokus_error_set (err, DOKUS_ERR_INTERNAL, "", "too many books being opened at once");
+  dokus_vfs_thread_error ((char[256]){ 0 }, true);
   uri = uri_for_path (path, token);
   if (uri == NULL)
     {

@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include <stdbool.h>
+
 #include "dokus-header-private.h"
 #include "dokus-sqlite-private.h"
 
@@ -28,6 +30,10 @@ int dokus_vfs_keyref_add (const unsigned char data_key[DOKUS_KEY_BYTES],
                           const DokusHeader *prepared, /* nullable */
                           char token[DOKUS_KEYREF_BYTES]);
 void dokus_vfs_keyref_remove (const char *token);
+
+/* Copies this thread's last VFS error into @out (256 bytes); @clear
+ * forgets it afterwards. For errors raised before a connection exists. */
+void dokus_vfs_thread_error (char out[256], bool clear);
 
 /* Registers the VFS (idempotent). SQLITE_OK or an SQLite error code. */
 int dokus_vfs_register_sqlite (void);

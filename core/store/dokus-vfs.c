@@ -85,6 +85,9 @@ static sqlite3_vfs *real_vfs;
 static DokusVfsFile *open_mains;
 static KeyRef *keyrefs; /* sodium_malloc'd array of KEYREF_SLOTS */
 static DokusVfsStats stats;
+/* the last error of this thread, for failures before SQLite hands out a
+ * connection to ask (sqlite3_open_v2 reading page 1) */
+static _Thread_local char thread_error[ERROR_BYTES];
 
 static sqlite3_mutex *
 registry_mutex (void)
@@ -116,6 +119,7 @@ fail (DokusVfsFile *p, int rc, const char *format, ...)
   va_end (ap);
   if (p->main != NULL && p->main != p)
     memcpy (p->main->last_error, p->last_error, sizeof p->last_error);
+  memcpy (thread_error, p->last_error, sizeof thread_error);
   sqlite3_log (rc, "dokus: %s", p->last_error);
   return rc;
 }
@@ -1404,6 +1408,14 @@ dokus_vfs_keyref_remove (const char *token)
     if (keyrefs[i].used && strcmp (keyrefs[i].token, token) == 0)
       sodium_memzero (&keyrefs[i], sizeof keyrefs[i]);
   sqlite3_mutex_leave (registry_mutex ());
+}
+
+void
+dokus_vfs_thread_error (char out[256], bool clear)
+{
+  memcpy (out, thread_error, ERROR_BYTES);
+  if (clear)
+    thread_error[0] = '\0';
 }
 
 #if !defined(DOKUS_SQLITE_EXTENSION)

@@ -1,0 +1,750 @@
+/* dokus-bench-store.c
+ *
+ * dokus-bench-store: what the "dokus" VFS costs. One workload (bulk inserts
+ * in transactions, indexed point lookups, range scans, updates, deletes, a
+ * VACUUM) runs phase by phase on plain SQLite (the default VFS) and on the
+ * dokus VFS, interleaved so that both see the same machine; with SQLite's
+ * default page cache and with one that holds the whole database; in
+ * rollback (DELETE) and WAL journal modes. For every phase it prints both
+ * times, their ratio, and the crypto floor: the plain time plus the time
+ * libsodium alone takes to seal and open as many pages as the VFS did (same
+ * cipher, page and associated-data sizes), i.e. the best ratio any VFS that
+ * seals every page with this AEAD could reach. bench/README.md has the
+ * figures and how to read them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "dokus/dokus.h"
+
+#define ROWS_PER_SIZE 1000  /* --size 100 (the default): 100,000 rows */
+#define ROWS_PER_TXN 1000
+#define ACCOUNT_ROWS 20     /* rows per account, on average */
+#define MEMO_MAX 128
+#define FLOOR_POOL 64       /* distinct pages the floor loop cycles over */
+#define NONCE_DRAWS 100000
+#define GOAL_DEFAULT_CACHE 2.5
+#define GOAL_BIG_CACHE 1.2
+
+typedef enum {
+  PHASE_INSERT,
+  PHASE_LOOKUP,
+  PHASE_RANGE,
+  PHASE_UPDATE,
+  PHASE_DELETE,
+  PHASE_VACUUM,
+  N_PHASES
+} Phase;
+
+static const char *const phase_names[N_PHASES] = {
+  "insert", "lookup", "range", "update", "delete", "vacuum",
+};
+
+typedef enum { CIPHER_XCHACHA, CIPHER_AES, N_CIPHERS } Cipher;
+static const char *const cipher_names[N_CIPHERS] = { "xchacha20poly1305", "aes256gcm" };
+static const int cipher_reserve[N_CIPHERS] = { 40, 28 }; /* nonce + 16-byte tag */
+
+typedef enum { JOURNAL_DELETE, JOURNAL_WAL, N_JOURNALS } Journal;
+static const char *const journal_names[N_JOURNALS] = { "delete", "wal" };
+
+typedef enum { CACHE_DEFAULT, CACHE_BIG, N_CACHES } Cache;
+static const char *const cache_names[N_CACHES] = { "default", "big" };
+
+typedef struct {
+  int      size;
+  int64_t  rows;
+  unsigned ciphers;   /* bit sets over Cipher, Journal, Cache */
+  unsigned journals;
+  unsigned caches;
+  bool     sync_normal;
+  bool     run_plain;
+  bool     run_dokus;
+  int      repeat;
+} Config;
+
+/* What one phase measured; over --repeat runs each time is the minimum. */
+typedef struct {
+  double   plain;
+  double   dokus;
+  double   aead;          /* libsodium alone, for the dokus run's pages */
+  uint64_t sealed;
+  uint64_t opened;
+  uint64_t header_hits;
+  uint64_t check_plain;   /* a digest of the results, equal on both */
+  uint64_t check_dokus;
+} PhaseResult;
+
+typedef struct {
+  Cipher      cipher;
+  Journal     journal;
+  Cache       cache;
+  int         cache_kib;  /* cache_size as -KiB */
+  PhaseResult phase[N_PHASES];
+  int64_t     pages_plain;
+  int64_t     pages_dokus;
+  bool        fits;       /* the big cache held the whole database */
+} Block;
+
+/* ---- files: one temporary directory, removed at exit ---------------------- */
+
+static char temp_dir[64];
+static char file_paths[8][128];
+static const char *const file_suffixes[4] = { "", "-journal", "-wal", "-shm" };
+
+static void
+remove_files (void)
+{
+  for (size_t i = 0; i < sizeof file_paths / sizeof file_paths[0]; i++)
+    if (file_paths[i][0] != '\0')
+      unlink (file_paths[i]); /* async-signal-safe */
+}
+
+static void
+remove_temp_dir (void)
+{
+  remove_files ();
+  if (temp_dir[0] != '\0')
+    rmdir (temp_dir);
+}
+
+static void
+signal_cb (int sig)
+{
+  remove_temp_dir ();
+  _exit (128 + sig);
+}
+
+static void
+make_temp_dir (void)
+{
+  strcpy (temp_dir, "/tmp/dokus-bench-XXXXXX");
+  if (mkdtemp (temp_dir) == NULL)
+    {
+      fprintf (stderr, "dokus-bench-store: cannot create %s: %s\n", temp_dir, strerror (errno));
+      temp_dir[0] = '\0';
+      exit (1);
+    }
+  for (int db = 0; db < 2; db++)
+    for (int s = 0; s < 4; s++)
+      snprintf (file_paths[db * 4 + s], sizeof file_paths[0], "%s/%s.db%s", temp_dir,
+                db == 0 ? "plain" : "dokus", file_suffixes[s]);
+  atexit (remove_temp_dir);
+  signal (SIGINT, signal_cb);
+  signal (SIGTERM, signal_cb);
+}
+
+/* ---- helpers -------------------------------------------------------------- */
+
+static double
+now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+static uint64_t
+mix64 (uint64_t x)
+{
+  /* splitmix64: row contents and the workload are functions of a counter,
+   * so the plain and the encrypted run see the same data */
+  x += 0x9e3779b97f4a7c15u;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+  return x ^ (x >> 31);
+}
+
+static void
+die_sqlite (sqlite3 *db, const char *what)
+{
+  fprintf (stderr, "dokus-bench-store: %s: %s\n", what, db ? sqlite3_errmsg (db) : "out of memory");
+  exit (1);
+}
+
+static void
+exec_sql (sqlite3 *db, const char *sql)
+{
+  char *msg = NULL;
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      fprintf (stderr, "dokus-bench-store: %s: %s\n", sql, msg ? msg : "?");
+      sqlite3_free (msg);
+      exit (1);
+    }
+}
+
+static sqlite3_stmt *
+prepare_sql (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    die_sqlite (db, sql);
+  return stmt;
+}
+
+static int64_t
+query_int (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = prepare_sql (db, sql);
+  int64_t v = 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  else
+    die_sqlite (db, sql);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+/* Steps @stmt to its end, folding every integer column into the digest. */
+static uint64_t
+step_all (sqlite3 *db, sqlite3_stmt *stmt)
+{
+  uint64_t digest = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      digest = digest * 31 + (uint64_t) sqlite3_column_int64 (stmt, c);
+  if (rc != SQLITE_DONE)
+    die_sqlite (db, sqlite3_sql (stmt));
+  sqlite3_reset (stmt);
+  return digest;
+}
+
+/* ---- the data: row @i is a pure function of @i ---------------------------- */
+
+typedef struct {
+  int64_t account;
+  char    booked[11]; /* YYYY-MM-DD */
+  int64_t amount;     /* cents */
+  char    memo[MEMO_MAX];
+  int     memo_len;
+} Row;
+
+static int64_t
+account_count (int64_t rows)
+{
+  return rows / ACCOUNT_ROWS > 0 ? rows / ACCOUNT_ROWS : 1;
+}
+
+static void
+format_date (uint64_t r, char out[11])
+{
+  static const int month_days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int year = 2020 + (int) (r % 6);
+  int day = (int) ((r >> 8) % 365);
+  int month = 0;
+
+  while (day >= month_days[month])
+    day -= month_days[month++];
+  snprintf (out, 11, "%04d-%02d-%02d", year, month + 1, day + 1);
+}
+
+static void
+make_row (int64_t i, int64_t rows, Row *row)
+{
+  static const char letters[32] = "abcdefghijklmnopqrstuvwxyz      ";
+  uint64_t h = mix64 ((uint64_t) i);
+  uint64_t r = 0;
+
+  row->account = (int64_t) (h % (uint64_t) account_count (rows)) + 1;
+  format_date (h >> 24, row->booked);
+  row->amount = (int64_t) ((h >> 40) % 1000000) - 500000;
+  row->memo_len = 40 + (int) ((h >> 52) % 80);
+  for (int k = 0; k < row->memo_len; k++)
+    {
+      if (k % 12 == 0)
+        r = mix64 (h + (uint64_t) k);
+      row->memo[k] = letters[r & 31];
+      r >>= 5;
+    }
+}
+
+/* ---- the workload ----------------------------------------------------------- */
+
+typedef struct {
+  sqlite3  *db;
+  int64_t   rows;
+  uint64_t  rng;
+} Run;
+
+static uint64_t
+next_random (Run *run)
+{
+  run->rng = mix64 (run->rng);
+  return run->rng;
+}
+
+static int64_t
+random_id (Run *run)
+{
+  return (int64_t) (next_random (run) % (uint64_t) run->rows) + 1;
+}
+
+static int64_t
+phase_count (Phase phase, int64_t rows)
+{
+  switch (phase)
+    {
+    case PHASE_INSERT: return rows;
+    case PHASE_LOOKUP: return rows;
+    case PHASE_RANGE: return rows / 50 > 0 ? rows / 50 : 1;
+    case PHASE_UPDATE: return rows / 2;
+    case PHASE_DELETE: return rows / 4;
+    case PHASE_VACUUM: return 1;
+    case N_PHASES: break;
+    }
+  return 0;
+}
+
+static uint64_t
+do_insert (Run *run)
+{
+  sqlite3_stmt *ins = prepare_sql (run->db,
+                                   "INSERT INTO entry (id, account, booked, amount, memo)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5)");
+  Row row;
+
+  exec_sql (run->db, "BEGIN");
+  for (int64_t i = 1; i <= run->rows; i++)
+    {
+      make_row (i, run->rows, &row);
+      sqlite3_bind_int64 (ins, 1, i);
+      sqlite3_bind_int64 (ins, 2, row.account);
+      sqlite3_bind_text (ins, 3, row.booked, 10, SQLITE_STATIC);
+      sqlite3_bind_int64 (ins, 4, row.amount);
+      sqlite3_bind_text (ins, 5, row.memo, row.memo_len, SQLITE_STATIC);
+      step_all (run->db, ins);
+      if (i % ROWS_PER_TXN == 0 && i < run->rows)
+        {
+          exec_sql (run->db, "COMMIT");
+          exec_sql (run->db, "BEGIN");
+        }
+    }
+  exec_sql (run->db, "COMMIT");
+  sqlite3_finalize (ins);
+  return (uint64_t) run->rows;
+}
+
+/* Point lookups through the index, each its own (read) transaction, as an
+ * application asks them. */
+static uint64_t
+do_lookup (Run *run)
+{
+  sqlite3_stmt *sel = prepare_sql (run->db,
+                                   "SELECT id, amount, length(memo) FROM entry"
+                                   " WHERE account = ?1 AND booked = ?2");
+  uint64_t digest = 0;
+  Row row;
+
+  for (int64_t n = phase_count (PHASE_LOOKUP, run->rows); n > 0; n--)
+    {
+      make_row (random_id (run), run->rows, &row);
+      sqlite3_bind_int64 (sel, 1, row.account);
+      sqlite3_bind_text (sel, 2, row.booked, 10, SQLITE_STATIC);
+      digest += step_all (run->db, sel);
+    }
+  sqlite3_finalize (sel);
+  return digest;
+}
+
+/* Range scans, alternately over the index (about 100 rows fetched from all
+ * over the table) and over the rowid (1000 neighbouring rows). */
+static uint64_t
+do_range (Run *run)
+{
+  sqlite3_stmt *by_account = prepare_sql (run->db,
+                                          "SELECT count(*), sum(amount), sum(length(memo))"
+                                          " FROM entry WHERE account BETWEEN ?1 AND ?1 + 4");
+  sqlite3_stmt *by_id = prepare_sql (run->db,
+                                     "SELECT count(*), sum(amount), sum(length(memo))"
+                                     " FROM entry WHERE id BETWEEN ?1 AND ?1 + 999");
+  int64_t accounts = account_count (run->rows);
+  uint64_t digest = 0;
+
+  for (int64_t n = phase_count (PHASE_RANGE, run->rows); n > 0; n--)
+    {
+      sqlite3_stmt *stmt = n % 2 ? by_account : by_id;
+      int64_t start = n % 2 ? (int64_t) (next_random (run) % (uint64_t) accounts) + 1
+                            : random_id (run);
+      sqlite3_bind_int64 (stmt, 1, start);
+      digest += step_all (run->db, stmt);
+    }
+  sqlite3_finalize (by_account);
+  sqlite3_finalize (by_id);
+  return digest;
+}
+
+static uint64_t
+do_update (Run *run)
+{
+  sqlite3_stmt *upd = prepare_sql (run->db,
+                                   "UPDATE entry SET amount = amount + ?2, booked = ?3"
+                                   " WHERE id = ?1");
+  uint64_t changes = 0;
+  int64_t total = phase_count (PHASE_UPDATE, run->rows);
+  char booked[11];
+
+  exec_sql (run->db, "BEGIN");
+  for (int64_t n = 1; n <= total; n++)
+    {
+      uint64_t r = next_random (run);
+      format_date (r >> 16, booked);
+      sqlite3_bind_int64 (upd, 1, random_id (run));
+      sqlite3_bind_int64 (upd, 2, (int64_t) (r % 1000));
+      sqlite3_bind_text (upd, 3, booked, 10, SQLITE_STATIC);
+      step_all (run->db, upd);
+      changes += (uint64_t) sqlite3_changes (run->db);
+      if (n % ROWS_PER_TXN == 0 && n < total)
+        {
+          exec_sql (run->db, "COMMIT");
+          exec_sql (run->db, "BEGIN");
+        }
+    }
+  exec_sql (run->db, "COMMIT");
+  sqlite3_finalize (upd);
+  return changes;
+}
+
+static uint64_t
+do_delete (Run *run)
+{
+  sqlite3_stmt *del = prepare_sql (run->db, "DELETE FROM entry WHERE id = ?1");
+  uint64_t changes = 0;
+  int64_t total = phase_count (PHASE_DELETE, run->rows);
+
+  exec_sql (run->db, "BEGIN");
+  for (int64_t n = 1; n <= total; n++)
+    {
+      sqlite3_bind_int64 (del, 1, random_id (run));
+      step_all (run->db, del);
+      changes += (uint64_t) sqlite3_changes (run->db);
+      if (n % ROWS_PER_TXN == 0 && n < total)
+        {
+          exec_sql (run->db, "COMMIT");
+          exec_sql (run->db, "BEGIN");
+        }
+    }
+  exec_sql (run->db, "COMMIT");
+  sqlite3_finalize (del);
+  return changes;
+}
+
+static uint64_t
+do_vacuum (Run *run)
+{
+  exec_sql (run->db, "VACUUM");
+  return (uint64_t) query_int (run->db, "PRAGMA page_count");
+}
+
+static uint64_t
+run_phase (Run *run, Phase phase)
+{
+  run->rng = 0x646f6b7573u + (uint64_t) phase; /* the same sequence on both databases */
+  switch (phase)
+    {
+    case PHASE_INSERT: return do_insert (run);
+    case PHASE_LOOKUP: return do_lookup (run);
+    case PHASE_RANGE: return do_range (run);
+    case PHASE_UPDATE: return do_update (run);
+    case PHASE_DELETE: return do_delete (run);
+    case PHASE_VACUUM: return do_vacuum (run);
+    case N_PHASES: break;
+    }
+  return 0;
+}
+
+/* ---- opening the two databases -------------------------------------------- */
+
+static sqlite3 *
+open_database (const Config *cfg, const Block *b, bool dokus, const char *path)
+{
+  char hexkey[65];
+  unsigned char key[32];
+  char *uri, *sql;
+  sqlite3 *db = NULL;
+
+  if (dokus)
+    {
+      randombytes_buf (key, sizeof key);
+      sodium_bin2hex (hexkey, sizeof hexkey, key, sizeof key);
+      sodium_memzero (key, sizeof key);
+      uri = sqlite3_mprintf ("file:%s?vfs=" DOKUS_VFS_NAME "&hexkey=%s&cipher=%s", path, hexkey,
+                             cipher_names[b->cipher]);
+      sodium_memzero (hexkey, sizeof hexkey);
+    }
+  else
+    uri = sqlite3_mprintf ("file:%s", path);
+  if (uri == NULL)
+    die_sqlite (NULL, "open");
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_URI | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                       NULL)
+      != SQLITE_OK)
+    die_sqlite (db, path);
+  sodium_memzero (uri, strlen (uri));
+  sqlite3_free (uri);
+  if (dokus)
+    {
+      /* a new file: leave room for the nonce and tag on every page */
+      int reserve = cipher_reserve[b->cipher];
+      if (sqlite3_file_control (db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve) != SQLITE_OK)
+        die_sqlite (db, "SQLITE_FCNTL_RESERVE_BYTES");
+    }
+  sql = sqlite3_mprintf ("PRAGMA journal_mode = %s; PRAGMA synchronous = %s;"
+                         " PRAGMA cache_size = %d;"
+                         " CREATE TABLE entry (id INTEGER PRIMARY KEY, account INTEGER NOT NULL,"
+                         "  booked TEXT NOT NULL, amount INTEGER NOT NULL, memo TEXT NOT NULL);"
+                         " CREATE INDEX entry_account ON entry (account, booked);",
+                         b->journal == JOURNAL_WAL ? "WAL" : "DELETE",
+                         cfg->sync_normal ? "NORMAL" : "OFF", -b->cache_kib);
+  exec_sql (db, sql);
+  sqlite3_free (sql);
+  if (query_int (db, "PRAGMA mmap_size") != 0) /* both read through xRead */
+    exec_sql (db, "PRAGMA mmap_size = 0");
+  return db;
+}
+
+static void
+check_file (const char *path, bool dokus)
+{
+  char head[16] = { 0 };
+  FILE *f = fopen (path, "rb");
+  bool clear;
+
+  if (f == NULL || fread (head, 1, sizeof head, f) != sizeof head)
+    {
+      fprintf (stderr, "dokus-bench-store: cannot read %s\n", path);
+      exit (1);
+    }
+  fclose (f);
+  clear = memcmp (head, "SQLite format 3", 16) == 0;
+  if (clear == dokus)
+    {
+      fprintf (stderr, "dokus-bench-store: %s is %s, expected %s\n", path,
+               clear ? "a plain SQLite file" : "not a plain SQLite file",
+               dokus ? "an encrypted book" : "plain SQLite");
+      exit (1);
+    }
+}
+
+/* ---- the crypto floor ------------------------------------------------------- */
+
+typedef struct {
+  Cipher                       cipher;
+  unsigned char                key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+  crypto_aead_aes256gcm_state *aes; /* sodium_malloc: 16-byte aligned */
+  unsigned char               *pages;  /* FLOOR_POOL plaintext pages */
+  unsigned char               *sealed; /* FLOOR_POOL sealed pages */
+  unsigned char               *out;
+  size_t                       page_size;
+} Floor;
+
+static void
+floor_init (Floor *fl, Cipher cipher, size_t page_size)
+{
+  memset (fl, 0, sizeof *fl);
+  fl->cipher = cipher;
+  fl->page_size = page_size;
+  fl->pages = malloc (FLOOR_POOL * page_size);
+  fl->sealed = malloc (FLOOR_POOL * page_size);
+  fl->out = malloc (page_size);
+  fl->aes = sodium_malloc (sizeof *fl->aes);
+  if (fl->pages == NULL || fl->sealed == NULL || fl->out == NULL || fl->aes == NULL)
+    {
+      fprintf (stderr, "dokus-bench-store: out of memory\n");
+      exit (1);
+    }
+  randombytes_buf (fl->key, sizeof fl->key);
+  randombytes_buf (fl->pages, FLOOR_POOL * page_size);
+  if (cipher == CIPHER_AES)
+    crypto_aead_aes256gcm_beforenm (fl->aes, fl->key);
+}
+
+static void
+floor_free (Floor *fl)
+{
+  free (fl->pages);
+  free (fl->sealed);
+  free (fl->out);
+  sodium_free (fl->aes);
+}
+
+/* Seals pool page @k as the VFS lays a page out: ciphertext, nonce, tag. The
+ * nonce is a counter: the floor is the AEAD alone, not the nonce's source. */
+static void
+floor_seal (Floor *fl, size_t k, size_t len, const unsigned char *ad, size_t ad_len,
+            uint64_t counter)
+{
+  unsigned char *out = fl->sealed + k * fl->page_size;
+  unsigned char *nonce = out + len;
+
+  if (fl->cipher == CIPHER_AES)
+    {
+      memset (nonce, 0, crypto_aead_aes256gcm_NPUBBYTES);
+      memcpy (nonce, &counter, sizeof counter);
+      crypto_aead_aes256gcm_encrypt_detached_afternm (out, nonce + crypto_aead_aes256gcm_NPUBBYTES,
+                                                      NULL, fl->pages + k * fl->page_size, len,
+                                                      ad, ad_len, NULL, nonce, fl->aes);
+    }
+  else
+    {
+      memset (nonce, 0, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+      memcpy (nonce, &counter, sizeof counter);
+      crypto_aead_xchacha20poly1305_ietf_encrypt_detached (
+        out, nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, NULL,
+        fl->pages + k * fl->page_size, len, ad, ad_len, NULL, nonce, fl->key);
+    }
+}
+
+static int
+floor_open (Floor *fl, size_t k, size_t len, const unsigned char *ad, size_t ad_len)
+{
+  const unsigned char *in = fl->sealed + k * fl->page_size;
+  const unsigned char *nonce = in + len;
+
+  if (fl->cipher == CIPHER_AES)
+    return crypto_aead_aes256gcm_decrypt_detached_afternm (
+      fl->out, NULL, in, len, nonce + crypto_aead_aes256gcm_NPUBBYTES, ad, ad_len, nonce, fl->aes);
+  return crypto_aead_xchacha20poly1305_ietf_decrypt_detached (
+    fl->out, NULL, in, len, nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, ad, ad_len, nonce,
+    fl->key);
+}
+
+/* Seconds libsodium alone takes to seal @sealed and open @opened pages of
+ * @len payload bytes with @ad_len bytes of associated data. */
+static double
+floor_time (Floor *fl, uint64_t sealed, uint64_t opened, size_t len, size_t ad_len)
+{
+  unsigned char ad[32] = { 0 };
+  uint64_t counter = 0;
+  double t0;
+
+  for (size_t k = 0; k < FLOOR_POOL; k++)
+    floor_seal (fl, k, len, ad, ad_len, ++counter);
+  t0 = now ();
+  for (uint64_t i = 0; i < sealed; i++)
+    floor_seal (fl, i % FLOOR_POOL, len, ad, ad_len, ++counter);
+  for (uint64_t i = 0; i < opened; i++)
+    if (floor_open (fl, i % FLOOR_POOL, len, ad, ad_len) != 0)
+      {
+        fprintf (stderr, "dokus-bench-store: floor: a page failed to open\n");
+        exit (1);
+      }
+  return now () - t0;
+}
+
+/* Nanoseconds one randombytes_buf() of a nonce's size takes: the VFS draws
+ * one fresh random nonce per sealed page. */
+static double
+nonce_draw_ns (Cipher cipher)
+{
+  unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
+  size_t n = cipher == CIPHER_AES ? crypto_aead_aes256gcm_NPUBBYTES - 4 : sizeof nonce;
+  double t0 = now ();
+
+  for (int i = 0; i < NONCE_DRAWS; i++)
+    randombytes_buf (nonce, n);
+  return (now () - t0) * 1e9 / NONCE_DRAWS;
+}
+
+/* ---- one block: a cipher, a journal mode, a cache ------------------------ */
+
+static void
+keep_min (double *slot, double v, int run)
+{
+  if (run == 0 || v < *slot)
+    *slot = v;
+}
+
+static void
+run_block (const Config *cfg, Block *b, Floor *fl)
+{
+  /* WAL frames bind 16 bytes of their header, main and journal pages their
+   * page number: 16 + 16 or 16 + 4 bytes. Both pad to 32 bytes for
+   * Poly1305 and GHASH, so they cost the same. */
+  size_t ad_len = b->journal == JOURNAL_WAL ? 32 : 20;
+
+  for (int rep = 0; rep < cfg->repeat; rep++)
+    {
+      Run plain = { .rows = cfg->rows }, dokus = { .rows = cfg->rows };
+
+      remove_files ();
+      if (cfg->run_plain)
+        plain.db = open_database (cfg, b, false, file_paths[0]);
+      if (cfg->run_dokus)
+        dokus.db = open_database (cfg, b, true, file_paths[4]);
+      for (Phase ph = 0; ph < N_PHASES; ph++)
+        {
+          PhaseResult *r = &b->phase[ph];
+          DokusVfsStats st;
+          double t0;
+
+          if (plain.db != NULL)
+            {
+              t0 = now ();
+              r->check_plain = run_phase (&plain, ph);
+              keep_min (&r->plain, now () - t0, rep);
+            }
+          if (dokus.db != NULL)
+            {
+              dokus_vfs_reset_stats ();
+              t0 = now ();
+              r->check_dokus = run_phase (&dokus, ph);
+              keep_min (&r->dokus, now () - t0, rep);
+              dokus_vfs_get_stats (&st);
+              r->sealed = st.pages_sealed;
+              r->opened = st.pages_opened;
+              r->header_hits = st.header_hits;
+              if (st.pages_sealed + st.pages_opened > 0)
+                {
+                  size_t len = (size_t) ((st.bytes_sealed + st.bytes_opened)
+                                         / (st.pages_sealed + st.pages_opened));
+                  keep_min (&r->aead, floor_time (fl, st.pages_sealed, st.pages_opened, len, ad_len),
+                            rep);
+                }
+              else
+                r->aead = 0;
+            }
+        }
+      b->fits = true;
+      if (plain.db != NULL)
+        {
+          if (query_int (plain.db, "PRAGMA quick_check = 1") == 0)
+            die_sqlite (plain.db, "quick_check");
+          b->pages_plain = query_int (plain.db, "PRAGMA page_count");
+          sqlite3_close (plain.db);
+          check_file (file_paths[0], false);
+        }
+      if (dokus.db != NULL)
+        {
+          sqlite3_stmt *qc = prepare_sql (dokus.db, "PRAGMA quick_check");
+          if (sqlite3_step (qc) != SQLITE_ROW
+              || strcmp ((const char *) sqlite3_column_text (qc, 0), "ok") != 0)
+            die_sqlite (dokus.db, "quick_check");
+          sqlite3_finalize (qc);
+          b->pages_dokus = query_int (dokus.db, "PRAGMA page_count");
+          if (sqlite3_close (dokus.db) != SQLITE_OK)
+            die_sqlite (dokus.db, "close");
+          check_file (file_paths[4], true);
+        }
+      remove_files ();
+    }
+  /* the pages of the largest state (before the deletes) against the cache */
+  if (b->cache == CACHE_BIG)
+    {
+      int64_t pages = query_int (NULL, "") ;
+      (void) pages;
+    }
+}
