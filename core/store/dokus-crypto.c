@@ -146,10 +146,11 @@ dokus_kdf_cost_params (DokusKdfCost cost, uint32_t *opslimit, uint64_t *memlimit
       *memlimit = crypto_pwhash_MEMLIMIT_MIN;
       return;
     }
-  /* 3 passes over 128 MiB: about 0.4 s on one core of this kind of machine
-   * (bench/README.md); above libsodium's "interactive" level. */
-  *opslimit = 3;
-  *memlimit = 128u * 1024 * 1024;
+  /* libsodium's "moderate" level, 3 passes over 256 MiB: 0.5 s on one core
+   * of the reference machine (docs/book-format.md), within the 0.3-1 s an
+   * unlock may take, and costly for a guesser. */
+  *opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
+  *memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
 }
 
 bool
