@@ -169,8 +169,19 @@ mix64 (uint64_t x)
 static void
 die_sqlite (sqlite3 *db, const char *what)
 {
-  fprintf (stderr, "dokus-bench-store: %s: %s\n", what, db ? sqlite3_errmsg (db) : "out of memory");
+  fprintf (stderr, "dokus-bench-store: %s: %s: %s\n",
+           db ? sqlite3_db_filename (db, "main") : "?", what,
+           db ? sqlite3_errmsg (db) : "out of memory");
   exit (1);
+}
+
+/* SQLite's error log: the VFS says there why an I/O failed */
+static void
+log_cb (void *data, int code, const char *msg)
+{
+  (void) data;
+  if ((code & 0xff) != SQLITE_NOTICE && (code & 0xff) != SQLITE_WARNING)
+    fprintf (stderr, "sqlite log (%d): %s\n", code, msg);
 }
 
 static void
@@ -179,7 +190,8 @@ exec_sql (sqlite3 *db, const char *sql)
   char *msg = NULL;
   if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      fprintf (stderr, "dokus-bench-store: %s: %s\n", sql, msg ? msg : "?");
+      fprintf (stderr, "dokus-bench-store: %s: %s: %s\n", sqlite3_db_filename (db, "main"), sql,
+               msg ? msg : "?");
       sqlite3_free (msg);
       exit (1);
     }
@@ -958,6 +970,7 @@ main (int argc, char **argv)
   size_t n_blocks = 0;
 
   parse_args (argc, argv, &cfg);
+  sqlite3_config (SQLITE_CONFIG_LOG, log_cb, NULL);
   if (sodium_init () < 0 || dokus_vfs_register (&err) != DOKUS_OK)
     {
       fprintf (stderr, "dokus-bench-store: %s\n", err.message[0] ? err.message : "sodium_init");

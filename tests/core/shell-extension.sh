@@ -17,6 +17,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 hex=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
 checks=0
+# a sanitizer build of the extension needs its runtime first in the stock shell
+preload=""
+if ldd "$ext.so" 2>/dev/null | grep -q libasan; then
+  preload="$(gcc -print-file-name=libasan.so)"
+  ldd "$ext.so" | grep -q libubsan && preload="$preload $(gcc -print-file-name=libubsan.so)"
+fi
+sq() { LD_PRELOAD="$preload" ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" sqlite3 -batch "$@"; }
 fail() { echo "FAIL: $*"; exit 1; }
 expect() { # expect WANT GOT WHAT
   checks=$((checks + 1))
@@ -24,13 +31,13 @@ expect() { # expect WANT GOT WHAT
 }
 
 # 1. a new file with a raw key, from nothing but the shell
-sqlite3 -batch <<SQL
+sq <<SQL
 .load $ext
 .open 'file:$tmp/raw.db?vfs=dokus&hexkey=$hex'
 CREATE TABLE t (s TEXT);
 INSERT INTO t VALUES ('secret shell text');
 SQL
-out=$(sqlite3 -batch <<SQL
+out=$(sq <<SQL
 .load $ext
 .open 'file:$tmp/raw.db?vfs=dokus&hexkey=$hex'
 SELECT s FROM t;
@@ -41,7 +48,7 @@ checks=$((checks + 1))
 if grep -q 'secret shell text' "$tmp/raw.db"; then fail "plaintext in raw.db"; fi
 
 # 2. a wrong key is "file is not a database", never garbage
-out=$(sqlite3 -batch 2>&1 <<SQL || true
+out=$(sq 2>&1 <<SQL || true
 .load $ext
 .open 'file:$tmp/raw.db?vfs=dokus&hexkey=ff${hex:2}'
 SELECT s FROM t;
@@ -51,7 +58,7 @@ checks=$((checks + 1))
 case "$out" in *"file is not a database"*) ;; *) fail "wrong hexkey said: $out" ;; esac
 
 # 3. key= makes a real book: dokus-cli opens it with that passphrase
-sqlite3 -batch <<SQL
+sq <<SQL
 .load $ext
 .open 'file:$tmp/shell.dokus?vfs=dokus&key=correct%20horse'
 CREATE TABLE notes (s TEXT);
@@ -60,7 +67,7 @@ SQL
 out=$(DOKUS_PASSPHRASE='correct horse' "$cli" book info "$tmp/shell.dokus")
 checks=$((checks + 1))
 case "$out" in *"schema version: 1"*) ;; *) fail "dokus-cli on a shell-made book: $out" ;; esac
-out=$(sqlite3 -batch <<SQL
+out=$(sq <<SQL
 .load $ext
 .open 'file:$tmp/shell.dokus?vfs=dokus'
 PRAGMA key = 'correct horse';
@@ -73,7 +80,7 @@ expect "made in the shell
 
 # 4. a book made by dokus-cli opens in the shell with its passphrase
 DOKUS_KDF=minimum DOKUS_NEW_PASSPHRASE=pw "$cli" book create "$tmp/cli.dokus" >/dev/null
-out=$(sqlite3 -batch <<SQL
+out=$(sq <<SQL
 .load $ext
 .open 'file:$tmp/cli.dokus?vfs=dokus&key=pw'
 PRAGMA integrity_check;
@@ -87,7 +94,7 @@ wal
 
 # 5. wrong passphrase through PRAGMA key: an error, and the book is unchanged
 before=$(sha256sum "$tmp/cli.dokus")
-out=$(sqlite3 -batch 2>&1 <<SQL || true
+out=$(sq 2>&1 <<SQL || true
 .load $ext
 .open 'file:$tmp/cli.dokus?vfs=dokus'
 PRAGMA key = 'nope';
