@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -71,6 +72,7 @@ typedef struct {
   bool     sync_normal;
   bool     run_plain;
   bool     run_dokus;
+  bool     no_spill;
   int      repeat;
 } Config;
 
@@ -94,7 +96,9 @@ typedef struct {
   PhaseResult phase[N_PHASES];
   int64_t     pages_plain;
   int64_t     pages_dokus;
-  bool        fits;       /* the big cache held the whole database */
+  bool        failed;     /* an SQLite call failed: failure says which */
+  Phase       phase_now;  /* the phase running, or failed */
+  char        failure[512];
 } Block;
 
 /* ---- files: one temporary directory, removed at exit ---------------------- */
@@ -166,13 +170,26 @@ mix64 (uint64_t x)
   return x ^ (x >> 31);
 }
 
+/* While a block runs, an SQLite failure ends the block, not the program. */
+static jmp_buf *failure_jump;
+static char failure_text[512];
+
+static void
+fail_block (void)
+{
+  fprintf (stderr, "dokus-bench-store: %s\n", failure_text);
+  if (failure_jump != NULL)
+    longjmp (*failure_jump, 1);
+  exit (1);
+}
+
 static void
 die_sqlite (sqlite3 *db, const char *what)
 {
-  fprintf (stderr, "dokus-bench-store: %s: %s: %s\n",
-           db ? sqlite3_db_filename (db, "main") : "?", what,
-           db ? sqlite3_errmsg (db) : "out of memory");
-  exit (1);
+  snprintf (failure_text, sizeof failure_text, "%s: %s: %s",
+            db ? sqlite3_db_filename (db, "main") : "?", what,
+            db ? sqlite3_errmsg (db) : "out of memory");
+  fail_block ();
 }
 
 /* SQLite's error log: the VFS says there why an I/O failed */
@@ -190,10 +207,10 @@ exec_sql (sqlite3 *db, const char *sql)
   char *msg = NULL;
   if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      fprintf (stderr, "dokus-bench-store: %s: %s: %s\n", sqlite3_db_filename (db, "main"), sql,
-               msg ? msg : "?");
+      snprintf (failure_text, sizeof failure_text, "%s: %s: %s",
+                sqlite3_db_filename (db, "main"), sql, msg ? msg : "?");
       sqlite3_free (msg);
-      exit (1);
+      fail_block ();
     }
 }
 
@@ -522,12 +539,13 @@ open_database (const Config *cfg, const Block *b, bool dokus, const char *path)
         die_sqlite (db, "SQLITE_FCNTL_RESERVE_BYTES");
     }
   sql = sqlite3_mprintf ("PRAGMA journal_mode = %s; PRAGMA synchronous = %s;"
-                         " PRAGMA cache_size = %d;"
+                         " PRAGMA cache_size = %d; PRAGMA cache_spill = %s;"
                          " CREATE TABLE entry (id INTEGER PRIMARY KEY, account INTEGER NOT NULL,"
                          "  booked TEXT NOT NULL, amount INTEGER NOT NULL, memo TEXT NOT NULL);"
                          " CREATE INDEX entry_account ON entry (account, booked);",
                          b->journal == JOURNAL_WAL ? "WAL" : "DELETE",
-                         cfg->sync_normal ? "NORMAL" : "OFF", -b->cache_kib);
+                         cfg->sync_normal ? "NORMAL" : "OFF", -b->cache_kib,
+                         cfg->no_spill ? "OFF" : "ON");
   exec_sql (db, sql);
   sqlite3_free (sql);
   if (query_int (db, "PRAGMA mmap_size") != 0) /* both read through xRead */
@@ -544,17 +562,19 @@ check_file (const char *path, bool dokus)
 
   if (f == NULL || fread (head, 1, sizeof head, f) != sizeof head)
     {
-      fprintf (stderr, "dokus-bench-store: cannot read %s\n", path);
-      exit (1);
+      snprintf (failure_text, sizeof failure_text, "cannot read %s", path);
+      if (f != NULL)
+        fclose (f);
+      fail_block ();
     }
   fclose (f);
   clear = memcmp (head, "SQLite format 3", 16) == 0;
   if (clear == dokus)
     {
-      fprintf (stderr, "dokus-bench-store: %s is %s, expected %s\n", path,
-               clear ? "a plain SQLite file" : "not a plain SQLite file",
-               dokus ? "an encrypted book" : "plain SQLite");
-      exit (1);
+      snprintf (failure_text, sizeof failure_text, "%s is %s", path,
+                clear ? "a plain SQLite file, expected an encrypted book"
+                      : "not a plain SQLite file");
+      fail_block ();
     }
 }
 
@@ -713,11 +733,27 @@ run_block (const Config *cfg, Block *b, Floor *fl)
    * page number: 16 + 16 or 16 + 4 bytes. Both pad to 32 bytes for
    * Poly1305 and GHASH, so they cost the same. */
   size_t ad_len = b->journal == JOURNAL_WAL ? 32 : 20;
+  /* static: longjmp must not clobber them */
+  static Run plain, dokus;
+  static int rep;
+  jmp_buf jump;
 
-  for (int rep = 0; rep < cfg->repeat; rep++)
+  plain = (Run){ .rows = cfg->rows };
+  dokus = (Run){ .rows = cfg->rows };
+  failure_jump = &jump;
+  if (setjmp (jump) != 0)
     {
-      Run plain = { .rows = cfg->rows }, dokus = { .rows = cfg->rows };
-
+      b->failed = true;
+      memcpy (b->failure, failure_text, sizeof b->failure);
+      sqlite3_close_v2 (plain.db); /* statements of the phase leak: zombies */
+      sqlite3_close_v2 (dokus.db);
+      remove_files ();
+      failure_jump = NULL;
+      return;
+    }
+  for (rep = 0; rep < cfg->repeat; rep++)
+    {
+      plain.db = dokus.db = NULL;
       remove_files ();
       if (cfg->run_plain)
         plain.db = open_database (cfg, b, false, file_paths[0]);
@@ -729,6 +765,7 @@ run_block (const Config *cfg, Block *b, Floor *fl)
           DokusVfsStats st;
           double t0;
 
+          b->phase_now = ph;
           if (plain.db != NULL)
             {
               t0 = now ();
@@ -762,6 +799,7 @@ run_block (const Config *cfg, Block *b, Floor *fl)
         {
           quick_check (plain.db);
           sqlite3_close (plain.db);
+          plain.db = NULL;
           check_file (file_paths[0], false);
         }
       if (dokus.db != NULL)
@@ -769,10 +807,12 @@ run_block (const Config *cfg, Block *b, Floor *fl)
           quick_check (dokus.db);
           if (sqlite3_close (dokus.db) != SQLITE_OK)
             die_sqlite (dokus.db, "close");
+          dokus.db = NULL;
           check_file (file_paths[4], true);
         }
       remove_files ();
     }
+  failure_jump = NULL;
 }
 
 /* ---- output ----------------------------------------------------------------- */
@@ -793,11 +833,18 @@ print_block (const Config *cfg, const Block *b, double nonce_ns)
           " rows\n",
           cipher_names[b->cipher], journal_names[b->journal], cache_names[b->cache], b->cache_kib,
           b->cache_kib, cfg->sync_normal ? "NORMAL" : "OFF", cfg->rows);
+  if (b->failed)
+    printf ("FAILED, the block stopped: %s\n", b->failure);
   printf ("%-8s %9s %9s %7s %9s %7s %9s %9s %8s\n", "phase", "plain s", "dokus s", "ratio",
           "floor s", "floor", "sealed", "opened", "hdr hits");
   for (Phase ph = 0; ph <= N_PHASES; ph++)
     {
       const PhaseResult *r = ph < N_PHASES ? &b->phase[ph] : &tot;
+      if (b->failed && ph == b->phase_now)
+        {
+          printf ("%-8s FAILED\n", phase_names[ph]);
+          break;
+        }
       double fl = r->plain + r->aead;
       if (ph < N_PHASES)
         {
@@ -814,6 +861,8 @@ print_block (const Config *cfg, const Block *b, double nonce_ns)
               r->sealed, r->opened, r->header_hits,
               both && ph < N_PHASES && r->check_plain != r->check_dokus ? "  RESULTS DIFFER" : "");
     }
+  if (b->failed)
+    return;
   printf ("largest database: %" PRId64 " pages plain, %" PRId64 " pages encrypted (4096 B, %d"
           " reserved)%s\n",
           b->pages_plain, b->pages_dokus, cipher_reserve[b->cipher],
@@ -848,8 +897,11 @@ print_summary (const Config *cfg, Block *blocks, size_t n)
       printf ("%-18s %-7s %-8s %9.3f %9.3f %6.2fx %6.2fx", cipher_names[b->cipher],
               journal_names[b->journal], cache_names[b->cache], plain, dokus, ratio (dokus, plain),
               ratio (plain + aead, plain));
-      if (cfg->run_plain && cfg->run_dokus)
-        printf ("  <=%.1fx %s", goal, ratio (dokus, plain) <= goal ? "met" : "MISSED");
+      if (b->failed)
+        printf ("  FAILED in %s (see above)", phase_names[b->phase_now]);
+      else if (cfg->run_plain && cfg->run_dokus)
+        printf ("  <=%.1fx %s%s", goal, ratio (dokus, plain) <= goal ? "met" : "MISSED",
+                ratio (plain + aead, plain) > goal ? " (the floor is above it)" : "");
       printf ("\n");
     }
 }
@@ -871,6 +923,8 @@ usage (FILE *out)
            "  --sync S        off or normal: PRAGMA synchronous on both databases\n"
            "                  (default off, so that fsync noise does not hide the CPU cost)\n"
            "  --repeat N      run every block N times, keep each phase's best time\n"
+           "  --no-spill      PRAGMA cache_spill = OFF on both: a transaction keeps its\n"
+           "                  dirty pages in memory, however many\n"
            "  --only V        plain or dokus: one side only (for profiling)\n",
            ROWS_PER_SIZE);
 }
@@ -932,6 +986,11 @@ parse_args (int argc, char **argv, Config *cfg)
           cfg->size = 5;
           continue;
         }
+      else if (strcmp (opt, "--no-spill") == 0)
+        {
+          cfg->no_spill = true;
+          continue;
+        }
       else if (strcmp (opt, "--size") == 0)
         cfg->size = parse_positive (value, opt);
       else if (strcmp (opt, "--repeat") == 0)
@@ -984,9 +1043,9 @@ main (int argc, char **argv)
     }
   make_temp_dir ();
   printf ("dokus-bench-store: SQLite %s, libsodium %s, %" PRId64 " rows, page size 4096,"
-          " synchronous=%s on both, monotonic wall clock%s\n",
+          " synchronous=%s%s on both, monotonic wall clock%s\n",
           sqlite3_libversion (), sodium_version_string (), cfg.rows,
-          cfg.sync_normal ? "NORMAL" : "OFF",
+          cfg.sync_normal ? "NORMAL" : "OFF", cfg.no_spill ? ", cache_spill=OFF" : "",
           cfg.repeat > 1 ? ", best of --repeat runs" : "");
   printf ("files in %s; floor = plain time + libsodium sealing and opening as many pages\n",
           temp_dir);
@@ -1022,5 +1081,8 @@ main (int argc, char **argv)
       floor_free (&fl);
     }
   print_summary (&cfg, blocks, n_blocks);
+  for (size_t i = 0; i < n_blocks; i++)
+    if (blocks[i].failed)
+      return 1;
   return 0;
 }
