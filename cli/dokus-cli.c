@@ -14,8 +14,14 @@
 #include "dokus-cli.h"
 
 static const char usage[] =
-  "usage: dokus-cli COMMAND ...\n"
+  "usage: dokus-cli COMMAND ...   (COMMAND --help for details)\n"
   "\n"
+  "  init BOOK --profile PROFILE.json   create a book for a company profile\n"
+  "  client add|list|archive BOOK ...\n"
+  "  invoice create|issue|show|list|credit BOOK ...\n"
+  "  payment add BOOK NUMBER --amount A --date D\n"
+  "  audit verify BOOK\n"
+  "  passwd BOOK                 change the passphrase\n"
   "  book create BOOK          create a new book; prints its recovery key once\n"
   "  book info BOOK            show what the book is (format, cipher, schema)\n"
   "  book passwd BOOK          change the passphrase\n"
@@ -68,6 +74,11 @@ main (int argc, char **argv)
     return dokus_cli_book (argc - 1, argv + 1);
   if (strcmp (argv[1], "demo") == 0)
     return dokus_cli_demo (argc - 1, argv + 1);
+  {
+    int rc = dokus_cli_ledger (argc - 1, argv + 1);
+    if (rc >= 0)
+      return rc;
+  }
   fprintf (stderr, "dokus-cli: unknown command '%s'\n\n%s", argv[1], usage);
   return 2;
 }

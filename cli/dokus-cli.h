@@ -22,3 +22,6 @@ DokusStatus dokus_cli_read_secret (const char *env_name, const char *prompt, cha
 
 int dokus_cli_book (int argc, char **argv);
 int dokus_cli_demo (int argc, char **argv);
+
+/* init, client, invoice, payment, audit, passwd: -1 if @argv[0] is none of them. */
+int dokus_cli_ledger (int argc, char **argv);

@@ -1,14 +1,15 @@
 /* dokus-platform.c
  *
- * The one place where Linux and Windows differ for libdokus: terminal echo
- * and path queries. Files, locks and randomness go through SQLite's VFS and
- * libsodium instead, which already are portable.
+ * The one place where Linux and Windows differ for libdokus: terminal echo,
+ * path queries and the local date. Files, locks and randomness go through
+ * SQLite's VFS and libsodium instead, which already are portable.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #if defined(_WIN32)
 #include <io.h>
@@ -104,4 +105,25 @@ dokus_platform_remove_file (const char *path)
   if (!dokus_platform_path_exists (path))
     return true;
   return remove (path) == 0;
+}
+
+bool
+dokus_platform_local_date (int *year, int *month, int *day)
+{
+  time_t now = time (NULL);
+  struct tm tm;
+
+  if (now == (time_t) -1)
+    return false;
+#if defined(_WIN32)
+  if (localtime_s (&tm, &now) != 0)
+    return false;
+#else
+  if (localtime_r (&now, &tm) == NULL)
+    return false;
+#endif
+  *year = tm.tm_year + 1900;
+  *month = tm.tm_mon + 1;
+  *day = tm.tm_mday;
+  return true;
 }

@@ -1,9 +1,10 @@
 /* dokus-platform.h
  *
  * The few things that differ between Linux and Windows and that the CLI
- * and tools need: reading a secret from the terminal without echo, and
- * asking whether a path exists. Everything else (files, locks, random)
- * goes through SQLite's VFS and libsodium, which are portable already.
+ * and tools need: reading a secret from the terminal without echo,
+ * asking whether a path exists, and today's local date. Everything else
+ * (files, locks, random) goes through SQLite's VFS and libsodium, which
+ * are portable already.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,3 +29,9 @@ DOKUS_PUBLIC bool dokus_platform_path_exists (const char *path);
 
 /* Removes the file at @path if it exists; true on success or absence. */
 DOKUS_PUBLIC bool dokus_platform_remove_file (const char *path);
+
+/* Today's date in the local time zone (localtime_r, localtime_s on
+ * Windows): *@year (e.g. 2026), *@month (1..12), *@day (1..31), all OUT.
+ * false, leaving them untouched, if the clock or the conversion fails.
+ * Use dokus_date_today(), which honours DOKUS_TODAY, rather than this. */
+DOKUS_PUBLIC bool dokus_platform_local_date (int *year, int *month, int *day);

@@ -8,6 +8,13 @@
 
 #include "dokus-types.h"
 #include "dokus-error.h"
+#include "dokus-money.h"
+#include "dokus-date.h"
+#include "dokus-ident.h"
 #include "dokus-platform.h"
 #include "dokus-book.h"
 #include "dokus-vfs.h"
+#include "dokus-audit.h"
+#include "dokus-totals.h"
+#include "dokus-vat.h"
+#include "dokus-ledger.h"

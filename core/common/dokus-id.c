@@ -1,0 +1,79 @@
+/* dokus-id.c
+ *
+ * Record ids and timestamps (see dokus-id-private.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "dokus-id-private.h"
+
+void
+dokus_uuid_new (char out[DOKUS_UUID_TEXT])
+{
+  unsigned char b[16];
+  static const char hex[] = "0123456789abcdef";
+  size_t o = 0;
+
+  randombytes_buf (b, sizeof b);
+  b[6] = (unsigned char) ((b[6] & 0x0f) | 0x40); /* version 4 */
+  b[8] = (unsigned char) ((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
+  for (size_t i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[o++] = '-';
+      out[o++] = hex[b[i] >> 4];
+      out[o++] = hex[b[i] & 15];
+    }
+  out[o] = '\0';
+}
+
+int
+dokus_uuid_is_valid (const char *text)
+{
+  if (text == NULL || strlen (text) != 36)
+    return 0;
+  for (size_t i = 0; i < 36; i++)
+    {
+      char c = text[i];
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (c != '-')
+            return 0;
+        }
+      else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+        return 0;
+    }
+  return 1;
+}
+
+void
+dokus_timestamp_now (char out[DOKUS_TIMESTAMP_TEXT])
+{
+  const char *fixed = getenv ("DOKUS_NOW");
+  time_t now = time (NULL);
+  struct tm tm;
+
+  if (fixed != NULL && strlen (fixed) == DOKUS_TIMESTAMP_TEXT - 1)
+    {
+      memcpy (out, fixed, DOKUS_TIMESTAMP_TEXT);
+      return;
+    }
+#if defined(_WIN32)
+  gmtime_s (&tm, &now);
+#else
+  gmtime_r (&now, &tm);
+#endif
+  {
+    char buf[80];
+    snprintf (buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+              tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    memcpy (out, buf, DOKUS_TIMESTAMP_TEXT - 1);
+    out[DOKUS_TIMESTAMP_TEXT - 1] = '\0';
+  }
+}

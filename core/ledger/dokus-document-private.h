@@ -1,0 +1,141 @@
+/* dokus-document-private.h
+ *
+ * Sales documents (invoices and credit notes) inside core: the in-memory
+ * form a document takes between JSON, the book and the totals, and the
+ * derived balance (paid, credited, open, status, overdue).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdbool.h>
+
+#include <cjson/cJSON.h>
+
+#include "dokus-sqlite-private.h"
+#include "dokus/dokus-date.h"
+#include "dokus/dokus-ledger.h"
+#include "dokus/dokus-totals.h"
+
+#define DOKUS_MAX_LINES 10000
+#define DOKUS_TEXT_MAX 4000 /* descriptions, notes, references */
+
+typedef struct {
+  char           *description;
+  char            unit[8];
+  DokusTotalsLine t;
+  char            exemption_reason[32]; /* VATEX code given on input, or "" */
+  DokusCents      net;                  /* filled by dokus_doc_compute */
+} DokusDocLine;
+
+typedef struct {
+  char                 *reason;
+  DokusTotalsAdjustment t;
+} DokusDocAdjustment;
+
+typedef struct {
+  char                id[DOKUS_ID_TEXT];
+  char                type[12];  /* "invoice", "credit_note" */
+  char                state[8];  /* "draft", "issued", "sent" */
+  char                number[DOKUS_NUMBER_TEXT];
+  char                client_id[DOKUS_ID_TEXT];
+  char                billing_reference_id[DOKUS_ID_TEXT]; /* credit notes */
+  bool                has_issue_date, has_due_date, has_terms, has_delivery_date;
+  DokusDate           issue_date, due_date, delivery_date;
+  long long           terms;
+  char                delivery_country[3];
+  char               *buyer_reference, *order_reference, *note;
+  DokusDocLine       *lines;
+  size_t              n_lines;
+  DokusDocAdjustment *adjustments;
+  size_t              n_adjustments;
+  /* frozen at issue */
+  char                language[3];
+  char               *structured_communication;
+  char               *seller_json, *buyer_json;
+  char                issued_at[24];
+} DokusDoc;
+
+void dokus_doc_clear (DokusDoc *doc);
+
+/* Reads @arr (the "lines" array at @path) into @doc. @franchise books get
+ * category E by default and refuse others; standard books default to S. */
+DokusStatus dokus_doc_parse_lines (const cJSON *arr, const char *path, bool franchise,
+                                   DokusDoc *doc, DokusError *err);
+
+/* Reads "allowances" or "charges" (@is_charge) into @doc. */
+DokusStatus dokus_doc_parse_adjustments (const cJSON *arr, const char *path, bool is_charge,
+                                         bool franchise, DokusDoc *doc, DokusError *err);
+
+/* Computes the totals and every line's net. */
+DokusStatus dokus_doc_compute (DokusDoc *doc, DokusTotals *out, DokusError *err);
+
+/* Resolves an id or a number to the document's id; DOKUS_ERR_NOT_FOUND. */
+DokusStatus dokus_doc_resolve (sqlite3 *db, const char *id_or_number, char id[DOKUS_ID_TEXT],
+                               DokusError *err);
+
+/* Loads the document @id with its lines and adjustments. */
+DokusStatus dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err);
+
+/* Inserts @doc as a new draft (documents, lines, adjustments). */
+DokusStatus dokus_doc_insert_draft (sqlite3 *db, const DokusDoc *doc, DokusError *err);
+
+typedef struct {
+  DokusCents  total;      /* tax inclusive amount */
+  DokusCents  paid;       /* payments on it (refunds, for a credit note) */
+  DokusCents  credited;   /* invoices: what issued credit notes took off it */
+  DokusCents  open;       /* invoices: still to receive; credit notes: still to refund */
+  const char *status;     /* draft, issued, sent, partially_paid, paid, credited */
+  bool        overdue;
+} DokusDocBalance;
+
+/* The derived balance of the loaded document @doc as of @today. */
+DokusStatus dokus_doc_balance (sqlite3 *db, const DokusDoc *doc, DokusDate today,
+                               DokusDocBalance *out, DokusError *err);
+
+/* The exemption reason code and text of each VAT group of @t. */
+typedef struct {
+  const char *code; /* VATEX, or NULL */
+  const char *text; /* the legal mention, or NULL */
+} DokusVatNote;
+void dokus_doc_vat_notes (const DokusDoc *doc, const DokusTotals *t, bool franchise,
+                          const char *client_country, const char *language,
+                          DokusVatNote notes[DOKUS_VAT_GROUPS_MAX]);
+
+/* The document @id as JSON text (transfer full, free()): what
+ * dokus_document_show() prints, for audit entries too. */
+DokusStatus dokus_document_show_text (sqlite3 *db, const char *id, char **out, DokusError *err);
+
+/* What is left to credit on the issued invoice @invoice_id. */
+DokusStatus dokus_invoice_creditable (sqlite3 *db, const char *invoice_id, DokusCents *out,
+                                      DokusError *err);
+
+/* Profile fields the ledger needs when issuing. */
+typedef struct {
+  bool      franchise;
+  char      country[3];
+  char      prefix[16];
+  long long terms;
+  char      language[3];
+} DokusProfileFacts;
+
+/* DOKUS_ERR_REFUSED ("set the profile first") when there is none. */
+DokusStatus dokus_profile_facts (sqlite3 *db, DokusProfileFacts *out, DokusError *err);
+/* The profile as a cJSON object (transfer full), or NULL with @err. */
+cJSON *dokus_profile_to_json (sqlite3 *db, DokusError *err);
+/* The client @id as a cJSON object (transfer full), or NULL with @err. */
+cJSON *dokus_client_to_json (sqlite3 *db, const char *id, DokusError *err);
+/* Resolves a client given by id or exact name (not archived). */
+DokusStatus dokus_client_resolve (sqlite3 *db, const char *id_or_name, char id[DOKUS_ID_TEXT],
+                                  DokusError *err);
+
+/* Reads the "address" object of @obj: street, postal_code, city, country
+ * (two capital letters). Outputs lend from @obj. */
+DokusStatus dokus_address_parse (const cJSON *obj, const char *path, bool country_required,
+                                 const char **street, const char **postal_code, const char **city,
+                                 const char **country, DokusError *err);
+
+/* Runs @sql-style helpers inside BEGIN IMMEDIATE ... COMMIT. */
+DokusStatus dokus_ledger_begin (sqlite3 *db, DokusError *err);
+DokusStatus dokus_ledger_commit (sqlite3 *db, DokusError *err);
+void dokus_ledger_rollback (sqlite3 *db);
