@@ -7,11 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <sodium.h>
 
 #include "dokus-id-private.h"
+#include "dokus/dokus-platform.h"
 
 void
 dokus_uuid_new (char out[DOKUS_UUID_TEXT])
@@ -56,24 +56,16 @@ void
 dokus_timestamp_now (char out[DOKUS_TIMESTAMP_TEXT])
 {
   const char *fixed = getenv ("DOKUS_NOW");
-  time_t now = time (NULL);
-  struct tm tm;
+  int y = 1970, mo = 1, d = 1, h = 0, mi = 0, sec = 0;
+  char buf[80];
 
   if (fixed != NULL && strlen (fixed) == DOKUS_TIMESTAMP_TEXT - 1)
     {
       memcpy (out, fixed, DOKUS_TIMESTAMP_TEXT);
       return;
     }
-#if defined(_WIN32)
-  gmtime_s (&tm, &now);
-#else
-  gmtime_r (&now, &tm);
-#endif
-  {
-    char buf[80];
-    snprintf (buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
-              tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-    memcpy (out, buf, DOKUS_TIMESTAMP_TEXT - 1);
-    out[DOKUS_TIMESTAMP_TEXT - 1] = '\0';
-  }
+  dokus_platform_utc_now (&y, &mo, &d, &h, &mi, &sec);
+  snprintf (buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, sec);
+  memcpy (out, buf, DOKUS_TIMESTAMP_TEXT - 1);
+  out[DOKUS_TIMESTAMP_TEXT - 1] = '\0';
 }

@@ -127,3 +127,67 @@ dokus_platform_local_date (int *year, int *month, int *day)
   *day = tm.tm_mday;
   return true;
 }
+
+const char *
+dokus_platform_base_name (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+#if defined(_WIN32)
+  const char *back = strrchr (path, '\\');
+  if (back != NULL && (slash == NULL || back > slash))
+    slash = back;
+#endif
+  return slash ? slash + 1 : path;
+}
+
+bool
+dokus_platform_uri_path (const char *path, char *out, size_t size)
+{
+  size_t o = 0;
+
+#if defined(_WIN32)
+  if (path[0] != '\0' && path[1] == ':')
+    {
+      if (size < 2)
+        return false;
+      out[o++] = '/';
+    }
+#endif
+  for (const char *p = path; *p; p++)
+    {
+      char c = *p;
+#if defined(_WIN32)
+      if (c == '\\')
+        c = '/';
+#endif
+      if (o + 1 >= size)
+        return false;
+      out[o++] = c;
+    }
+  if (o >= size)
+    return false;
+  out[o] = '\0';
+  return true;
+}
+
+bool
+dokus_platform_utc_now (int *year, int *month, int *day, int *hour, int *minute, int *second)
+{
+  time_t now = time (NULL);
+  struct tm tm;
+
+#if defined(_WIN32)
+  if (gmtime_s (&tm, &now) != 0)
+    return false;
+#else
+  if (gmtime_r (&now, &tm) == NULL)
+    return false;
+#endif
+  *year = tm.tm_year + 1900;
+  *month = tm.tm_mon + 1;
+  *day = tm.tm_mday;
+  *hour = tm.tm_hour;
+  *minute = tm.tm_min;
+  *second = tm.tm_sec;
+  return true;
+}

@@ -81,34 +81,29 @@ uri_for_path (const char *path, const char *token)
 {
   static const char hex[] = "0123456789ABCDEF";
   size_t len = strlen (path);
-  char *enc = sqlite3_malloc64 (3 * len + 2);
-  char *uri;
+  char *plain = sqlite3_malloc64 (len + 2);
+  char *enc = sqlite3_malloc64 (3 * len + 6);
+  char *uri = NULL;
   size_t o = 0;
 
-  if (enc == NULL)
-    return NULL;
-#if defined(_WIN32)
-  if (len >= 2 && path[1] == ':')
-    enc[o++] = '/';
-#endif
-  for (size_t i = 0; i < len; i++)
+  if (plain != NULL && enc != NULL && dokus_platform_uri_path (path, plain, len + 2))
     {
-      unsigned char c = (unsigned char) path[i];
-#if defined(_WIN32)
-      if (c == '\\')
-        c = '/';
-#endif
-      if (c == '%' || c == '?' || c == '#' || c == '&' || c == '=' || c < 0x20 || c == 0x7f)
+      for (const char *p = plain; *p; p++)
         {
-          enc[o++] = '%';
-          enc[o++] = hex[c >> 4];
-          enc[o++] = hex[c & 15];
+          unsigned char c = (unsigned char) *p;
+          if (c == '%' || c == '?' || c == '#' || c == '&' || c == '=' || c < 0x20 || c == 0x7f)
+            {
+              enc[o++] = '%';
+              enc[o++] = hex[c >> 4];
+              enc[o++] = hex[c & 15];
+            }
+          else
+            enc[o++] = (char) c;
         }
-      else
-        enc[o++] = (char) c;
+      enc[o] = '\0';
+      uri = sqlite3_mprintf ("file:%s?vfs=" DOKUS_VFS_NAME "&keyref=%s", enc, token);
     }
-  enc[o] = '\0';
-  uri = sqlite3_mprintf ("file:%s?vfs=" DOKUS_VFS_NAME "&keyref=%s", enc, token);
+  sqlite3_free (plain);
   sqlite3_free (enc);
   return uri;
 }

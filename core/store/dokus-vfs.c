@@ -20,6 +20,7 @@
 #include "dokus-crypto-private.h"
 #include "dokus-header-private.h"
 #include "dokus-vfs-private.h"
+#include "dokus/dokus-platform.h"
 #include "dokus/dokus-vfs.h"
 
 #define WAL_HEADER 32
@@ -133,13 +134,7 @@ is_page_size (sqlite3_int64 n)
 static const char *
 base_name (const char *path)
 {
-  const char *slash = strrchr (path, '/');
-#if defined(_WIN32)
-  const char *back = strrchr (path, '\\');
-  if (back != NULL && (slash == NULL || back > slash))
-    slash = back;
-#endif
-  return slash ? slash + 1 : path;
+  return dokus_platform_base_name (path);
 }
 
 static int

@@ -339,6 +339,25 @@ START_TEST (test_book_migrations_apply_to_old_book)
 }
 END_TEST
 
+START_TEST (test_book_path_with_uri_characters)
+{
+  /* characters that mean something in a file: URI, and non-ASCII ones */
+  static const char *const names[] = { "we?ird #name%20&x=1.dokus", "\xc3\xa9t\xc3\xa9 boek.dokus" };
+  for (size_t i = 0; i < 2; i++)
+    {
+      char *path = dokus_test_path (dir, names[i]);
+      DokusBook *book = dokus_test_book_create (path, "pw", NULL);
+      dokus_test_exec (dokus_book_get_db (book), "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+      dokus_book_close (book);
+      ck_assert_msg (dokus_platform_path_exists (path), "%s was not created under its name", path);
+      book = open_ok (path, "pw");
+      ck_assert_int_eq (dokus_test_query_int (dokus_book_get_db (book), "SELECT x FROM t"), 1);
+      dokus_book_close (book);
+      free (path);
+    }
+}
+END_TEST
+
 static Suite *
 book_suite (void)
 {
@@ -355,6 +374,7 @@ book_suite (void)
   tcase_add_test (life, test_book_refuses_empty_passphrase);
   tcase_add_test (life, test_book_open_errors_name_the_problem);
   tcase_add_test (life, test_book_backup_restores);
+  tcase_add_test (life, test_book_path_with_uri_characters);
   tcase_add_test (keys, test_book_wrong_passphrase_leaves_file_untouched);
   tcase_add_test (keys, test_book_recovery_key_sets_new_passphrase);
   tcase_add_test (keys, test_book_recovery_key_typo_and_wrong_key);

@@ -35,3 +35,17 @@ DOKUS_PUBLIC bool dokus_platform_remove_file (const char *path);
  * false, leaving them untouched, if the clock or the conversion fails.
  * Use dokus_date_today(), which honours DOKUS_TODAY, rather than this. */
 DOKUS_PUBLIC bool dokus_platform_local_date (int *year, int *month, int *day);
+
+/* The file name part of @path (after the last separator: '/', and '\\' on
+ * Windows). (transfer none): points into @path. */
+DOKUS_PUBLIC const char *dokus_platform_base_name (const char *path);
+
+/* @path as the path part of an SQLite "file:" URI: separators as '/', a
+ * Windows drive path led by '/' ("/C:/..."); other characters as they
+ * are (the caller percent-encodes). Writes at most @size bytes with NUL;
+ * false if it does not fit. */
+DOKUS_PUBLIC bool dokus_platform_uri_path (const char *path, char *out, size_t size);
+
+/* The current UTC time broken down; false if the clock cannot be read. */
+DOKUS_PUBLIC bool dokus_platform_utc_now (int *year, int *month, int *day, int *hour, int *minute,
+                                          int *second);
