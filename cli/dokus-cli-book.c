@@ -187,33 +187,3 @@ dokus_cli_book (int argc, char **argv)
                    "       dokus-cli book backup BOOK DEST\n");
   return 2;
 }
-
-int
-dokus_cli_demo (int argc, char **argv)
-{
-  const char *path = argc > 1 ? argv[1] : "demo.dokus";
-  DokusBook *book = NULL;
-  DokusError err = { 0 };
-  DokusStatus st;
-
-  if (dokus_platform_path_exists (path))
-    st = dokus_book_open (path, "demo", &book, &err);
-  else
-    {
-      char *recovery = NULL;
-      st = dokus_book_create (path, "demo", NULL, &recovery, &book, &err);
-      if (st == DOKUS_OK)
-        {
-          fprintf (stderr, "Created the demo book %s (passphrase: demo).\n", path);
-          show_recovery_key (recovery);
-        }
-      dokus_secret_free (recovery);
-    }
-  if (st != DOKUS_OK)
-    return dokus_cli_fail (&err);
-  print_info (book);
-  dokus_book_close (book);
-  printf ("\nThe demo book is sealed on disk: try `dokus-cli book info %s` "
-          "(passphrase: demo).\n", path);
-  return 0;
-}

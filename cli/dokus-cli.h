@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <cjson/cJSON.h>
 #include <dokus/dokus.h>
 
 #define DOKUS_CLI_SECRET_MAX 1024

@@ -1,0 +1,237 @@
+/* dokus-cli-demo.c
+ *
+ * `dokus-cli demo [BOOK]`: a realistic year of a Belgian freelance web
+ * developer's books, made through the public API only, for trying Dokus
+ * and for screenshots: clients in Belgium, the Netherlands, France and
+ * Germany and a private person, invoices month by month (21 %, EU reverse
+ * charge, a 6 % book sale), payments (most paid, some late, one partly),
+ * credit notes, and the year's purchases when the expense API is there.
+ * The same year always gives the same documents (a fixed pseudo-random
+ * sequence), dated from 1 January to today.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dokus-cli.h"
+
+typedef struct {
+  DokusBook *book;
+  unsigned   seed;
+  int        year;
+  DokusDate  today;
+  char       clients[6][DOKUS_ID_TEXT];
+} Demo;
+
+static unsigned
+next_random (Demo *d, unsigned below)
+{
+  d->seed = d->seed * 1103515245u + 12345u;
+  return (d->seed >> 16) % below;
+}
+
+static const char *const client_json[] = {
+  "{\"name\": \"Brouwerij De Vos BV\", \"vat_number\": \"BE0203201340\", \"address\": "
+  "{\"street\": \"Veldstraat 12\", \"postal_code\": \"9000\", \"city\": \"Gent\", \"country\": \"BE\"},"
+  " \"email\": \"boekhouding@devos.example\", \"language\": \"nl\"}",
+  "{\"name\": \"Atelier Lumière SRL\", \"vat_number\": \"BE0417497106\", \"address\": "
+  "{\"street\": \"Rue Haute 48\", \"postal_code\": \"1000\", \"city\": \"Bruxelles\", \"country\": \"BE\"},"
+  " \"language\": \"fr\", \"payment_terms_days\": 15}",
+  "{\"name\": \"Kanaalkade Media BV\", \"vat_number\": \"NL004495445B01\", \"address\": "
+  "{\"street\": \"Prinsengracht 263\", \"postal_code\": \"1016 GV\", \"city\": \"Amsterdam\", \"country\": \"NL\"}}",
+  "{\"name\": \"Maison Verte SAS\", \"vat_number\": \"FR40303265045\", \"address\": "
+  "{\"street\": \"12 rue de la Paix\", \"postal_code\": \"75002\", \"city\": \"Paris\", \"country\": \"FR\"}}",
+  "{\"name\": \"Rheinwerk Software GmbH\", \"vat_number\": \"DE136695976\", \"address\": "
+  "{\"street\": \"Hafenstraße 5\", \"postal_code\": \"50667\", \"city\": \"Köln\", \"country\": \"DE\"}}",
+  "{\"name\": \"Sofie Peeters\", \"kind\": \"person\", \"address\": "
+  "{\"street\": \"Lindelaan 3\", \"postal_code\": \"3000\", \"city\": \"Leuven\", \"country\": \"BE\"}}",
+};
+
+static int
+fail_with (const DokusError *err)
+{
+  return dokus_cli_fail (err);
+}
+
+/* One invoice for client @c on @date, issued; returns its number in @number. */
+static int
+make_invoice (Demo *d, int c, const char *date, char number[DOKUS_NUMBER_TEXT])
+{
+  static const char *const work[] = { "Ontwikkeling webshop", "Onderhoud website",
+                                      "UX-workshop", "API-integratie", "Hosting en beheer" };
+  char json[1024], id[DOKUS_ID_TEXT], hours[16], rate[16];
+  const char *category = c >= 2 && c <= 4 ? "AE" : "S";
+  const char *vat_rate = c >= 2 && c <= 4 ? "0" : "21";
+  DokusIssueResult res;
+  DokusError err = { 0 };
+
+  snprintf (hours, sizeof hours, "%u.%u", 4 + next_random (d, 36), next_random (d, 4) * 25);
+  snprintf (rate, sizeof rate, "%u", 75 + 5 * next_random (d, 6));
+  snprintf (json, sizeof json,
+            "{\"client\": \"%s\", \"issue_date\": \"%s\", \"lines\": ["
+            "{\"description\": \"%s\", \"quantity\": \"%s\", \"unit\": \"HUR\","
+            " \"unit_price\": \"%s\", \"vat_category\": \"%s\", \"vat_rate\": \"%s\"}%s]}",
+            d->clients[c], date, work[next_random (d, 5)], hours, rate, category, vat_rate,
+            c == 5 ? ", {\"description\": \"Boek: Webdesign voor beginners\", \"quantity\": \"1\","
+                     " \"unit_price\": \"29.95\", \"vat_rate\": \"6\"}"
+                   : "");
+  if (dokus_invoice_create (d->book, json, id, &err) != DOKUS_OK
+      || dokus_document_issue (d->book, id, &res, &err) != DOKUS_OK)
+    return fail_with (&err);
+  memcpy (number, res.number, DOKUS_NUMBER_TEXT);
+  return 0;
+}
+
+static int
+pay (Demo *d, const char *number, const char *date, bool partly)
+{
+  DokusError err = { 0 };
+  char *json = NULL, amount[DOKUS_MONEY_TEXT];
+  cJSON *doc;
+  int rc = 0;
+
+  if (dokus_document_show (d->book, number, &json, &err) != DOKUS_OK)
+    return fail_with (&err);
+  doc = cJSON_Parse (json);
+  snprintf (amount, sizeof amount, "%s",
+            cJSON_GetObjectItem (doc, "open_amount")->valuestring);
+  if (partly)
+    {
+      DokusCents open = 0;
+      if (dokus_cents_parse (amount, "open_amount", &open, &err) != DOKUS_OK)
+        return fail_with (&err);
+      dokus_cents_format (open / 2, amount); /* half now, the rest still open */
+    }
+  if (dokus_payment_add (d->book, number, amount, date, "demo", NULL, &err) != DOKUS_OK)
+    rc = fail_with (&err);
+  cJSON_Delete (doc);
+  free (json);
+  return rc;
+}
+
+static int
+fill_year (Demo *d)
+{
+  DokusError err = { 0 };
+  char number[DOKUS_NUMBER_TEXT], date[DOKUS_DATE_TEXT];
+
+  for (int c = 0; c < 6; c++)
+    if (dokus_client_add (d->book, client_json[c], d->clients[c], &err) != DOKUS_OK)
+      return fail_with (&err);
+  for (int month = 1; month <= 12; month++)
+    for (int k = 0; k < 4; k++)
+      {
+        DokusDate issue = { d->year, (uint8_t) month, (uint8_t) (3 + 7 * k) };
+        DokusDate paid = dokus_date_add_days (issue, 10 + (int32_t) next_random (d, 40));
+        int c = (int) next_random (d, 6);
+
+        if (dokus_date_cmp (issue, d->today) > 0)
+          return 0;
+        dokus_date_format (issue, date);
+        if (make_invoice (d, c, date, number) != 0)
+          return 1;
+        if (dokus_date_cmp (paid, d->today) <= 0 && next_random (d, 10) < 8)
+          {
+            dokus_date_format (paid, date);
+            if (pay (d, number, date, next_random (d, 12) == 0) != 0)
+              return 1;
+          }
+        else if (month % 5 == 0 && k == 1)
+          {
+            /* a disputed invoice: credited whole */
+            char id[DOKUS_ID_TEXT];
+            DokusIssueResult res;
+            char json[128];
+            dokus_date_format (issue, date);
+            snprintf (json, sizeof json, "{\"issue_date\": \"%s\", \"note\": \"Dubbel gefactureerd\"}",
+                      date);
+            if (dokus_invoice_credit (d->book, number, json, id, &err) != DOKUS_OK
+                || dokus_document_issue (d->book, id, &res, &err) != DOKUS_OK)
+              return fail_with (&err);
+          }
+      }
+  return 0;
+}
+
+static const char demo_profile[]
+  = "{\"name\": \"Lotte Maes\", \"trading_name\": \"Maes Webwerk\","
+    " \"enterprise_number\": \"0417.497.106\", \"vat_regime\": \"standard\","
+    " \"vat_period\": \"quarter\", \"address\": {\"street\": \"Kouter 7\","
+    " \"postal_code\": \"9000\", \"city\": \"Gent\", \"country\": \"BE\"},"
+    " \"iban\": \"BE68 5390 0754 7034\", \"bic\": \"GKCCBEBB\", \"email\": \"lotte@maes.example\","
+    " \"payment_terms_days\": 30, \"language\": \"nl\"}";
+
+int
+dokus_cli_demo (int argc, char **argv)
+{
+  const char *path = argc > 1 ? argv[1] : "demo.dokus";
+  DokusBook *book = NULL;
+  DokusError err = { 0 };
+  DokusStatus st;
+  char *summary = NULL;
+
+  if (argc > 1 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
+    {
+      printf ("usage: dokus-cli demo [BOOK]\n\nCreates BOOK (passphrase \"demo\") with a "
+              "realistic year of a freelancer's\ndocuments, or opens it if it exists, and "
+              "prints a summary.\n");
+      return 0;
+    }
+  if (dokus_platform_path_exists (path))
+    st = dokus_book_open (path, "demo", &book, &err);
+  else
+    {
+      char *recovery = NULL;
+      DokusBookOptions opts = { 0 };
+      Demo d = { 0 };
+
+      if (getenv ("DOKUS_KDF") && strcmp (getenv ("DOKUS_KDF"), "minimum") == 0)
+        opts.kdf_cost = DOKUS_KDF_MINIMUM;
+      st = dokus_book_create (path, "demo", &opts, &recovery, &book, &err);
+      if (st == DOKUS_OK)
+        st = dokus_profile_set (book, demo_profile, &err);
+      if (st == DOKUS_OK)
+        {
+          d.book = book;
+          d.today = dokus_date_today ();
+          d.year = d.today.year;
+          d.seed = (unsigned) d.year;
+          if (fill_year (&d) != 0)
+            {
+              dokus_book_close (book);
+              dokus_secret_free (recovery);
+              return 1;
+            }
+          printf ("Created the demo book %s (passphrase: demo), with %d so far.\n", path, d.year);
+          printf ("Its recovery key, as a real book would show once: %s\n\n", recovery);
+        }
+      dokus_secret_free (recovery);
+    }
+  if (st != DOKUS_OK)
+    {
+      dokus_book_close (book);
+      return dokus_cli_fail (&err);
+    }
+  st = dokus_document_list (book, NULL, NULL, NULL, &summary, &err);
+  if (st == DOKUS_OK)
+    {
+      cJSON *o = cJSON_Parse (summary);
+      const cJSON *doc;
+      int n = 0, open = 0, overdue = 0;
+      cJSON_ArrayForEach (doc, cJSON_GetObjectItem (o, "invoices"))
+        {
+          n++;
+          open += strcmp (cJSON_GetObjectItem (doc, "open_amount")->valuestring, "0.00") != 0;
+          overdue += cJSON_IsTrue (cJSON_GetObjectItem (doc, "overdue"));
+        }
+      printf ("%s: %d documents, %d with an open amount, %d overdue.\n"
+              "Try: dokus-cli invoice list %s   (passphrase: demo)\n",
+              path, n, open, overdue, path);
+      cJSON_Delete (o);
+    }
+  free (summary);
+  dokus_book_close (book);
+  return st == DOKUS_OK ? 0 : dokus_cli_fail (&err);
+}
