@@ -13,8 +13,11 @@
 # It is compiled against the system libsqlite3 together with
 # bench/speedtest1-dokus.c, which loads the extension before main().
 #
-#   bench/speedtest1.sh [--size N] [--build DIR] [--journal delete|wal|both]
-#                       [--cache default|big|both]
+#   bench/speedtest1.sh [--size N] [--repeat N] [--build DIR]
+#                       [--journal delete|wal|both] [--cache default|big|both]
+#
+# --repeat N runs every configuration N times, plain and dokus alternately,
+# and keeps the best total and the best time of each test (default 1).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -23,16 +26,18 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build
 size=200
+repeat=1
 journals="delete wal"
 caches="default big"
 
 while [ $# -gt 0 ]; do
   case $1 in
     --size) size=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
     --build) build=$(cd "$2" && pwd); shift 2 ;;
     --journal) [ "$2" = both ] && journals="delete wal" || journals=$2; shift 2 ;;
     --cache) [ "$2" = both ] && caches="default big" || caches=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "speedtest1.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -100,40 +105,54 @@ run () { # NAME ARGS...: one speedtest1 run on a fresh database; 1 if it failed
   rm -f "$work"/st.db*
   "$bin" --size "$size" --nosync "$@" "$work/st.db" > "$results/$name.txt" 2>&1
 }
-failed=0
 
-echo "speedtest1 --size $size --nosync, SQLite $(pkg-config --modversion sqlite3);" \
-     "outputs in $results/"
+best () { # FILES...: per test number, the least time over the runs; TOTAL as 9999
+  awk '/^ *[0-9]+ - / { n = $1 + 0; t = $NF; sub(/s$/, "", t)
+                        name = $0; sub(/^ *[0-9]+ - /, "", name); sub(/\.\.\..*$/, "", name)
+                        names[n] = name
+                        if (!(n in m) || t + 0 < m[n]) m[n] = t + 0 }
+       /^ *TOTAL/ { t = $NF; sub(/s$/, "", t); if (!(9999 in m) || t + 0 < m[9999]) m[9999] = t + 0 }
+       END { for (n in m) printf "%d\t%.3f\t%s\n", n, m[n], names[n] }' "$@" | sort -n
+}
+
+failed=0
+echo "speedtest1 --size $size --nosync, SQLite $(pkg-config --modversion sqlite3)," \
+     "best of $repeat; outputs in $results/"
 printf '%-8s %-8s %10s %10s %7s\n' journal cache "plain s" "dokus s" ratio
 for journal in $journals; do
   for cache in $caches; do
     args=(--journal "$journal")
     # big: 250,000 pages of 4 KiB, far above the database at --size 200
     [ "$cache" = big ] && args+=(--cachesize 250000)
-    for side in plain dokus; do
-      extra=()
-      [ $side = dokus ] && extra=(--vfs dokus --key "$key")
-      if ! run "$side-$journal-$cache" "${args[@]}" "${extra[@]}"; then
-        failed=1
-        echo "speedtest1.sh: $side $journal $cache FAILED:" \
-             "$(tail -n 3 "$results/$side-$journal-$cache.txt" | tr '\n' ' ')" >&2
-      fi
+    ok=1
+    for r in $(seq 1 "$repeat"); do
+      for side in plain dokus; do
+        extra=()
+        [ $side = dokus ] && extra=(--vfs dokus --key "$key")
+        if ! run "$side-$journal-$cache-$r" "${args[@]}" "${extra[@]}"; then
+          failed=1
+          ok=0
+          echo "speedtest1.sh: $side $journal $cache FAILED:" \
+               "$(tail -n 3 "$results/$side-$journal-$cache-$r.txt" | tr '\n' ' ')" >&2
+        fi
+      done
+      [ $ok = 1 ] || break
     done
-    plain=$(total_of "$results/plain-$journal-$cache.txt")
-    dokus=$(total_of "$results/dokus-$journal-$cache.txt")
-    if [ -n "$plain" ] && [ -n "$dokus" ]; then
+    best "$results"/plain-"$journal-$cache"-*.txt > "$work/plain"
+    best "$results"/dokus-"$journal-$cache"-*.txt > "$work/dokus"
+    plain=$(awk -F'\t' '$1 == 9999 { print $2 }' "$work/plain")
+    dokus=$(awk -F'\t' '$1 == 9999 { print $2 }' "$work/dokus")
+    if [ $ok = 1 ] && [ -n "$plain" ] && [ -n "$dokus" ]; then
       ratio=$(awk -v a="$dokus" -v b="$plain" 'BEGIN { printf "%.2fx", a / b }')
     else
       ratio=FAILED
+      dokus=-
     fi
-    printf '%-8s %-8s %10s %10s %7s\n' "$journal" "$cache" "${plain:--}" "${dokus:--}" "$ratio"
+    printf '%-8s %-8s %10s %10s %7s\n' "$journal" "$cache" "${plain:--}" "$dokus" "$ratio"
     # per test, side by side, for reading where the time goes
-    paste "$results/plain-$journal-$cache.txt" "$results/dokus-$journal-$cache.txt" \
-      | awk -F'\t' '$1 ~ /^ *[0-9]+ - / {
-          split($1, a, " "); n = a[1]; p = $1; d = $2
-          sub(/^.* /, "", p); sub(/s$/, "", p); sub(/^.* /, "", d); sub(/s$/, "", d)
-          name = $1; sub(/^ *[0-9]+ - /, "", name); sub(/\.\.\..*$/, "", name)
-          printf "%4s %-50.50s %8.3f %8.3f %6.2fx\n", n, name, p, d, (p > 0 ? d / p : 0) }' \
+    join -t $'\t' "$work/plain" "$work/dokus" \
+      | awk -F'\t' '{ printf "%4s %-50.50s %8.3f %8.3f %6.2fx\n", ($1 == 9999 ? "" : $1),
+                      ($1 == 9999 ? "TOTAL" : $3), $2, $4, ($2 > 0 ? $4 / $2 : 0) }' \
       > "$results/compare-$journal-$cache.txt"
   done
 done

@@ -22,6 +22,17 @@ str (const cJSON *o, const char *key)
   return cJSON_IsString (m) ? m->valuestring : "";
 }
 
+/* A command group without its subcommand: "GROUP --help" prints the
+ * group's usage on stdout and succeeds; nothing or an unknown subcommand
+ * prints it on stderr and fails. */
+static int
+group_usage (const char *sub, const char *usage)
+{
+  bool help = strcmp (sub, "--help") == 0 || strcmp (sub, "-h") == 0;
+  fprintf (help ? stdout : stderr, "usage: dokus-cli %s\n", usage);
+  return help ? 0 : 1;
+}
+
 /* ---- init ------------------------------------------------------------------ */
 
 static void
@@ -194,8 +205,7 @@ cmd_client (int argc, char **argv)
       return finish (&archive, book, st, &err,
                      st == DOKUS_OK ? id_json ("id", archive.args[1]) : NULL, print_id);
     }
-  fprintf (stderr, "usage: dokus-cli client add|list|archive BOOK ... (--help for each)\n");
-  return 1;
+  return group_usage (sub, "client add|list|archive BOOK ... (--help for each)");
 }
 
 /* ---- invoice ------------------------------------------------------------------ */
@@ -368,9 +378,7 @@ cmd_invoice (int argc, char **argv)
       return finish (&credit, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
                      print_id);
     }
-  fprintf (stderr, "usage: dokus-cli invoice create|issue|show|list|credit BOOK ... "
-                   "(--help for each)\n");
-  return 1;
+  return group_usage (sub, "invoice create|issue|show|list|credit BOOK ... (--help for each)");
 }
 
 /* ---- payment ------------------------------------------------------------------ */
@@ -401,10 +409,7 @@ cmd_payment (int argc, char **argv)
   int rc;
 
   if (argc < 2 || strcmp (argv[1], "add") != 0)
-    {
-      fprintf (stderr, "usage: dokus-cli %s\n", add.usage);
-      return 1;
-    }
+    return group_usage (argc < 2 ? "" : argv[1], add.usage);
   if ((rc = with_book (&add, argc - 2, argv + 2, &book)) >= 0)
     return rc;
   st = dokus_payment_add (book, add.args[1], opts[0].value, opts[1].value, opts[2].value, &json,
@@ -438,10 +443,7 @@ cmd_audit (int argc, char **argv)
   int rc;
 
   if (argc < 2 || strcmp (argv[1], "verify") != 0)
-    {
-      fprintf (stderr, "usage: dokus-cli %s\n", verify.usage);
-      return 1;
-    }
+    return group_usage (argc < 2 ? "" : argv[1], verify.usage);
   if ((rc = with_book (&verify, argc - 2, argv + 2, &book)) >= 0)
     return rc;
   st = dokus_audit_verify (book, &report, &err);

@@ -20,7 +20,13 @@ static const char usage[] =
   "  client add|list|archive BOOK ...\n"
   "  invoice create|issue|show|list|credit BOOK ...\n"
   "  payment add BOOK NUMBER --amount A --date D\n"
+  "  expense add|list|show|receipt BOOK ...   purchases and their receipts\n"
   "  audit verify BOOK\n"
+  "  report vat|clients|ic BOOK ...   VAT return, client listing, intra-Community listing\n"
+  "  pnl BOOK [--year YYYY]    profit and loss of a year\n"
+  "  receivables BOOK          open invoices by days past due\n"
+  "  dashboard BOOK            revenue, outstanding, VAT estimate, next VAT return\n"
+  "  export BOOK DIR           everything, for an accountant: JSON, CSV journals, receipts\n"
   "  passwd BOOK                 change the passphrase\n"
   "  book create BOOK          create a new book; prints its recovery key once\n"
   "  book info BOOK            show what the book is (format, cipher, schema)\n"
@@ -74,8 +80,17 @@ main (int argc, char **argv)
     return dokus_cli_book (argc - 1, argv + 1);
   if (strcmp (argv[1], "demo") == 0)
     return dokus_cli_demo (argc - 1, argv + 1);
+  if (strcmp (argv[1], "report") == 0)
+    return dokus_cli_vat_reports (argc - 1, argv + 1);
+  if (strcmp (argv[1], "expense") == 0)
+    return dokus_cli_expense (argc - 1, argv + 1);
   {
     int rc = dokus_cli_ledger (argc - 1, argv + 1);
+    if (rc >= 0)
+      return rc;
+  }
+  {
+    int rc = dokus_cli_books (argc - 1, argv + 1);
     if (rc >= 0)
       return rc;
   }

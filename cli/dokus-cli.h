@@ -23,6 +23,13 @@ DokusStatus dokus_cli_read_secret (const char *env_name, const char *prompt, cha
 
 int dokus_cli_book (int argc, char **argv);
 int dokus_cli_demo (int argc, char **argv);
+/* report vat|clients|ic */
+int dokus_cli_vat_reports (int argc, char **argv);
+/* expense add|list|show|receipt */
+int dokus_cli_expense (int argc, char **argv);
 
 /* init, client, invoice, payment, audit, passwd: -1 if @argv[0] is none of them. */
 int dokus_cli_ledger (int argc, char **argv);
+
+/* pnl, receivables, dashboard, export: -1 if @argv[0] is none of them. */
+int dokus_cli_books (int argc, char **argv);

@@ -232,6 +232,8 @@ document_json (sqlite3 *db, DokusDoc *doc, cJSON **out, DokusError *err)
     st = dokus_doc_balance (db, doc, dokus_date_today (), &bal, err);
   if (st == DOKUS_OK && draft)
     st = dokus_profile_facts (db, &facts, err);
+  if (st == DOKUS_OK && draft)
+    st = dokus_doc_regime (db, doc, facts.franchise, &facts.franchise, NULL, err);
   if (st != DOKUS_OK)
     {
       cJSON_Delete (o);

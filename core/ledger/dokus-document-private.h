@@ -70,6 +70,17 @@ DokusStatus dokus_doc_parse_adjustments (const cJSON *arr, const char *path, boo
 /* Computes the totals and every line's net. */
 DokusStatus dokus_doc_compute (DokusDoc *doc, DokusTotals *out, DokusError *err);
 
+/* true if @seller_json (a profile as frozen in an issued document) is
+ * under the franchise scheme. */
+bool dokus_seller_is_franchise (const char *seller_json);
+
+/* The regime of @doc: an invoice is under the profile's regime of now
+ * (@profile_franchise); a credit note under the one its invoice was issued
+ * under, whatever the profile says now, since it corrects that invoice's
+ * VAT. *@invoice_date (nullable) gets that invoice's issue date. */
+DokusStatus dokus_doc_regime (sqlite3 *db, const DokusDoc *doc, bool profile_franchise,
+                              bool *franchise, DokusDate *invoice_date, DokusError *err);
+
 /* Resolves an id or a number to the document's id; DOKUS_ERR_NOT_FOUND. */
 DokusStatus dokus_doc_resolve (sqlite3 *db, const char *id_or_number, char id[DOKUS_ID_TEXT],
                                DokusError *err);

@@ -135,6 +135,16 @@ dokus_doc_parse_lines (const cJSON *arr, const char *path, bool franchise, Dokus
         return st;
       if (!has)
         l->t.discount_percent = dokus_decimal_from_int (0);
+      /* refused by the totals too, but there without the member's name */
+      dokus_json_field (field, p, "unit_price");
+      if (dokus_decimal_cmp (l->t.unit_price, dokus_decimal_from_int (0)) < 0)
+        return dokus_error_set (err, DOKUS_ERR_INVALID, field,
+                                "a unit price cannot be negative (BR-27): use a negative quantity");
+      dokus_json_field (field, p, "discount_percent");
+      if (dokus_decimal_cmp (l->t.discount_percent, dokus_decimal_from_int (0)) < 0
+          || dokus_decimal_cmp (l->t.discount_percent, dokus_decimal_from_int (100)) > 0)
+        return dokus_error_set (err, DOKUS_ERR_INVALID, field,
+                                "a discount is between 0 and 100 percent");
       s = NULL;
       st = dokus_json_get_string (o, p, "unit", false, 3, &s, err);
       if (st != DOKUS_OK)
@@ -233,6 +243,52 @@ dokus_doc_compute (DokusDoc *doc, DokusTotals *out, DokusError *err)
   free (adj);
   free (nets);
   return st;
+}
+
+bool
+dokus_seller_is_franchise (const char *seller_json)
+{
+  cJSON *seller = seller_json ? cJSON_Parse (seller_json) : NULL;
+  const cJSON *regime = cJSON_GetObjectItemCaseSensitive (seller, "vat_regime");
+  bool franchise = cJSON_IsString (regime) && strcmp (regime->valuestring, "franchise") == 0;
+
+  cJSON_Delete (seller);
+  return franchise;
+}
+
+DokusStatus
+dokus_doc_regime (sqlite3 *db, const DokusDoc *doc, bool profile_franchise, bool *franchise,
+                  DokusDate *invoice_date, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *franchise = profile_franchise;
+  if (strcmp (doc->type, "credit_note") != 0)
+    return DOKUS_OK;
+  rc = sqlite3_prepare_v2 (db, "SELECT seller_json, issue_date FROM documents WHERE id = ?1", -1,
+                           &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, doc->billing_reference_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    {
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+      *franchise = dokus_seller_is_franchise ((const char *) sqlite3_column_text (stmt, 0));
+      if (invoice_date != NULL
+          && (date == NULL || dokus_date_parse (date, "", invoice_date, NULL) != DOKUS_OK))
+        rc = SQLITE_CORRUPT;
+      else
+        rc = SQLITE_OK;
+    }
+  else if (rc == SQLITE_DONE)
+    rc = SQLITE_CORRUPT; /* a credit note's invoice is issued and kept */
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "reading the credited invoice", err);
+  return DOKUS_OK;
 }
 
 DokusStatus

@@ -249,7 +249,31 @@ dokus_invoice_credit (DokusBook *book, const char *invoice, const char *json,
       if (st == DOKUS_OK)
         st = dokus_json_get_array (obj, "", "lines", false, &lines, err);
       if (st == DOKUS_OK && lines != NULL)
-        st = dokus_doc_parse_lines (lines, "lines", facts.franchise, &doc, err);
+        st = dokus_doc_parse_lines (lines, "lines", dokus_seller_is_franchise (inv.seller_json),
+                                    &doc, err);
+      /* a credit note takes back VAT as the invoice charged it: same
+       * category and rate (art. 79 WBTW corrects that VAT, not another) */
+      for (size_t i = 0; st == DOKUS_OK && lines != NULL && i < doc.n_lines; i++)
+        {
+          bool charged = false;
+          for (size_t k = 0; k < inv.n_lines && !charged; k++)
+            charged = strcmp (inv.lines[k].t.vat_category, doc.lines[i].t.vat_category) == 0
+                      && dokus_decimal_cmp (inv.lines[k].t.vat_rate, doc.lines[i].t.vat_rate) == 0;
+          for (size_t k = 0; k < inv.n_adjustments && !charged; k++)
+            charged = strcmp (inv.adjustments[k].t.vat_category, doc.lines[i].t.vat_category) == 0
+                      && dokus_decimal_cmp (inv.adjustments[k].t.vat_rate, doc.lines[i].t.vat_rate)
+                             == 0;
+          if (!charged)
+            {
+              char field[DOKUS_FIELD_TEXT], rate[DOKUS_MONEY_TEXT];
+              snprintf (field, sizeof field, "lines[%u].vat_rate", (unsigned) i);
+              st = dokus_error_set (err, DOKUS_ERR_INVALID, field,
+                                    "%s has no %s line at %s %%: a credit note credits VAT as "
+                                    "the invoice charged it",
+                                    inv.number, doc.lines[i].t.vat_category,
+                                    dokus_decimal_format (doc.lines[i].t.vat_rate, rate));
+            }
+        }
     }
   if (st == DOKUS_OK && doc.has_issue_date && dokus_date_cmp (doc.issue_date, inv.issue_date) < 0)
     st = dokus_error_set (err, DOKUS_ERR_INVALID, "issue_date",

@@ -25,6 +25,7 @@ typedef struct {
   sqlite3 *db;
   DokusDoc doc;
   DokusProfileFacts facts;
+  bool franchise; /* the regime the document is under (see dokus_doc_regime) */
   cJSON *seller, *buyer;
   char client_country[3], client_vat[DOKUS_VAT_TEXT], language[3];
   DokusTotals totals;
@@ -83,22 +84,27 @@ check_rules (Issue *is, DokusError *err)
   for (size_t i = 0; i < doc->n_lines; i++)
     {
       const DokusDocLine *l = &doc->lines[i];
-      snprintf (field, sizeof field, "lines[%u].vat_rate", (unsigned) i);
-      if (is->facts.franchise && strcmp (l->t.vat_category, "E") != 0)
+      snprintf (field, sizeof field, "lines[%u].vat_category", (unsigned) i);
+      if (is->franchise && strcmp (l->t.vat_category, "E") != 0)
         return dokus_error_set (err, DOKUS_ERR_INVALID, field,
                                 "a book under the franchise scheme invoices in category E only");
+      snprintf (field, sizeof field, "lines[%u].vat_rate", (unsigned) i);
       st = check_rate_on (is, l->t.vat_category, l->t.vat_rate, field, err);
       if (st != DOKUS_OK)
         return st;
       has[dokus_vat_category_index (l->t.vat_category)] = true;
     }
-  for (size_t i = 0; i < doc->n_adjustments; i++)
+  for (size_t i = 0, n_charges = 0, n_allowances = 0; i < doc->n_adjustments; i++)
     {
       const DokusDocAdjustment *a = &doc->adjustments[i];
-      snprintf (field, sizeof field, "%s.vat_rate", a->t.is_charge ? "charges" : "allowances");
-      if (is->facts.franchise && strcmp (a->t.vat_category, "E") != 0)
+      /* named by its position in its own list, as the input gave it */
+      const char *list = a->t.is_charge ? "charges" : "allowances";
+      unsigned at = (unsigned) (a->t.is_charge ? n_charges++ : n_allowances++);
+      snprintf (field, sizeof field, "%s[%u].vat_category", list, at);
+      if (is->franchise && strcmp (a->t.vat_category, "E") != 0)
         return dokus_error_set (err, DOKUS_ERR_INVALID, field,
                                 "a book under the franchise scheme invoices in category E only");
+      snprintf (field, sizeof field, "%s[%u].vat_rate", list, at);
       st = check_rate_on (is, a->t.vat_category, a->t.vat_rate, field, err);
       if (st != DOKUS_OK)
         return st;
@@ -238,8 +244,9 @@ exec_bound (sqlite3 *db, const char *sql, const char *const *texts, int n_texts,
   return DOKUS_OK;
 }
 
-/* Writes the frozen document: line nets (while still a draft), then the
- * document itself, its VAT breakdown and the series. */
+/* Writes the frozen document: line nets, the series and the VAT breakdown
+ * while it is still a draft (the triggers freeze them after), then the
+ * document itself. */
 static DokusStatus
 freeze (Issue *is, DokusError *err)
 {
@@ -275,6 +282,21 @@ freeze (Issue *is, DokusError *err)
                        " last_issue_date = excluded.last_issue_date",
                        texts, 4, ints, 2, "advancing the numbering series", err);
     }
+  /* the VAT breakdown while still a draft: afterwards it is frozen */
+  dokus_doc_vat_notes (doc, t, is->franchise, is->client_country, is->language, notes);
+  for (size_t g = 0; st == DOKUS_OK && g < t->n_groups; g++)
+    {
+      char rate[DOKUS_MONEY_TEXT];
+      const char *texts[] = { doc->id, t->groups[g].category,
+                              dokus_decimal_format (t->groups[g].rate, rate), notes[g].code,
+                              notes[g].text };
+      const long long ints[] = { t->groups[g].taxable_amount, t->groups[g].tax_amount };
+      st = exec_bound (is->db,
+                       "INSERT INTO document_vat (document_id, category, rate, exemption_code,"
+                       " exemption_text, taxable_amount, tax_amount)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                       texts, 5, ints, 2, "freezing the VAT breakdown", err);
+    }
   if (st == DOKUS_OK)
     {
       const char *texts[] = { doc->id, doc->number, is->series_id, issue, due, is->language,
@@ -292,20 +314,6 @@ freeze (Issue *is, DokusError *err)
                        " tax_inclusive_amount = ?17 WHERE id = ?1 AND state = 'draft'",
                        texts, 10, ints, 7, "issuing the document", err);
     }
-  dokus_doc_vat_notes (doc, t, is->facts.franchise, is->client_country, is->language, notes);
-  for (size_t g = 0; st == DOKUS_OK && g < t->n_groups; g++)
-    {
-      char rate[DOKUS_MONEY_TEXT];
-      const char *texts[] = { doc->id, t->groups[g].category,
-                              dokus_decimal_format (t->groups[g].rate, rate), notes[g].code,
-                              notes[g].text };
-      const long long ints[] = { t->groups[g].taxable_amount, t->groups[g].tax_amount };
-      st = exec_bound (is->db,
-                       "INSERT INTO document_vat (document_id, category, rate, exemption_code,"
-                       " exemption_text, taxable_amount, tax_amount)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                       texts, 5, ints, 2, "freezing the VAT breakdown", err);
-    }
   free (seller);
   free (buyer);
   return st;
@@ -315,6 +323,7 @@ static DokusStatus
 prepare (Issue *is, const char *id, DokusIssueResult *out, DokusError *err)
 {
   DokusDoc *doc = &is->doc;
+  DokusDate invoice_date = { 0 };
   const char *s;
   DokusStatus st = dokus_doc_load (is->db, id, doc, err);
 
@@ -330,9 +339,11 @@ prepare (Issue *is, const char *id, DokusIssueResult *out, DokusError *err)
   is->buyer = is->seller ? dokus_client_to_json (is->db, doc->client_id, err) : NULL;
   if (is->buyer == NULL)
     return err ? err->code : DOKUS_ERR_INTERNAL;
-  if (cJSON_IsTrue (cJSON_GetObjectItem (is->buyer, "archived")))
+  /* a credit note corrects what was invoiced, archived client or not */
+  if (strcmp (doc->type, "invoice") == 0
+      && cJSON_IsTrue (cJSON_GetObjectItem (is->buyer, "archived")))
     return dokus_error_set (err, DOKUS_ERR_REFUSED, "client",
-                            "the client is archived: documents go to active clients");
+                            "the client is archived: invoices go to active clients");
   snprintf (is->client_country, sizeof is->client_country, "%s",
             json_string (is->buyer, "country") ? json_string (is->buyer, "country") : "BE");
   s = json_string (is->buyer, "vat_number");
@@ -344,8 +355,15 @@ prepare (Issue *is, const char *id, DokusIssueResult *out, DokusError *err)
       doc->issue_date = dokus_date_today ();
       doc->has_issue_date = true;
     }
+  st = dokus_doc_regime (is->db, doc, is->facts.franchise, &is->franchise, &invoice_date, err);
+  if (st != DOKUS_OK)
+    return st;
   if (strcmp (doc->type, "credit_note") == 0)
     {
+      /* checked when drafting too, but a draft without a date takes today's */
+      if (dokus_date_cmp (doc->issue_date, invoice_date) < 0)
+        return dokus_error_set (err, DOKUS_ERR_INVALID, "issue_date",
+                                "a credit note cannot be dated before its invoice");
       /* a credit note is due at once: it is settled against its invoice */
       doc->due_date = doc->issue_date;
       doc->has_due_date = true;

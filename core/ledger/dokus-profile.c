@@ -163,6 +163,10 @@ dokus_profile_set (DokusBook *book, const char *json, DokusError *err)
   if (st == DOKUS_OK && prefix != NULL && !prefix_is_valid (prefix))
     st = dokus_error_set (err, DOKUS_ERR_INVALID, "invoice_prefix",
                           "an invoice prefix has letters, digits and - / _ . only");
+  /* invoice CN-2026-0001 would take credit note CN-2026-0001's number */
+  if (st == DOKUS_OK && prefix != NULL && strcmp (prefix, "CN-") == 0)
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, "invoice_prefix",
+                          "CN- numbers the credit notes: choose another invoice prefix");
   if (st == DOKUS_OK)
     st = dokus_json_get_int (obj, "", "payment_terms_days", false, 0, 365, &terms, NULL, err);
   if (st == DOKUS_OK)

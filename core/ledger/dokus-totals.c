@@ -107,15 +107,16 @@ dokus_totals_compute (const DokusTotalsLine *lines, size_t n_lines,
                  != DOKUS_OK)
         return dokus_error_set (err, DOKUS_ERR_INVALID, field, "amount out of range");
     }
-  for (size_t i = 0; i < n_adjustments; i++)
+  for (size_t i = 0, n_charges = 0, n_allowances = 0; i < n_adjustments; i++)
     {
       const DokusTotalsAdjustment *a = &adjustments[i];
       DokusVatGroup *g;
       DokusCents signed_amount = a->is_charge ? a->amount : -a->amount;
       DokusCents *total = a->is_charge ? &out->charge_total_amount : &out->allowance_total_amount;
 
+      /* named by its position in its own list, as the input gave it */
       snprintf (field, sizeof field, "%s[%u]", a->is_charge ? "charges" : "allowances",
-                (unsigned) i);
+                (unsigned) (a->is_charge ? n_charges++ : n_allowances++));
       if (dokus_vat_category_index (a->vat_category) < 0)
         return dokus_error_set (err, DOKUS_ERR_INVALID, field, "unknown VAT category '%s'",
                                 a->vat_category);

@@ -1,20 +1,23 @@
 /* dokus-platform.c
  *
  * The one place where Linux and Windows differ for libdokus: terminal echo,
- * path queries and the local date. Files, locks and randomness go through
+ * path queries, directories and the local date. Files, locks and randomness go through
  * SQLite's VFS and libsodium instead, which already are portable.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #if defined(_WIN32)
+#include <direct.h>
 #include <io.h>
 #include <windows.h>
 #else
+#include <dirent.h>
 #include <termios.h>
 #include <unistd.h>
 #endif
@@ -105,6 +108,53 @@ dokus_platform_remove_file (const char *path)
   if (!dokus_platform_path_exists (path))
     return true;
   return remove (path) == 0;
+}
+
+bool
+dokus_platform_make_dir (const char *path)
+{
+#if defined(_WIN32)
+  return _mkdir (path) == 0;
+#else
+  return mkdir (path, 0700) == 0;
+#endif
+}
+
+bool
+dokus_platform_dir_is_empty (const char *path)
+{
+#if defined(_WIN32)
+  WIN32_FIND_DATAA found;
+  HANDLE h;
+  size_t len = strlen (path);
+  char *pattern = malloc (len + 3);
+  bool empty = true;
+
+  if (pattern == NULL)
+    return false;
+  memcpy (pattern, path, len);
+  memcpy (pattern + len, "\\*", 3);
+  h = FindFirstFileA (pattern, &found);
+  free (pattern);
+  if (h == INVALID_HANDLE_VALUE)
+    return false; /* not a directory: a directory always lists "." */
+  do
+    empty = strcmp (found.cFileName, ".") == 0 || strcmp (found.cFileName, "..") == 0;
+  while (empty && FindNextFileA (h, &found));
+  FindClose (h);
+  return empty;
+#else
+  DIR *d = opendir (path);
+  const struct dirent *e;
+  bool empty = true;
+
+  if (d == NULL)
+    return false;
+  while (empty && (e = readdir (d)) != NULL)
+    empty = strcmp (e->d_name, ".") == 0 || strcmp (e->d_name, "..") == 0;
+  closedir (d);
+  return empty;
+#endif
 }
 
 bool

@@ -196,7 +196,7 @@ CREATE TABLE expenses (
   updated_at              TEXT NOT NULL
 ) STRICT;
 CREATE INDEX expenses_date ON expenses (date);
-CREATE UNIQUE INDEX expenses_supplier_number ON expenses (supplier_name, number)
+CREATE UNIQUE INDEX expenses_supplier_number ON expenses (supplier_name, number, is_credit_note)
   WHERE number IS NOT NULL;
 
 CREATE TABLE expense_lines (
@@ -259,19 +259,29 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;
 
 -- Issued documents are frozen and, with payments, kept: art. 60 WBTW.
+-- An issued document may only go from issued to sent and get its UBL hash
+-- once; nothing else of it changes.
 CREATE TRIGGER documents_frozen BEFORE UPDATE ON documents
 WHEN OLD.state <> 'draft' AND (
-  NEW.type IS NOT OLD.type OR NEW.number IS NOT OLD.number OR NEW.client_id IS NOT OLD.client_id
-  OR NEW.issue_date IS NOT OLD.issue_date OR NEW.due_date IS NOT OLD.due_date
+  NEW.id IS NOT OLD.id OR NEW.type IS NOT OLD.type OR NEW.number IS NOT OLD.number
+  OR NEW.series_id IS NOT OLD.series_id OR NEW.series_number IS NOT OLD.series_number
+  OR NEW.client_id IS NOT OLD.client_id OR NEW.issue_date IS NOT OLD.issue_date
+  OR NEW.due_date IS NOT OLD.due_date OR NEW.payment_terms_days IS NOT OLD.payment_terms_days
+  OR NEW.currency IS NOT OLD.currency
   OR NEW.buyer_reference IS NOT OLD.buyer_reference OR NEW.order_reference IS NOT OLD.order_reference
   OR NEW.note IS NOT OLD.note OR NEW.delivery_date IS NOT OLD.delivery_date
   OR NEW.delivery_country IS NOT OLD.delivery_country
   OR NEW.billing_reference_id IS NOT OLD.billing_reference_id OR NEW.language IS NOT OLD.language
   OR NEW.structured_communication IS NOT OLD.structured_communication
   OR NEW.seller_json IS NOT OLD.seller_json OR NEW.buyer_json IS NOT OLD.buyer_json
-  OR NEW.tax_inclusive_amount IS NOT OLD.tax_inclusive_amount
-  OR NEW.tax_amount IS NOT OLD.tax_amount OR NEW.line_extension_amount IS NOT OLD.line_extension_amount
-  OR NEW.state = 'draft')
+  OR NEW.line_extension_amount IS NOT OLD.line_extension_amount
+  OR NEW.allowance_total_amount IS NOT OLD.allowance_total_amount
+  OR NEW.charge_total_amount IS NOT OLD.charge_total_amount
+  OR NEW.tax_exclusive_amount IS NOT OLD.tax_exclusive_amount
+  OR NEW.tax_amount IS NOT OLD.tax_amount OR NEW.tax_inclusive_amount IS NOT OLD.tax_inclusive_amount
+  OR NEW.created_at IS NOT OLD.created_at OR NEW.issued_at IS NOT OLD.issued_at
+  OR (OLD.ubl_sha256 IS NOT NULL AND NEW.ubl_sha256 IS NOT OLD.ubl_sha256)
+  OR NOT (NEW.state = OLD.state OR (OLD.state = 'issued' AND NEW.state = 'sent')))
 BEGIN SELECT RAISE (ABORT, 'an issued document cannot be changed: issue a credit note'); END;
 CREATE TRIGGER documents_kept BEFORE DELETE ON documents WHEN OLD.state <> 'draft'
 BEGIN SELECT RAISE (ABORT, 'an issued document cannot be deleted'); END;
@@ -294,10 +304,22 @@ BEGIN SELECT RAISE (ABORT, 'an issued document cannot be changed: issue a credit
 CREATE TRIGGER document_adjustments_frozen_delete BEFORE DELETE ON document_adjustments
 WHEN (SELECT state FROM documents WHERE id = OLD.document_id) <> 'draft'
 BEGIN SELECT RAISE (ABORT, 'an issued document cannot be changed: issue a credit note'); END;
+CREATE TRIGGER document_vat_frozen_insert BEFORE INSERT ON document_vat
+WHEN (SELECT state FROM documents WHERE id = NEW.document_id) <> 'draft'
+BEGIN SELECT RAISE (ABORT, 'an issued document cannot be changed: issue a credit note'); END;
 CREATE TRIGGER document_vat_frozen_update BEFORE UPDATE ON document_vat
 BEGIN SELECT RAISE (ABORT, 'an issued document cannot be changed: issue a credit note'); END;
 CREATE TRIGGER document_vat_frozen_delete BEFORE DELETE ON document_vat
 BEGIN SELECT RAISE (ABORT, 'an issued document cannot be changed: issue a credit note'); END;
+
+-- A series only moves forward, one number at a time, and is never removed.
+CREATE TRIGGER series_forward BEFORE UPDATE ON series
+WHEN NEW.id IS NOT OLD.id OR NEW.doc_type IS NOT OLD.doc_type OR NEW.year IS NOT OLD.year
+  OR NEW.prefix IS NOT OLD.prefix OR NEW.last_number <> OLD.last_number + 1
+  OR NEW.last_issue_date < OLD.last_issue_date
+BEGIN SELECT RAISE (ABORT, 'a numbering series only moves forward, one number at a time'); END;
+CREATE TRIGGER series_kept BEFORE DELETE ON series
+BEGIN SELECT RAISE (ABORT, 'a numbering series is never removed'); END;
 
 CREATE TRIGGER payments_kept_update BEFORE UPDATE ON payments
 BEGIN SELECT RAISE (ABORT, 'a payment cannot be changed: record a correction'); END;
@@ -308,6 +330,8 @@ BEGIN SELECT RAISE (ABORT, 'a purchase cannot be deleted: record a correction');
 CREATE TRIGGER expenses_amounts_kept BEFORE UPDATE ON expenses
 WHEN NEW.date IS NOT OLD.date OR NEW.supplier_name IS NOT OLD.supplier_name
   OR NEW.supplier_vat_number IS NOT OLD.supplier_vat_number OR NEW.number IS NOT OLD.number
+  OR NEW.supplier_country IS NOT OLD.supplier_country
+  OR NEW.deductible_percent IS NOT OLD.deductible_percent
   OR NEW.kind IS NOT OLD.kind OR NEW.vat_treatment IS NOT OLD.vat_treatment
   OR NEW.vat_recoverable_percent IS NOT OLD.vat_recoverable_percent
   OR NEW.is_credit_note IS NOT OLD.is_credit_note
@@ -318,6 +342,8 @@ CREATE TRIGGER expense_lines_kept_delete BEFORE DELETE ON expense_lines
 BEGIN SELECT RAISE (ABORT, 'a recorded purchase cannot be changed: record a purchase credit note'); END;
 CREATE TRIGGER attachments_kept BEFORE DELETE ON attachments
 BEGIN SELECT RAISE (ABORT, 'an attachment cannot be deleted'); END;
+CREATE TRIGGER attachments_frozen BEFORE UPDATE ON attachments
+BEGIN SELECT RAISE (ABORT, 'an attachment cannot be changed'); END;
 CREATE TRIGGER clients_kept BEFORE DELETE ON clients
 WHEN EXISTS (SELECT 1 FROM documents WHERE client_id = OLD.id)
 BEGIN SELECT RAISE (ABORT, 'a client with documents is archived, never deleted'); END;

@@ -2,7 +2,8 @@
  *
  * The few things that differ between Linux and Windows and that the CLI
  * and tools need: reading a secret from the terminal without echo,
- * asking whether a path exists, and today's local date. Everything else
+ * asking whether a path exists, making a directory, and today's local
+ * date. Everything else
  * (files, locks, random) goes through SQLite's VFS and libsodium, which
  * are portable already.
  *
@@ -29,6 +30,16 @@ DOKUS_PUBLIC bool dokus_platform_path_exists (const char *path);
 
 /* Removes the file at @path if it exists; true on success or absence. */
 DOKUS_PUBLIC bool dokus_platform_remove_file (const char *path);
+
+/* Creates the directory @path (its parent must exist), readable only by
+ * its owner where the system has such permissions (0700 on POSIX; exports
+ * are plain text). false if it cannot be made, or @path already exists. */
+DOKUS_PUBLIC bool dokus_platform_make_dir (const char *path);
+
+/* true if @path is a directory with no entries (besides "." and ".."); false
+ * for a non-empty directory, a file, nothing, or a directory that cannot be
+ * read. */
+DOKUS_PUBLIC bool dokus_platform_dir_is_empty (const char *path);
 
 /* Today's date in the local time zone (localtime_r, localtime_s on
  * Windows): *@year (e.g. 2026), *@month (1..12), *@day (1..31), all OUT.

@@ -60,9 +60,10 @@ typedef struct {
 
 /* Computes @out and, if @line_nets is not NULL, each line's net amount
  * (BT-131) into @line_nets[0..n_lines). DOKUS_ERR_INVALID (field
- * "lines[i]..." or "allowances[i]..."/"charges[i]...") for a negative unit
- * price, a discount outside 0-100, an unknown category, a negative
- * adjustment, more than DOKUS_VAT_GROUPS_MAX groups or amounts too large. */
+ * "lines[i]", or "allowances[i]"/"charges[i]" with i counting each kind
+ * apart, in @adjustments order) for a negative unit price, a discount
+ * outside 0-100, an unknown category, a negative adjustment, more than
+ * DOKUS_VAT_GROUPS_MAX groups or amounts too large. */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_totals_compute (const DokusTotalsLine *lines, size_t n_lines,
                                   const DokusTotalsAdjustment *adjustments, size_t n_adjustments,

@@ -17,4 +17,7 @@
 #include "dokus-audit.h"
 #include "dokus-totals.h"
 #include "dokus-vat.h"
+#include "dokus-vat-return.h"
 #include "dokus-ledger.h"
+#include "dokus-reports.h"
+#include "dokus-expense.h"

@@ -1,0 +1,297 @@
+/* dokus-dashboard.c
+ *
+ * The summary the main window opens with (dokus-reports.h): revenue this
+ * quarter and year and per month, what clients owe and how much of it is
+ * late, a rough VAT estimate for the running period with the next filing
+ * deadline, and the latest audit entries.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "dokus-book-private.h"
+#include "dokus-json-input-private.h"
+#include "dokus-reports-private.h"
+#include "dokus/dokus-vat-return.h"
+
+#define RECENT_ENTRIES 10
+
+typedef struct {
+  DokusCents outstanding, overdue;
+  long       outstanding_count, overdue_count;
+} Open;
+
+typedef struct {
+  DokusCents self_assessed, deductible;
+} PurchaseVat;
+
+static DokusStatus
+add_open (const DokusOpenInvoice *inv, void *data, DokusError *err)
+{
+  Open *o = data;
+
+  o->outstanding_count++;
+  if (dokus_reports_add (&o->outstanding, inv->open, err) != DOKUS_OK)
+    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the open amounts are too large");
+  if (inv->overdue)
+    {
+      o->overdue_count++;
+      if (dokus_reports_add (&o->overdue, inv->open, err) != DOKUS_OK)
+        return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the open amounts are too large");
+    }
+  return DOKUS_OK;
+}
+
+static DokusStatus
+add_purchase_vat (const DokusPurchase *p, void *data, DokusError *err)
+{
+  PurchaseVat *v = data;
+
+  if (dokus_reports_vat_self_assessed (p->vat_treatment)
+      && dokus_reports_add (&v->self_assessed, p->vat, err) != DOKUS_OK)
+    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the purchases' VAT is too large");
+  if (dokus_reports_add (&v->deductible, p->recoverable_vat, err) != DOKUS_OK)
+    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the purchases' VAT is too large");
+  return DOKUS_OK;
+}
+
+/* Revenue: invoices minus credit notes, tax exclusive, issued in [from, to]. */
+static DokusStatus
+revenue (sqlite3 *db, DokusDate from, DokusDate to, DokusCents *out, DokusError *err)
+{
+  DokusSalesSums s;
+  DokusStatus st = dokus_reports_sales (db, from, to, &s, err);
+
+  if (st == DOKUS_OK && __builtin_sub_overflow (s.invoiced, s.credited, out))
+    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the revenue is too large");
+  return st;
+}
+
+/* The first return whose deadline (dokus_vat_return_due_date) is @today
+ * or later: the previous period's until its deadline, which falls in this
+ * period's first month, then this one's. false at the ends of the calendar
+ * range (1900..9999), where there is none to name. */
+static bool
+next_filing (DokusDate today, bool quarter, DokusPeriod *period, DokusDate *due)
+{
+  DokusPeriod current = dokus_period_of_date (today, quarter);
+  DokusDate before_current = dokus_date_add_days (current.from, -1);
+
+  if (dokus_date_is_valid (before_current))
+    {
+      DokusPeriod previous = dokus_period_of_date (before_current, quarter);
+      DokusDate previous_due = dokus_vat_return_due_date (&previous);
+      if (dokus_date_cmp (previous_due, today) >= 0)
+        {
+          *period = previous;
+          *due = previous_due;
+          return true;
+        }
+    }
+  if (current.to.year == DOKUS_DATE_YEAR_MAX && current.to.month == 12)
+    return false;
+  *period = current;
+  *due = dokus_vat_return_due_date (&current);
+  return true;
+}
+
+static DokusStatus
+read_profile (sqlite3 *db, bool *franchise, bool *quarter, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT vat_regime, vat_period FROM profile WHERE id = 1", -1,
+                               &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *regime = (const char *) sqlite3_column_text (stmt, 0);
+      const char *period = (const char *) sqlite3_column_text (stmt, 1);
+      *franchise = regime != NULL && strcmp (regime, "franchise") == 0;
+      *quarter = period == NULL || strcmp (period, "month") != 0;
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return dokus_error_set (err, DOKUS_ERR_REFUSED, "profile",
+                            "the book has no profile yet: set it first (dokus-cli init)");
+  if (rc != SQLITE_ROW)
+    return dokus_book_sqlite_error (db, rc, "reading the profile", err);
+  return DOKUS_OK;
+}
+
+static DokusStatus
+add_vat (sqlite3 *db, cJSON *root, DokusDate today, bool franchise, bool quarter,
+         DokusError *err)
+{
+  cJSON *vat = cJSON_AddObjectToObject (root, "vat"), *next;
+  DokusPeriod period = dokus_period_of_date (today, quarter), filing;
+  DokusSalesSums sales;
+  PurchaseVat pv = { 0 };
+  DokusCents output, due;
+  char text[DOKUS_DATE_TEXT];
+  DokusDate deadline;
+  DokusStatus st;
+
+  if (vat == NULL)
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  if (franchise)
+    {
+      /* no periodic return under art. 56bis WBTW; the amounts say so too */
+      cJSON_AddStringToObject (vat, "return", "none");
+      cJSON_AddNullToObject (vat, "period");
+      dokus_json_add_cents (vat, "output_vat", 0);
+      dokus_json_add_cents (vat, "deductible_vat", 0);
+      dokus_json_add_cents (vat, "due_estimate", 0);
+      cJSON_AddNullToObject (vat, "next_filing");
+      return DOKUS_OK;
+    }
+  st = dokus_reports_sales (db, period.from, period.to, &sales, err);
+  if (st == DOKUS_OK)
+    st = dokus_reports_purchases (db, period.from, period.to, add_purchase_vat, &pv, err);
+  if (st != DOKUS_OK)
+    return st;
+  if (__builtin_sub_overflow (sales.invoiced_vat, sales.credited_vat, &output)
+      || dokus_reports_add (&output, pv.self_assessed, err) != DOKUS_OK
+      || __builtin_sub_overflow (output, pv.deductible, &due))
+    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the period's VAT is too large");
+  cJSON_AddStringToObject (vat, "return", quarter ? "quarter" : "month");
+  cJSON_AddStringToObject (vat, "period", period.label);
+  dokus_json_add_cents (vat, "output_vat", output);
+  dokus_json_add_cents (vat, "deductible_vat", pv.deductible);
+  dokus_json_add_cents (vat, "due_estimate", due);
+  if (!next_filing (today, quarter, &filing, &deadline))
+    {
+      cJSON_AddNullToObject (vat, "next_filing");
+      return DOKUS_OK;
+    }
+  next = cJSON_AddObjectToObject (vat, "next_filing");
+  cJSON_AddStringToObject (next, "period", filing.label);
+  cJSON_AddStringToObject (next, "due_date", dokus_date_format (deadline, text));
+  return DOKUS_OK;
+}
+
+static DokusStatus
+add_recent (sqlite3 *db, cJSON *root, DokusError *err)
+{
+  cJSON *arr = cJSON_AddArrayToObject (root, "recent");
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT at, action, entity, entity_id FROM audit_log"
+                               " ORDER BY seq DESC LIMIT ?1",
+                               -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "reading the audit trail", err);
+  sqlite3_bind_int (stmt, 1, RECENT_ENTRIES);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      cJSON *o = cJSON_CreateObject ();
+      dokus_json_add_string_or_null (o, "at", (const char *) sqlite3_column_text (stmt, 0));
+      dokus_json_add_string_or_null (o, "action", (const char *) sqlite3_column_text (stmt, 1));
+      dokus_json_add_string_or_null (o, "entity", (const char *) sqlite3_column_text (stmt, 2));
+      dokus_json_add_string_or_null (o, "entity_id", (const char *) sqlite3_column_text (stmt, 3));
+      cJSON_AddItemToArray (arr, o);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return dokus_book_sqlite_error (db, rc, "reading the audit trail", err);
+  return DOKUS_OK;
+}
+
+static DokusStatus
+add_revenue (sqlite3 *db, cJSON *root, DokusDate today, DokusError *err)
+{
+  DokusPeriod year = dokus_period_year (today.year);
+  DokusPeriod quarter = dokus_period_of_date (today, true);
+  cJSON *rev = cJSON_AddObjectToObject (root, "revenue");
+  cJSON *months = cJSON_AddArrayToObject (root, "revenue_by_month");
+  DokusCents amount = 0;
+  DokusStatus st;
+
+  if (rev == NULL || months == NULL)
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  st = revenue (db, quarter.from, quarter.to, &amount, err);
+  if (st != DOKUS_OK)
+    return st;
+  dokus_json_add_cents (rev, "quarter", amount);
+  cJSON_AddStringToObject (rev, "quarter_label", quarter.label);
+  st = revenue (db, year.from, year.to, &amount, err);
+  if (st != DOKUS_OK)
+    return st;
+  dokus_json_add_cents (rev, "year", amount);
+  cJSON_AddStringToObject (rev, "year_label", year.label);
+  for (int m = 1; m <= 12; m++)
+    {
+      DokusPeriod month = dokus_period_of_date ((DokusDate) { today.year, (uint8_t) m, 1 }, false);
+      cJSON *o = cJSON_CreateObject ();
+      st = revenue (db, month.from, month.to, &amount, err);
+      if (st != DOKUS_OK)
+        {
+          cJSON_Delete (o);
+          return st;
+        }
+      cJSON_AddStringToObject (o, "month", month.label);
+      dokus_json_add_cents (o, "revenue", amount);
+      cJSON_AddItemToArray (months, o);
+    }
+  return DOKUS_OK;
+}
+
+typedef struct {
+  DokusDate today;
+  cJSON    *root;
+} Dashboard;
+
+static DokusStatus
+read_dashboard (sqlite3 *db, void *data, DokusError *err)
+{
+  Dashboard *d = data;
+  bool franchise = false, quarter = true;
+  Open open = { 0 };
+  DokusStatus st = read_profile (db, &franchise, &quarter, err);
+
+  if (st == DOKUS_OK)
+    st = dokus_reports_open_invoices (db, d->today, add_open, &open, err);
+  if (st == DOKUS_OK)
+    st = add_revenue (db, d->root, d->today, err);
+  if (st != DOKUS_OK)
+    return st;
+  dokus_json_add_cents (d->root, "outstanding", open.outstanding);
+  cJSON_AddNumberToObject (d->root, "outstanding_count", (double) open.outstanding_count);
+  dokus_json_add_cents (d->root, "overdue", open.overdue);
+  cJSON_AddNumberToObject (d->root, "overdue_count", (double) open.overdue_count);
+  st = add_vat (db, d->root, d->today, franchise, quarter, err);
+  if (st == DOKUS_OK)
+    st = add_recent (db, d->root, err);
+  return st;
+}
+
+DokusStatus
+dokus_report_dashboard (DokusBook *book, char **out_json, DokusError *err)
+{
+  Dashboard d = { .today = dokus_date_today () };
+  char today_text[DOKUS_DATE_TEXT];
+  DokusError local = { 0 };
+  DokusStatus st;
+
+  assert (book != NULL && out_json != NULL);
+  *out_json = NULL;
+  if (err == NULL)
+    err = &local;
+  d.root = cJSON_CreateObject ();
+  if (d.root == NULL)
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  cJSON_AddStringToObject (d.root, "as_of", dokus_date_format (d.today, today_text));
+  st = dokus_reports_read (dokus_book_get_db (book), read_dashboard, &d, err);
+  if (st != DOKUS_OK)
+    {
+      cJSON_Delete (d.root);
+      return st;
+    }
+  return dokus_json_print_take (d.root, out_json, err);
+}
