@@ -235,6 +235,12 @@ dokus_invoice_credit (DokusBook *book, const char *invoice, const char *json,
   strcpy (doc.state, "draft");
   memcpy (doc.client_id, inv.client_id, sizeof doc.client_id);
   memcpy (doc.billing_reference_id, inv.id, sizeof doc.billing_reference_id);
+  /* the supply credited is the one invoiced: same delivery (BR-IC-11/12 for K) */
+  doc.has_delivery_date = inv.has_delivery_date;
+  doc.delivery_date = inv.delivery_date;
+  memcpy (doc.delivery_country, inv.delivery_country, sizeof doc.delivery_country);
+  doc.buyer_reference = inv.buyer_reference ? strdup (inv.buyer_reference) : NULL;
+  doc.order_reference = inv.order_reference ? strdup (inv.order_reference) : NULL;
   if (obj != NULL)
     {
       const char *note = NULL;

@@ -162,18 +162,6 @@ credit (const char *number, const char *date, const char *lines)
     snprintf (json, sizeof json, "{\"issue_date\":\"%s\"}", date);
   st = dokus_invoice_credit (book, number, json, id, &err);
   ck_assert_msg (st == DOKUS_OK, "credit: %s (%s)", err.message, err.field);
-  {
-    /* dokus_invoice_credit() does not carry the invoice's delivery over, which
-     * a credit note on intra-EU goods (K) needs to be issued (BR-IC-11/12):
-     * copy it onto the draft until the ledger does */
-    char sql[512];
-    snprintf (sql, sizeof sql,
-              "UPDATE documents SET (delivery_date, delivery_country) = (SELECT delivery_date,"
-              " delivery_country FROM documents WHERE number = '%s') WHERE id = '%s'"
-              " AND delivery_date IS NULL",
-              number, id);
-    dokus_test_exec (dokus_book_get_db (book), sql);
-  }
   st = dokus_document_issue (book, id, &res, &err);
   ck_assert_msg (st == DOKUS_OK, "issue credit: %s (%s)", err.message, err.field);
 }
