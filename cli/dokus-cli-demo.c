@@ -111,6 +111,81 @@ pay (Demo *d, const char *number, const char *date, bool partly)
   return rc;
 }
 
+/* The month's purchases: software from Ireland (self-assessed VAT), the
+ * phone (a quarter private), train tickets, a business lunch (VAT not
+ * recoverable, art. 45 § 3 WBTW; 69 % deductible) and, in March, a laptop. */
+typedef struct {
+  int         day;
+  const char *supplier, *vat_number, *country, *prefix, *description, *category, *kind;
+  const char *treatment, *deductible, *recoverable, *base, *rate, *vat;
+} Purchase;
+
+static const Purchase monthly[] = {
+  { 1, "Cloudly Ltd", "IE6388047V", "IE", "CL", "Hosting and design tools", "software",
+    "services", "eu_services", "100", "100", "49.00", "21", NULL },
+  { 5, "Proximus NV", "BE0202239951", "BE", "PX", "Mobile and internet", "telecom", "services",
+    "domestic", "75", "75", "62.81", "21", "13.19" },
+  { 14, "NMBS", "BE0203430576", "BE", "TR", "Train tickets", "travel", "services", "domestic",
+    "100", "100", "41.51", "6", "2.49" },
+  { 20, "Brasserie Het Pand", NULL, "BE", "HP", "Lunch with a client", "restaurant", "services",
+    "domestic", "69", "0", "58.00", "12", "6.96" },
+};
+static const Purchase laptop = { 11, "Coolblue België NV", "BE0867686774", "BE", "LT", "Laptop",
+                                 "hardware", "investment", "domestic", "100", "100", "1238.84",
+                                 "21", "260.16" };
+
+static int
+add_purchase (Demo *d, int month, const Purchase *p, const DokusAttachmentInput *receipt)
+{
+  DokusDate day = { d->year, (uint8_t) month, (uint8_t) p->day };
+  char date[DOKUS_DATE_TEXT], number[32], id[DOKUS_ID_TEXT];
+  cJSON *o, *sup, *line;
+  DokusError err = { 0 };
+  char *json;
+  DokusStatus st;
+
+  if (dokus_date_cmp (day, d->today) > 0)
+    return 0;
+  snprintf (number, sizeof number, "%s-%04d-%02d", p->prefix, d->year, month);
+  o = cJSON_CreateObject ();
+  cJSON_AddStringToObject (o, "date", dokus_date_format (day, date));
+  sup = cJSON_AddObjectToObject (o, "supplier");
+  cJSON_AddStringToObject (sup, "name", p->supplier);
+  if (p->vat_number)
+    cJSON_AddStringToObject (sup, "vat_number", p->vat_number);
+  cJSON_AddStringToObject (sup, "country", p->country);
+  cJSON_AddStringToObject (o, "number", number);
+  cJSON_AddStringToObject (o, "description", p->description);
+  cJSON_AddStringToObject (o, "category", p->category);
+  cJSON_AddStringToObject (o, "kind", p->kind);
+  cJSON_AddStringToObject (o, "vat_treatment", p->treatment);
+  cJSON_AddStringToObject (o, "deductible_percent", p->deductible);
+  cJSON_AddStringToObject (o, "vat_recoverable_percent", p->recoverable);
+  line = cJSON_CreateObject ();
+  cJSON_AddStringToObject (line, "base", p->base);
+  cJSON_AddStringToObject (line, "vat_rate", p->rate);
+  if (p->vat)
+    cJSON_AddStringToObject (line, "vat_amount", p->vat);
+  cJSON_AddItemToArray (cJSON_AddArrayToObject (o, "lines"), line);
+  json = cJSON_PrintUnformatted (o);
+  cJSON_Delete (o);
+  st = dokus_expense_add (d->book, json, receipt, receipt ? 1 : 0, id, &err);
+  free (json);
+  return st == DOKUS_OK ? 0 : fail_with (&err);
+}
+
+static int
+purchases (Demo *d, int month)
+{
+  static const unsigned char text[] = "Coolblue - Laptop 14 inch - 1238.84 + 21 % VAT 260.16\n";
+  DokusAttachmentInput receipt = { "laptop-invoice.txt", text, sizeof text - 1 };
+
+  for (size_t i = 0; i < sizeof monthly / sizeof monthly[0]; i++)
+    if (add_purchase (d, month, &monthly[i], NULL) != 0)
+      return 1;
+  return month == 3 ? add_purchase (d, month, &laptop, &receipt) : 0;
+}
+
 static int
 fill_year (Demo *d)
 {
@@ -120,6 +195,9 @@ fill_year (Demo *d)
   for (int c = 0; c < 6; c++)
     if (dokus_client_add (d->book, client_json[c], d->clients[c], &err) != DOKUS_OK)
       return fail_with (&err);
+  for (int month = 1; month <= 12; month++)
+    if (purchases (d, month) != 0)
+      return 1;
   for (int month = 1; month <= 12; month++)
     for (int k = 0; k < 4; k++)
       {

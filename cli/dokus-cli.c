@@ -80,6 +80,11 @@ main (int argc, char **argv)
     return dokus_cli_book (argc - 1, argv + 1);
   if (strcmp (argv[1], "demo") == 0)
     return dokus_cli_demo (argc - 1, argv + 1);
+  /* report pnl|receivables|dashboard are the same as the plain commands */
+  if (strcmp (argv[1], "report") == 0 && argc > 2
+      && (strcmp (argv[2], "pnl") == 0 || strcmp (argv[2], "receivables") == 0
+          || strcmp (argv[2], "dashboard") == 0))
+    return dokus_cli_books (argc - 2, argv + 2);
   if (strcmp (argv[1], "report") == 0)
     return dokus_cli_vat_reports (argc - 1, argv + 1);
   if (strcmp (argv[1], "expense") == 0)
