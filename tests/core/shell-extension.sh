@@ -105,4 +105,29 @@ checks=$((checks + 1))
 case "$out" in *"wrong passphrase"*"file is not a database"*) ;; *) fail "wrong PRAGMA key said: $out" ;; esac
 expect "$before" "$(sha256sum "$tmp/cli.dokus")" "book untouched by a wrong passphrase"
 
+# 6. the audit trail: tampering through the shell is caught by `audit verify`
+printf '{"name": "Shell Test", "enterprise_number": "0417497106"}' > "$tmp/profile.json"
+DOKUS_KDF=minimum DOKUS_PASSPHRASE=pw "$cli" init "$tmp/audit.dokus" --profile "$tmp/profile.json" >/dev/null
+checks=$((checks + 1))
+DOKUS_PASSPHRASE=pw "$cli" audit verify "$tmp/audit.dokus" >/dev/null || fail "a fresh audit trail does not verify"
+out=$(sq 2>&1 <<SQL || true
+.load $ext
+.open 'file:$tmp/audit.dokus?vfs=dokus&key=pw'
+UPDATE audit_log SET after_json = '{}' WHERE seq = 1;
+SQL
+)
+checks=$((checks + 1))
+case "$out" in *"append-only"*) ;; *) fail "the audit log took an UPDATE: $out" ;; esac
+sq <<SQL
+.load $ext
+.open 'file:$tmp/audit.dokus?vfs=dokus&key=pw'
+DROP TRIGGER audit_log_no_update;
+UPDATE audit_log SET after_json = replace(after_json, 'Shell Test', 'Someone Else') WHERE seq = 1;
+SQL
+checks=$((checks + 1))
+if out=$(DOKUS_PASSPHRASE=pw "$cli" audit verify "$tmp/audit.dokus" 2>&1); then
+  fail "audit verify accepted a tampered entry: $out"
+fi
+case "$out" in *"entry 1 "*) ;; *) fail "audit verify does not name entry 1: $out" ;; esac
+
 echo "$checks passed, 0 failed"
