@@ -241,3 +241,13 @@ dokus_platform_utc_now (int *year, int *month, int *day, int *hour, int *minute,
   *second = tm.tm_sec;
   return true;
 }
+
+long
+dokus_platform_process_id (void)
+{
+#if defined(_WIN32)
+  return (long) GetCurrentProcessId ();
+#else
+  return (long) getpid ();
+#endif
+}

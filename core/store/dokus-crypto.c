@@ -10,12 +10,40 @@
 #include <string.h>
 
 #include "dokus-crypto-private.h"
+#include "dokus/dokus-platform.h"
 
 #define XCHACHA_NONCE crypto_aead_xchacha20poly1305_ietf_NPUBBYTES /* 24 */
 #define AEAD_TAG 16
 #define GCM_NONCE crypto_aead_aes256gcm_NPUBBYTES                  /* 12 */
 
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/* Page nonces come from the OS 4 KiB at a time: libsodium 1.0.18 makes one
+ * getrandom() system call per randombytes_buf(), as much as a tenth of a
+ * page seal. Per thread, and refilled in a forked child, so that no two
+ * processes ever hand out the same bytes. */
+#define NONCE_POOL 4096
+static _Thread_local struct {
+  unsigned char bytes[NONCE_POOL];
+  size_t        used;
+  long          pid;
+} nonce_pool = { .used = NONCE_POOL };
+
+static void
+nonce_bytes (unsigned char *out, size_t n)
+{
+  long pid = dokus_platform_process_id ();
+
+  if (nonce_pool.used + n > NONCE_POOL || nonce_pool.pid != pid)
+    {
+      randombytes_buf (nonce_pool.bytes, NONCE_POOL);
+      nonce_pool.used = 0;
+      nonce_pool.pid = pid;
+    }
+  memcpy (out, nonce_pool.bytes + nonce_pool.used, n);
+  sodium_memzero (nonce_pool.bytes + nonce_pool.used, n); /* never twice */
+  nonce_pool.used += n;
+}
 
 bool
 dokus_crypto_init (void)
@@ -102,13 +130,13 @@ dokus_page_seal (const DokusPageKey *key, const unsigned char *in, unsigned char
       for (size_t i = 0; i < ad_len; i++)
         place = (place ^ ad[i]) * 16777619u;
       memcpy (nonce, &place, 4);
-      randombytes_buf (nonce + 4, GCM_NONCE - 4);
+      nonce_bytes (nonce + 4, GCM_NONCE - 4);
       crypto_aead_aes256gcm_encrypt_detached_afternm (out, nonce + GCM_NONCE, NULL, in, len, ad,
                                                       ad_len, NULL, nonce, &key->aes);
     }
   else
     {
-      randombytes_buf (nonce, XCHACHA_NONCE);
+      nonce_bytes (nonce, XCHACHA_NONCE);
       crypto_aead_xchacha20poly1305_ietf_encrypt_detached (out, nonce + XCHACHA_NONCE, NULL, in,
                                                            len, ad, ad_len, NULL, nonce, key->key);
     }

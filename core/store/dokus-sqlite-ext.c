@@ -6,7 +6,11 @@
  * reserved bytes per page that the cipher needs. Stays loaded after the
  * loading connection closes.
  *
- *   sqlite3 -cmd '.load ./libdokus-sqlite' 'file:book.dokus?vfs=dokus&key=secret'
+ *   sqlite3 :memory: -cmd '.load ./libdokus-sqlite' \
+ *     -cmd ".open 'file:book.dokus?vfs=dokus&key=secret'"
+ *
+ * (the database on the shell's own command line is opened before -cmd runs,
+ * when the VFS does not exist yet)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

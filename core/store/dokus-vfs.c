@@ -25,7 +25,7 @@
 
 #define WAL_HEADER 32
 #define WAL_FRAME_HEADER 24
-#define WAL_FRAME_AD 16 /* page number, commit size, salt-1, salt-2 */
+#define WAL_FRAME_AD 16 /* page number, commit size, salt-1, salt-2 of the WAL header */
 #define MIN_PAGE 512
 #define MAX_PAGE 65536
 #define KEYREF_SLOTS 16
@@ -50,6 +50,8 @@ struct DokusVfsFile {
 
   unsigned char *data_key;     /* sodium_malloc, NULL until known */
   DokusPageKey  *key;          /* NULL until known */
+  bool           key_borrowed; /* WAL, journal: the key is their database file's */
+  DokusPageKey  *companion_keys[2]; /* main: the keys its WAL [0] and journal [1] borrow */
   DokusCipher    cipher;
   size_t         reserve;
   unsigned char  file_id[DOKUS_FILE_ID_BYTES];
@@ -65,6 +67,8 @@ struct DokusVfsFile {
   unsigned char  page1_tail[DOKUS_RESERVE_MAX]; /* ... valid while this tail is on disk */
   bool           page1_valid;
 
+  unsigned char  wal_salt[8];  /* WAL: the salts of the log's current generation */
+  bool           wal_salt_valid;
   sqlite3_int64  frame_off;    /* WAL: offset of the last frame header written */
   unsigned char  frame_header[WAL_FRAME_HEADER];
   sqlite3_int64  pgno_off;     /* journal: offset of the last page number written */
@@ -167,6 +171,19 @@ install_key (DokusVfsFile *p, const unsigned char data_key[DOKUS_KEY_BYTES])
   if (p->key == NULL)
     return fail (p, SQLITE_CANTOPEN, "cipher %s is not available on this CPU",
                  dokus_cipher_name (p->cipher));
+  if (p->kind == FILE_MAIN)
+    {
+      /* derived once here rather than at every journal's open: a rollback
+       * journal lives for one transaction, and sodium_malloc is slow */
+      for (int i = 0; i < 2; i++)
+        {
+          dokus_page_key_free (p->companion_keys[i]);
+          p->companion_keys[i]
+            = dokus_page_key_new (data_key, p->cipher, i == 0 ? DOKUS_PAGE_WAL : DOKUS_PAGE_JOURNAL);
+          if (p->companion_keys[i] == NULL)
+            return SQLITE_NOMEM;
+        }
+    }
   p->reserve = dokus_cipher_reserve (p->cipher);
   return SQLITE_OK;
 }
@@ -527,28 +544,49 @@ main_write (DokusVfsFile *p, const unsigned char *in, int amt, sqlite3_int64 off
 
 /* ---- WAL frames --------------------------------------------------------- */
 
+/* A frame's page is bound to the frame's page number and commit size (the
+ * first 8 bytes of its frame header) and to the salts of the WAL header of
+ * its generation. Not to the salts in the frame header: SQLite writes those
+ * as zeros for frames after one it overwrote in the open transaction, and
+ * fills them in at commit (wal.c, walEncodeFrame and walRewriteChecksums). */
+
 static uint32_t
 get_be32 (const unsigned char *b)
 {
   return ((uint32_t) b[0] << 24) | ((uint32_t) b[1] << 16) | ((uint32_t) b[2] << 8) | b[3];
 }
 
+static void
+wal_note_header (DokusVfsFile *p, const unsigned char *hdr)
+{
+  if (is_page_size (get_be32 (hdr + 8)))
+    p->page_size = get_be32 (hdr + 8);
+  memcpy (p->wal_salt, hdr + 16, sizeof p->wal_salt);
+  p->wal_salt_valid = true;
+}
+
+/* (Re)reads the WAL header: page size and salts of the current generation. */
 static int
-wal_page_size (DokusVfsFile *p)
+wal_read_header (DokusVfsFile *p)
 {
   unsigned char hdr[WAL_HEADER];
-  int rc;
+  int rc = p->real->pMethods->xRead (p->real, hdr, WAL_HEADER, 0);
 
-  if (p->page_size != 0)
-    return SQLITE_OK;
-  rc = p->real->pMethods->xRead (p->real, hdr, WAL_HEADER, 0);
   if (rc != SQLITE_OK)
     return rc;
   if (!is_page_size (get_be32 (hdr + 8)))
     return fail (p, SQLITE_IOERR_DATA, "WAL header of %s names no valid page size",
                  base_name (p->name));
-  p->page_size = get_be32 (hdr + 8);
+  wal_note_header (p, hdr);
   return SQLITE_OK;
+}
+
+static int
+wal_known (DokusVfsFile *p)
+{
+  if (p->page_size != 0 && p->wal_salt_valid)
+    return SQLITE_OK;
+  return wal_read_header (p);
 }
 
 static void
@@ -556,105 +594,120 @@ wal_ad (const DokusVfsFile *p, const unsigned char *frame_header,
         unsigned char ad[DOKUS_FILE_ID_BYTES + WAL_FRAME_AD])
 {
   memcpy (ad, p->file_id, DOKUS_FILE_ID_BYTES);
-  memcpy (ad + DOKUS_FILE_ID_BYTES, frame_header, WAL_FRAME_AD);
+  memcpy (ad + DOKUS_FILE_ID_BYTES, frame_header, 8);        /* page number, commit size */
+  memcpy (ad + DOKUS_FILE_ID_BYTES + 8, p->wal_salt, 8);     /* the generation's salts */
+}
+
+/* Opens the sealed page of the frame whose header is @header into @out;
+ * when it does not open, the log may have been restarted by another
+ * connection since this one read its header: once more with fresh salts. */
+static bool
+wal_open_page (DokusVfsFile *p, const unsigned char *header, const unsigned char *sealed,
+               unsigned char *out)
+{
+  unsigned char ad[DOKUS_FILE_ID_BYTES + WAL_FRAME_AD];
+  unsigned char salt[8];
+
+  wal_ad (p, header, ad);
+  if (dokus_page_open (p->key, sealed, out, p->page_size, ad, sizeof ad))
+    return true;
+  memcpy (salt, p->wal_salt, sizeof salt);
+  if (wal_read_header (p) != SQLITE_OK || memcmp (salt, p->wal_salt, sizeof salt) == 0)
+    return false;
+  wal_ad (p, header, ad);
+  return dokus_page_open (p->key, sealed, out, p->page_size, ad, sizeof ad);
 }
 
 static int
 wal_read (DokusVfsFile *p, unsigned char *out, int amt, sqlite3_int64 off)
 {
-  int rc = p->real->pMethods->xRead (p->real, out, amt, off);
-  int result = rc;
-  sqlite3_int64 frame;
+  sqlite3_int64 frame, k;
+  int rc;
 
-  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
-    return rc;
-  if (off == 0 && amt >= 12 && is_page_size (get_be32 (out + 8)))
-    p->page_size = get_be32 (out + 8);
-  if (off + amt <= WAL_HEADER)
-    return rc;
-  if (p->key == NULL)
-    return fail (p, SQLITE_IOERR_AUTH, "no key for %s", base_name (p->name));
-  rc = wal_page_size (p);
+  if (off < WAL_HEADER || p->key == NULL || p->page_size == 0)
+    {
+      rc = p->real->pMethods->xRead (p->real, out, amt, off);
+      if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+        return rc;
+      if (off == 0 && amt >= 24 && rc == SQLITE_OK)
+        wal_note_header (p, out);
+      if (off + amt <= WAL_HEADER)
+        return rc;
+      if (p->key == NULL)
+        return fail (p, SQLITE_IOERR_AUTH, "no key for %s", base_name (p->name));
+    }
+  rc = wal_known (p);
   if (rc != SQLITE_OK)
     return rc;
   frame = WAL_FRAME_HEADER + (sqlite3_int64) p->page_size;
-  for (sqlite3_int64 k = (off < WAL_HEADER ? 0 : (off - WAL_HEADER) / frame);; k++)
+  k = (off - WAL_HEADER) / frame;
+  if (off >= WAL_HEADER && off == WAL_HEADER + k * frame + WAL_FRAME_HEADER
+      && amt == (int) p->page_size)
     {
-      sqlite3_int64 start = WAL_HEADER + k * frame;
-      sqlite3_int64 page = start + WAL_FRAME_HEADER;
-      sqlite3_int64 page_end = page + p->page_size;
-      unsigned char header[WAL_FRAME_HEADER];
-      unsigned char ad[DOKUS_FILE_ID_BYTES + WAL_FRAME_AD];
-      bool with_header = start >= off;
-      unsigned char *sealed;
-
-      if (start >= off + amt)
-        break;
-      if (page_end <= off || page >= off + amt)
-        continue;
-      if (with_header)
-        memcpy (header, out + (start - off), WAL_FRAME_HEADER);
-      else if ((rc = p->real->pMethods->xRead (p->real, header, WAL_FRAME_HEADER, start))
-               != SQLITE_OK)
+      /* a page alone (reads, checkpoints): its header and page in one read */
+      rc = ensure_buf (p, (size_t) frame);
+      if (rc != SQLITE_OK)
         return rc;
-      if (page >= off && page_end <= off + amt)
-        sealed = out + (page - off); /* open in place */
-      else
-        {
-          rc = ensure_buf (p, p->page_size);
-          if (rc != SQLITE_OK)
-            return rc;
-          rc = p->real->pMethods->xRead (p->real, p->buf, (int) p->page_size, page);
-          if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
-            return rc;
-          sealed = p->buf;
-        }
-      wal_ad (p, header, ad);
-      if (dokus_page_open (p->key, sealed, sealed, p->page_size, ad, sizeof ad))
+      rc = p->real->pMethods->xRead (p->real, p->buf, (int) frame, off - WAL_FRAME_HEADER);
+      if (rc != SQLITE_OK)
+        return rc == SQLITE_IOERR_SHORT_READ
+                   ? fail (p, SQLITE_IOERR_DATA, "WAL frame %lld of %s is cut short",
+                           (long long) k + 1, base_name (p->name))
+                   : rc;
+      if (!wal_open_page (p, p->buf, p->buf + WAL_FRAME_HEADER, out))
+        return fail (p, SQLITE_IOERR_DATA,
+                     "WAL frame %lld of %s failed authentication: damaged or tampered",
+                     (long long) k + 1, base_name (p->name));
+      count (&stats.pages_opened, 1);
+      count (&stats.bytes_opened, p->page_size - p->reserve);
+      return SQLITE_OK;
+    }
+  if (off >= WAL_HEADER && off == WAL_HEADER + k * frame && amt == (int) frame)
+    {
+      /* a whole frame (recovery, checksum rewrites): opened in place */
+      int result = p->real->pMethods->xRead (p->real, out, amt, off);
+      if (result != SQLITE_OK && result != SQLITE_IOERR_SHORT_READ)
+        return result;
+      if (wal_open_page (p, out, out + WAL_FRAME_HEADER, out + WAL_FRAME_HEADER))
         {
           count (&stats.pages_opened, 1);
           count (&stats.bytes_opened, p->page_size - p->reserve);
         }
-      else if (with_header)
+      else
         {
-          /* SQLite is scanning frames (recovery): a frame whose page does not
-           * open is one a crash cut short. Zeros fail SQLite's frame
-           * checksum, which ends the log there, as without encryption. */
-          memset (sealed, 0, p->page_size);
+          /* a frame a crash cut short, or one of an older generation: zeros
+           * fail SQLite's frame checksum, which ends the log there, as it
+           * would without encryption */
+          memset (out + WAL_FRAME_HEADER, 0, p->page_size);
           sqlite3_log (SQLITE_NOTICE, "dokus: WAL frame %lld of %s does not open: end of log",
                        (long long) k + 1, base_name (p->name));
         }
-      else
-        return fail (p, SQLITE_IOERR_DATA,
-                     "WAL frame %lld of %s failed authentication: damaged or tampered",
-                     (long long) k + 1, base_name (p->name));
-      if (sealed == p->buf)
-        {
-          sqlite3_int64 from = page > off ? page : off;
-          sqlite3_int64 to = page_end < off + amt ? page_end : off + amt;
-          memcpy (out + (from - off), p->buf + (from - page), (size_t) (to - from));
-        }
+      return result;
     }
-  return result;
+  if (off >= WAL_HEADER && off + amt <= WAL_HEADER + k * frame + WAL_FRAME_HEADER)
+    return p->real->pMethods->xRead (p->real, out, amt, off); /* within a frame header */
+  return fail (p, SQLITE_IOERR_READ, "unexpected read of %d bytes at %lld of %s", amt,
+               (long long) off, base_name (p->name));
 }
 
 static int
 wal_write (DokusVfsFile *p, const unsigned char *in, int amt, sqlite3_int64 off)
 {
+  static const unsigned char no_salt[8] = { 0 };
   sqlite3_int64 frame, start, within;
   unsigned char ad[DOKUS_FILE_ID_BYTES + WAL_FRAME_AD];
   int rc;
 
   if (off == 0)
     {
-      if (amt >= 12 && is_page_size (get_be32 (in + 8)))
-        p->page_size = get_be32 (in + 8);
+      if (amt >= 24)
+        wal_note_header (p, in); /* a new generation of the log */
       if (amt <= WAL_HEADER)
         return p->real->pMethods->xWrite (p->real, in, amt, off);
     }
   if (p->key == NULL)
     return fail (p, SQLITE_IOERR_AUTH, "no key for %s", base_name (p->name));
-  rc = wal_page_size (p);
+  rc = wal_known (p);
   if (rc != SQLITE_OK)
     return rc;
   frame = WAL_FRAME_HEADER + (sqlite3_int64) p->page_size;
@@ -664,6 +717,13 @@ wal_write (DokusVfsFile *p, const unsigned char *in, int amt, sqlite3_int64 off)
     {
       memcpy (p->frame_header, in, WAL_FRAME_HEADER);
       p->frame_off = off;
+      /* salts in a frame header are the log's current ones (SQLite read
+       * them from the wal-index at the start of the write), unless zero */
+      if (memcmp (in + 8, no_salt, 8) != 0)
+        {
+          memcpy (p->wal_salt, in + 8, 8);
+          p->wal_salt_valid = true;
+        }
       return p->real->pMethods->xWrite (p->real, in, amt, off);
     }
   if (off < WAL_HEADER || within != WAL_FRAME_HEADER || amt != (int) p->page_size)
@@ -789,7 +849,10 @@ vfs_close (sqlite3_file *f)
       sqlite3_mutex_leave (registry_mutex ());
     }
   rc = p->real->pMethods ? p->real->pMethods->xClose (p->real) : SQLITE_OK;
-  dokus_page_key_free (p->key);
+  if (!p->key_borrowed)
+    dokus_page_key_free (p->key);
+  for (int i = 0; i < 2; i++)
+    dokus_page_key_free (p->companion_keys[i]);
   if (p->data_key != NULL)
     sodium_free (p->data_key);
   if (p->page1 != NULL)
@@ -1164,7 +1227,14 @@ open_companion (DokusVfsFile *p, const char *name)
       p->main = m;
       p->cipher = m->cipher;
       memcpy (p->file_id, m->file_id, sizeof p->file_id);
-      if (m->data_key != NULL)
+      if (m->name == db_name && m->data_key != NULL)
+        {
+          /* the same connection's database file: it is closed after its WAL
+           * and journal (pager.c), so they can borrow its keys */
+          p->key = m->companion_keys[p->kind == FILE_WAL ? 0 : 1];
+          p->key_borrowed = true;
+        }
+      else if (m->data_key != NULL)
         rc = install_key (p, m->data_key);
     }
   sqlite3_mutex_leave (registry_mutex ());
@@ -1424,6 +1494,12 @@ dokus_vfs_register (DokusError *err)
   return DOKUS_OK;
 }
 #endif
+
+void
+dokus_vfs_get_last_error (char out[256])
+{
+  memcpy (out, thread_error, ERROR_BYTES);
+}
 
 void
 dokus_vfs_get_stats (DokusVfsStats *out)

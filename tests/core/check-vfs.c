@@ -157,6 +157,57 @@ START_TEST (test_vfs_wal_checkpoint_and_reopen)
 }
 END_TEST
 
+START_TEST (test_vfs_wal_transaction_larger_than_the_cache)
+{
+  /* a WAL transaction that spills its cache and then changes a page it
+   * spilled makes SQLite rewrite frames in place with zeroed salts and fix
+   * the frame headers at commit: every committed row must survive that */
+  char *path = dokus_test_path (dir, "big.db");
+  sqlite3 *db = raw_open (path, "hexkey=" HEXKEY);
+  char *ok;
+
+  dokus_test_exec (db, "PRAGMA journal_mode = WAL; PRAGMA cache_size = 20;"
+                       " CREATE TABLE t (n INTEGER PRIMARY KEY, s TEXT)");
+  dokus_test_exec (db, "BEGIN; WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c"
+                       " WHERE n < 5000) INSERT INTO t SELECT n, hex(randomblob(60)) FROM c;"
+                       " UPDATE t SET s = 'changed' WHERE n % 7 = 0; COMMIT");
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM t"), 5000);
+  sqlite3_close (db); /* checkpoints through the frames */
+  db = raw_open (path, "hexkey=" HEXKEY);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM t"), 5000);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM t WHERE s = 'changed'"), 714);
+  /* and recovery from the WAL itself, without a checkpoint: keep the log */
+  dokus_test_exec (db, "PRAGMA cache_size = 20; BEGIN; UPDATE t SET s = hex(randomblob(50));"
+                       " UPDATE t SET s = 'again' WHERE n % 5 = 0; COMMIT");
+  /* copies of the file and its WAL (no wal-index): opening the copy must
+   * rebuild the index by reading every frame with its header */
+  {
+    char *copy = dokus_test_path (dir, "copy.db");
+    char *wal = suffixed (path, "-wal"), *copy_wal = suffixed (copy, "-wal");
+    size_t len;
+    unsigned char *data = dokus_test_read_file (path, &len);
+    sqlite3 *other;
+    ck_assert (dokus_test_write_file (copy, data, len));
+    free (data);
+    data = dokus_test_read_file (wal, &len);
+    ck_assert_uint_gt (len, 0);
+    ck_assert (dokus_test_write_file (copy_wal, data, len));
+    free (data);
+    other = raw_open (copy, "hexkey=" HEXKEY);
+    ck_assert_int_eq (dokus_test_query_int (other, "SELECT count(*) FROM t WHERE s = 'again'"), 1000);
+    sqlite3_close (other);
+    free (copy);
+    free (wal);
+    free (copy_wal);
+  }
+  ok = dokus_test_query_text (db, "PRAGMA integrity_check");
+  ck_assert_str_eq (ok, "ok");
+  free (ok);
+  sqlite3_close (db);
+  free (path);
+}
+END_TEST
+
 START_TEST (test_vfs_vacuum_shrinks_and_keeps_data)
 {
   char *path = dokus_test_path (dir, "a.dokus");
@@ -386,6 +437,7 @@ vfs_suite (void)
   tcase_add_test (disk, test_vfs_no_plaintext_in_book_and_wal);
   tcase_add_test (disk, test_vfs_no_plaintext_in_rollback_journal);
   tcase_add_test (sqlite, test_vfs_wal_checkpoint_and_reopen);
+  tcase_add_test (sqlite, test_vfs_wal_transaction_larger_than_the_cache);
   tcase_add_test (sqlite, test_vfs_vacuum_shrinks_and_keeps_data);
   tcase_add_test (sqlite, test_vfs_vacuum_cannot_change_page_size);
   tcase_add_test (sqlite, test_vfs_reader_alongside_writer);

@@ -60,3 +60,7 @@ DOKUS_PUBLIC bool dokus_platform_uri_path (const char *path, char *out, size_t s
 /* The current UTC time broken down; false if the clock cannot be read. */
 DOKUS_PUBLIC bool dokus_platform_utc_now (int *year, int *month, int *day, int *hour, int *minute,
                                           int *second);
+
+/* The id of this process, to notice a fork (a child must not reuse its
+ * parent's buffered randomness). */
+DOKUS_PUBLIC long dokus_platform_process_id (void);

@@ -37,5 +37,10 @@ typedef struct {
   uint64_t header_hits;    /* partial reads of page 1 served without decrypting */
 } DokusVfsStats;
 
+/* Copies into @out (256 bytes) the last error the VFS met in this thread,
+ * e.g. "page 3 of my.dokus failed authentication: damaged or tampered",
+ * for tools that see only SQLite's "disk I/O error"; "" if none. */
+DOKUS_PUBLIC void dokus_vfs_get_last_error (char out[256]);
+
 DOKUS_PUBLIC void dokus_vfs_get_stats (DokusVfsStats *out /* OUT */);
 DOKUS_PUBLIC void dokus_vfs_reset_stats (void);
