@@ -130,6 +130,28 @@ print_clients (const cJSON *o)
             str (c, "country"), str (c, "vat_number"));
 }
 
+/* @json ({"clients": [...]}) without the archived clients (takes it). */
+static char *
+drop_archived (char *json)
+{
+  cJSON *o = cJSON_Parse (json), *arr = cJSON_GetObjectItem (o, "clients"), *c;
+  char *out;
+
+  if (o == NULL)
+    return json;
+  for (c = arr ? arr->child : NULL; c != NULL;)
+    {
+      cJSON *next = c->next;
+      if (cJSON_IsTrue (cJSON_GetObjectItem (c, "archived")))
+        cJSON_Delete (cJSON_DetachItemViaPointer (arr, c));
+      c = next;
+    }
+  out = cJSON_PrintUnformatted (o);
+  cJSON_Delete (o);
+  free (json);
+  return out;
+}
+
 static int
 with_book (DokusCliCommand *cmd, int argc, char **argv, DokusBook **book)
 {
@@ -164,13 +186,18 @@ static int
 cmd_client (int argc, char **argv)
 {
   const char *sub = argc > 1 ? argv[1] : "";
-  DokusCliOption list_opts[] = { { "--archived", false, NULL, false }, { NULL, false, NULL, false } };
+  DokusCliOption list_opts[] = { { "--archived", false, NULL, false },
+                                 { "--search", true, NULL, false },
+                                 { NULL, false, NULL, false } };
   DokusCliCommand add = { .usage = "client add BOOK CLIENT.json [--json]",
                           .help = "Adds a client (docs/formats.md, \"client\"); prints its id.",
                           .min_args = 2, .max_args = 2 };
-  DokusCliCommand list = { .usage = "client list BOOK [--archived] [--json]",
-                           .help = "Lists the clients by name.", .min_args = 1, .max_args = 1,
-                           .options = list_opts };
+  DokusCliCommand list = { .usage = "client list BOOK [--archived] [--search TEXT] [--json]",
+                           .help = "Lists the clients by name. --search: those whose name, VAT "
+                                   "number, enterprise\nnumber, e-mail address or city hold "
+                                   "every word of TEXT (as a prefix,\nwithout regard to case or "
+                                   "accents).",
+                           .min_args = 1, .max_args = 1, .options = list_opts };
   DokusCliCommand archive = { .usage = "client archive BOOK CLIENT_ID [--json]",
                               .help = "Archives a client: hidden from lists, documents kept.",
                               .min_args = 2, .max_args = 2 };
@@ -194,7 +221,14 @@ cmd_client (int argc, char **argv)
     {
       if ((rc = with_book (&list, argc - 2, argv + 2, &book)) >= 0)
         return rc;
-      st = dokus_client_list (book, list_opts[0].seen, &json, &err);
+      if (list_opts[1].seen)
+        {
+          st = dokus_client_search (book, list_opts[1].value, 0, &json, &err);
+          if (st == DOKUS_OK && !list_opts[0].seen)
+            json = drop_archived (json);
+        }
+      else
+        st = dokus_client_list (book, list_opts[0].seen, &json, &err);
       return finish (&list, book, st, &err, json, print_clients);
     }
   if (strcmp (sub, "archive") == 0)
@@ -260,13 +294,50 @@ print_documents (const cJSON *o)
             str (d, "open_amount"));
 }
 
+/* A page of the list: the rows, then where they are in the whole. */
+static void
+print_document_page (const cJSON *o)
+{
+  const cJSON *total = cJSON_GetObjectItem (o, "total");
+  int shown = cJSON_GetArraySize (cJSON_GetObjectItem (o, "invoices"));
+
+  print_documents (o);
+  if (cJSON_IsNumber (total) && (double) shown < total->valuedouble)
+    printf ("(%d of %.0f documents)\n", shown, total->valuedouble);
+}
+
+/* @text as a count for @option: a whole number from 0. */
+static DokusStatus
+parse_count (const char *text, const char *option, int64_t *out, DokusError *err)
+{
+  char *end = NULL;
+  long long n;
+
+  if (text == NULL)
+    return DOKUS_OK;
+  n = strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || n < 0 || text[0] == '-' || text[0] == '+')
+    return dokus_error_set (err, DOKUS_ERR_INVALID, option + 2,
+                            "%s takes a whole number from 0, not '%s'", option, text);
+  *out = n;
+  return DOKUS_OK;
+}
+
 static int
 cmd_invoice (int argc, char **argv)
 {
   const char *sub = argc > 1 ? argv[1] : "";
+  enum { STATUS, FROM, TO, SEARCH, CLIENT, SORT, DESC, ASC, LIMIT, OFFSET };
   DokusCliOption list_opts[] = { { "--status", true, NULL, false },
                                  { "--from", true, NULL, false },
                                  { "--to", true, NULL, false },
+                                 { "--search", true, NULL, false },
+                                 { "--client", true, NULL, false },
+                                 { "--sort", true, NULL, false },
+                                 { "--desc", false, NULL, false },
+                                 { "--asc", false, NULL, false },
+                                 { "--limit", true, NULL, false },
+                                 { "--offset", true, NULL, false },
                                  { NULL, false, NULL, false } };
   DokusCliCommand create = { .usage = "invoice create BOOK INVOICE.json [--json]",
                              .help = "Creates a draft invoice (docs/formats.md, \"invoice\"); "
@@ -280,9 +351,16 @@ cmd_invoice (int argc, char **argv)
                            .help = "Shows a document with its totals, VAT breakdown and balance.",
                            .min_args = 2, .max_args = 2 };
   DokusCliCommand list = { .usage = "invoice list BOOK [--status S] [--from DATE] [--to DATE] "
-                                    "[--json]",
+                                    "[--search TEXT] [--client CLIENT_ID] [--sort KEY] "
+                                    "[--desc|--asc] [--limit N] [--offset N] [--json]",
                            .help = "Lists invoices and credit notes, newest first. S: draft, "
-                                   "issued, sent,\npartially_paid, paid, credited or overdue.",
+                                   "issued, sent,\npartially_paid, paid, credited or overdue. "
+                                   "--search: every word of TEXT (as a prefix)\nin the number, "
+                                   "references, note, lines or client. KEY: issue_date, number,"
+                                   "\nclient, total or due_date, ascending unless --desc "
+                                   "(without --sort: newest\nfirst unless --asc). --limit N rows "
+                                   "from --offset N; with any of these, --json\nalso gives the "
+                                   "\"total\" that match.",
                            .min_args = 1, .max_args = 1, .options = list_opts };
   DokusCliCommand credit = { .usage = "invoice credit BOOK NUMBER [CREDIT.json] [--json]",
                              .help = "Drafts a credit note on an issued invoice: whole, or the "
@@ -358,9 +436,36 @@ cmd_invoice (int argc, char **argv)
     {
       if ((rc = with_book (&list, argc - 2, argv + 2, &book)) >= 0)
         return rc;
-      st = dokus_document_list (book, list_opts[0].value, list_opts[1].value, list_opts[2].value,
-                                &json, &err);
-      return finish (&list, book, st, &err, json, print_documents);
+      bool paged = false;
+      for (int o = SEARCH; o <= OFFSET; o++)
+        paged = paged || list_opts[o].seen;
+      if (!paged)
+        {
+          st = dokus_document_list (book, list_opts[STATUS].value, list_opts[FROM].value,
+                                    list_opts[TO].value, &json, &err);
+          return finish (&list, book, st, &err, json, print_documents);
+        }
+      {
+        DokusDocumentQuery q = { .status = list_opts[STATUS].value,
+                                 .from = list_opts[FROM].value,
+                                 .to = list_opts[TO].value,
+                                 .search = list_opts[SEARCH].value,
+                                 .client_id = list_opts[CLIENT].value,
+                                 .sort = list_opts[SORT].value,
+                                 /* newest first unless a sort is asked for */
+                                 .descending = list_opts[SORT].seen ? list_opts[DESC].seen
+                                                                    : !list_opts[ASC].seen };
+        st = DOKUS_OK;
+        if (list_opts[DESC].seen && list_opts[ASC].seen)
+          st = dokus_error_set (&err, DOKUS_ERR_INVALID, "sort", "--desc or --asc, not both");
+        if (st == DOKUS_OK)
+          st = parse_count (list_opts[LIMIT].value, "--limit", &q.limit, &err);
+        if (st == DOKUS_OK)
+          st = parse_count (list_opts[OFFSET].value, "--offset", &q.offset, &err);
+        if (st == DOKUS_OK)
+          st = dokus_document_query (book, &q, &json, &err);
+        return finish (&list, book, st, &err, json, print_document_page);
+      }
     }
   if (strcmp (sub, "credit") == 0)
     {

@@ -16,6 +16,7 @@
 #include "dokus-document-private.h"
 #include "dokus-id-private.h"
 #include "dokus-json-input-private.h"
+#include "dokus-search-private.h"
 #include "dokus/dokus-ident.h"
 #include "dokus/dokus-ledger.h"
 
@@ -253,6 +254,59 @@ dokus_client_list (DokusBook *book, bool include_archived, char **out_json, Doku
       cJSON_Delete (root);
       *out_json = NULL;
       return dokus_book_sqlite_error (db, rc, "listing the clients", err);
+    }
+  return dokus_json_print_take (root, out_json, err);
+}
+
+DokusStatus
+dokus_client_search (DokusBook *book, const char *text, int64_t limit, char **out_json,
+                     DokusError *err)
+{
+  sqlite3 *db = dokus_book_get_db (book);
+  DokusSearchWords words = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  char *match = NULL, *sql = NULL;
+  cJSON *root = NULL, *list = NULL;
+  DokusStatus st;
+  int rc = SQLITE_OK;
+
+  *out_json = NULL;
+  if (limit < 0)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "limit", "the limit cannot be negative");
+  st = dokus_search_words_parse (text, &words, err);
+  if (st != DOKUS_OK)
+    {
+      dokus_search_words_clear (&words);
+      return st;
+    }
+  match = dokus_search_words_all (&words);
+  sql = sqlite3_mprintf ("%s%s ORDER BY archived, name COLLATE NOCASE, id LIMIT ?2",
+                         client_columns,
+                         words.n ? " WHERE rowid IN (SELECT rowid FROM clients_fts"
+                                   " WHERE clients_fts MATCH ?1)"
+                                 : "");
+  root = cJSON_CreateObject ();
+  list = root ? cJSON_AddArrayToObject (root, "clients") : NULL;
+  rc = match && sql && list ? sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  if (rc == SQLITE_OK)
+    {
+      if (words.n)
+        sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, limit > 0 ? limit : -1);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      cJSON_AddItemToArray (list, client_row (stmt));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_free (sql);
+  sqlite3_free (match);
+  dokus_search_words_clear (&words);
+  if (rc != SQLITE_DONE)
+    {
+      cJSON_Delete (root);
+      return dokus_book_sqlite_error (db, rc, "searching the clients", err);
     }
   return dokus_json_print_take (root, out_json, err);
 }

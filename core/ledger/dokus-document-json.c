@@ -1,8 +1,8 @@
 /* dokus-document-json.c
  *
- * Sales documents as JSON (docs/formats.md, "document" and "document
- * list"): issued documents as they were frozen, drafts as they would be
- * issued today, with their derived balance.
+ * Sales documents as JSON (docs/formats.md, "document"): issued
+ * documents as they were frozen, drafts as they would be issued today,
+ * with their derived balance. The list is dokus-document-query.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -343,111 +343,4 @@ dokus_document_show (DokusBook *book, const char *id_or_number, char **out_json,
   if (st != DOKUS_OK)
     return st;
   return dokus_document_show_text (db, id, out_json, err);
-}
-
-DokusStatus
-dokus_document_list (DokusBook *book, const char *status, const char *from, const char *to,
-                     char **out_json, DokusError *err)
-{
-  static const char *const statuses[]
-    = { "draft", "issued", "sent", "partially_paid", "paid", "credited", "overdue", NULL };
-  sqlite3 *db = dokus_book_get_db (book);
-  DokusDate today = dokus_date_today (), d;
-  sqlite3_stmt *stmt = NULL;
-  cJSON *root, *list;
-  DokusStatus st = DOKUS_OK;
-  bool known = status == NULL;
-  int rc;
-
-  *out_json = NULL;
-  for (size_t i = 0; status && statuses[i]; i++)
-    known = known || strcmp (status, statuses[i]) == 0;
-  if (!known)
-    return dokus_error_set (err, DOKUS_ERR_INVALID, "status",
-                            "status is draft, issued, sent, partially_paid, paid, credited or "
-                            "overdue, not '%s'", status);
-  if (from != NULL && dokus_date_parse (from, "from", &d, err) != DOKUS_OK)
-    return err ? err->code : DOKUS_ERR_INVALID;
-  if (to != NULL && dokus_date_parse (to, "to", &d, err) != DOKUS_OK)
-    return err ? err->code : DOKUS_ERR_INVALID;
-  root = cJSON_CreateObject ();
-  list = root ? cJSON_AddArrayToObject (root, "invoices") : NULL;
-  if (list == NULL)
-    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT d.id, d.type, d.state, d.number, d.issue_date, d.due_date,"
-                           " d.billing_reference_id, d.client_id, c.name, d.tax_inclusive_amount"
-                           " FROM documents d JOIN clients c ON c.id = d.client_id"
-                           " WHERE (?1 IS NULL OR d.issue_date >= ?1)"
-                           "   AND (?2 IS NULL OR d.issue_date <= ?2)"
-                           " ORDER BY d.issue_date IS NOT NULL, d.issue_date DESC,"
-                           "  d.series_number DESC, d.created_at DESC",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      cJSON_Delete (root);
-      return dokus_book_sqlite_error (db, rc, "listing the documents", err);
-    }
-  if (from)
-    sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  if (to)
-    sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-  while (st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DokusDoc doc = { 0 };
-      DokusDocBalance bal;
-      DokusCents total = sqlite3_column_int64 (stmt, 9);
-      cJSON *v, *client;
-      const char *due = (const char *) sqlite3_column_text (stmt, 5);
-
-      snprintf (doc.id, sizeof doc.id, "%s", sqlite3_column_text (stmt, 0));
-      snprintf (doc.type, sizeof doc.type, "%s", sqlite3_column_text (stmt, 1));
-      snprintf (doc.state, sizeof doc.state, "%s", sqlite3_column_text (stmt, 2));
-      if (sqlite3_column_text (stmt, 6))
-        snprintf (doc.billing_reference_id, sizeof doc.billing_reference_id, "%s",
-                  sqlite3_column_text (stmt, 6));
-      doc.has_due_date = due && dokus_date_parse (due, "", &doc.due_date, NULL) == DOKUS_OK;
-      st = dokus_doc_balance (db, &doc, today, &bal, err);
-      if (st != DOKUS_OK)
-        break;
-      if (strcmp (doc.state, "draft") == 0)
-        {
-          /* a draft's total is computed, not stored */
-          DokusDoc full;
-          DokusTotals t;
-          if (dokus_doc_load (db, doc.id, &full, NULL) == DOKUS_OK)
-            {
-              if (dokus_doc_compute (&full, &t, NULL) == DOKUS_OK)
-                total = t.tax_inclusive_amount;
-              dokus_doc_clear (&full);
-            }
-          bal.open = total;
-        }
-      if (status != NULL
-          && !(strcmp (status, "overdue") == 0 ? bal.overdue : strcmp (status, bal.status) == 0))
-        continue;
-      v = cJSON_CreateObject ();
-      cJSON_AddStringToObject (v, "id", doc.id);
-      cJSON_AddStringToObject (v, "type", doc.type);
-      dokus_json_add_string_or_null (v, "number", (const char *) sqlite3_column_text (stmt, 3));
-      cJSON_AddStringToObject (v, "status", bal.status);
-      cJSON_AddBoolToObject (v, "overdue", bal.overdue);
-      dokus_json_add_string_or_null (v, "issue_date", (const char *) sqlite3_column_text (stmt, 4));
-      dokus_json_add_string_or_null (v, "due_date", due);
-      client = cJSON_AddObjectToObject (v, "client");
-      dokus_json_add_string_or_null (client, "id", (const char *) sqlite3_column_text (stmt, 7));
-      dokus_json_add_string_or_null (client, "name", (const char *) sqlite3_column_text (stmt, 8));
-      dokus_json_add_cents (v, "tax_inclusive_amount", total);
-      dokus_json_add_cents (v, "open_amount", bal.open);
-      cJSON_AddItemToArray (list, v);
-    }
-  sqlite3_finalize (stmt);
-  if (st == DOKUS_OK && rc != SQLITE_DONE)
-    st = dokus_book_sqlite_error (db, rc, "listing the documents", err);
-  if (st != DOKUS_OK)
-    {
-      cJSON_Delete (root);
-      return st;
-    }
-  return dokus_json_print_take (root, out_json, err);
 }

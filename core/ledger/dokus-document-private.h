@@ -104,6 +104,35 @@ typedef struct {
 DokusStatus dokus_doc_balance (sqlite3 *db, const DokusDoc *doc, DokusDate today,
                                DokusDocBalance *out, DokusError *err);
 
+/* The derived balances of every document of the book, as
+ * dokus_doc_balance() gives each of them, in one pass (dokus-balances.c). */
+typedef struct {
+  char            id[DOKUS_ID_TEXT];
+  sqlite3_int64   rowid;
+  bool            invoice;                    /* type "invoice" */
+  bool            has_due_date;
+  char            due_date[DOKUS_DATE_TEXT];  /* as stored, or "" */
+  DokusCents      credited_full;              /* invoices: Σ its issued credit notes */
+  DokusCents      excess;                     /* credit notes: what its invoice could not take */
+  DokusDocBalance bal;                        /* status: a static string */
+} DokusDocBalanceRow;
+
+typedef struct {
+  DokusDocBalanceRow *rows; /* by id, in strcmp order */
+  size_t              n;
+  sqlite3_int64       max_rowid; /* of the documents */
+} DokusDocBalances;
+
+/* Fills @out (clear it with dokus_doc_balances_clear(), also after an
+ * error) with every document's balance as of @today, and each row's rowid
+ * only @with_rowids (else 0). Reads in the caller's transaction; run it
+ * inside one so that it sees one moment. */
+DokusStatus dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids,
+                                    DokusDocBalances *out, DokusError *err);
+/* The row of the document @id, or NULL. (transfer none) */
+DokusDocBalanceRow *dokus_doc_balances_find (const DokusDocBalances *b, const char *id);
+void dokus_doc_balances_clear (DokusDocBalances *b);
+
 /* The exemption reason code and text of each VAT group of @t. */
 typedef struct {
   const char *code; /* VATEX, or NULL */

@@ -638,7 +638,8 @@ credit_allocation (sqlite3 *db, const char *invoice_id, const char *credit_id,
   rc = sqlite3_prepare_v2 (db,
                            "SELECT id, tax_inclusive_amount FROM documents"
                            " WHERE billing_reference_id = ?1 AND state <> 'draft'"
-                           " ORDER BY series_number, issued_at",
+                           /* id: a fixed order for ties, as dokus-balances.c */
+                           " ORDER BY series_number, issued_at, id",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return dokus_book_sqlite_error (db, rc, "reading the credit notes", err);

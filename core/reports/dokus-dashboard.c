@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "dokus-book-private.h"
+#include "dokus-document-private.h"
 #include "dokus-json-input-private.h"
 #include "dokus-reports-private.h"
 #include "dokus/dokus-vat-return.h"
@@ -29,21 +30,31 @@ typedef struct {
   DokusCents self_assessed, deductible;
 } PurchaseVat;
 
+/* What clients owe: the open amounts of the issued invoices, and of those
+ * past their due date (dokus_reports_open_invoices without reading them). */
 static DokusStatus
-add_open (const DokusOpenInvoice *inv, void *data, DokusError *err)
+read_open (sqlite3 *db, DokusDate today, Open *o, DokusError *err)
 {
-  Open *o = data;
+  DokusDocBalances all = { 0 };
+  DokusStatus st = dokus_doc_balances_all (db, today, false, &all, err);
 
-  o->outstanding_count++;
-  if (dokus_reports_add (&o->outstanding, inv->open, err) != DOKUS_OK)
-    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the open amounts are too large");
-  if (inv->overdue)
+  for (size_t i = 0; st == DOKUS_OK && i < all.n; i++)
     {
-      o->overdue_count++;
-      if (dokus_reports_add (&o->overdue, inv->open, err) != DOKUS_OK)
-        return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the open amounts are too large");
+      const DokusDocBalanceRow *r = &all.rows[i];
+      if (!r->invoice || strcmp (r->bal.status, "draft") == 0 || r->bal.open <= 0)
+        continue;
+      o->outstanding_count++;
+      if (dokus_reports_add (&o->outstanding, r->bal.open, err) != DOKUS_OK)
+        st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the open amounts are too large");
+      if (st == DOKUS_OK && r->bal.overdue)
+        {
+          o->overdue_count++;
+          if (dokus_reports_add (&o->overdue, r->bal.open, err) != DOKUS_OK)
+            st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the open amounts are too large");
+        }
     }
-  return DOKUS_OK;
+  dokus_doc_balances_clear (&all);
+  return st;
 }
 
 static DokusStatus
@@ -57,18 +68,6 @@ add_purchase_vat (const DokusPurchase *p, void *data, DokusError *err)
   if (dokus_reports_add (&v->deductible, p->recoverable_vat, err) != DOKUS_OK)
     return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the purchases' VAT is too large");
   return DOKUS_OK;
-}
-
-/* Revenue: invoices minus credit notes, tax exclusive, issued in [from, to]. */
-static DokusStatus
-revenue (sqlite3 *db, DokusDate from, DokusDate to, DokusCents *out, DokusError *err)
-{
-  DokusSalesSums s;
-  DokusStatus st = dokus_reports_sales (db, from, to, &s, err);
-
-  if (st == DOKUS_OK && __builtin_sub_overflow (s.invoiced, s.credited, out))
-    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the revenue is too large");
-  return st;
 }
 
 /* The first return whose deadline (dokus_vat_return_due_date) is @today
@@ -203,6 +202,44 @@ add_recent (sqlite3 *db, cJSON *root, DokusError *err)
   return DOKUS_OK;
 }
 
+/* Revenue of the year of @today by month, in one read of the year's
+ * issued documents: invoices minus credit notes, tax exclusive. */
+static DokusStatus
+revenue_by_month (sqlite3 *db, DokusDate today, DokusCents months[12], DokusError *err)
+{
+  DokusPeriod year = dokus_period_year (today.year);
+  char f[DOKUS_DATE_TEXT], t[DOKUS_DATE_TEXT];
+  sqlite3_stmt *stmt = NULL;
+  DokusStatus st = DOKUS_OK;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT issue_date, type, tax_exclusive_amount FROM documents"
+                               " WHERE state <> 'draft' AND issue_date BETWEEN ?1 AND ?2",
+                               -1, &stmt, NULL);
+
+  memset (months, 0, 12 * sizeof *months);
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "summing the sales", err);
+  sqlite3_bind_text (stmt, 1, dokus_date_format (year.from, f), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, dokus_date_format (year.to, t), -1, SQLITE_STATIC);
+  while (st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *date = (const char *) sqlite3_column_text (stmt, 0);
+      const char *type = (const char *) sqlite3_column_text (stmt, 1);
+      DokusCents amount = sqlite3_column_int64 (stmt, 2);
+      DokusDate d;
+      if (date == NULL || dokus_date_parse (date, "", &d, NULL) != DOKUS_OK)
+        continue; /* BETWEEN two dates: cannot happen */
+      if (type == NULL || strcmp (type, "invoice") != 0)
+        amount = -amount;
+      if (__builtin_add_overflow (months[d.month - 1], amount, &months[d.month - 1]))
+        st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the revenue is too large");
+    }
+  sqlite3_finalize (stmt);
+  if (st == DOKUS_OK && rc != SQLITE_DONE)
+    st = dokus_book_sqlite_error (db, rc, "summing the sales", err);
+  return st;
+}
+
 static DokusStatus
 add_revenue (sqlite3 *db, cJSON *root, DokusDate today, DokusError *err)
 {
@@ -210,33 +247,31 @@ add_revenue (sqlite3 *db, cJSON *root, DokusDate today, DokusError *err)
   DokusPeriod quarter = dokus_period_of_date (today, true);
   cJSON *rev = cJSON_AddObjectToObject (root, "revenue");
   cJSON *months = cJSON_AddArrayToObject (root, "revenue_by_month");
-  DokusCents amount = 0;
+  DokusCents by_month[12], in_quarter = 0, in_year = 0;
   DokusStatus st;
 
   if (rev == NULL || months == NULL)
     return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-  st = revenue (db, quarter.from, quarter.to, &amount, err);
+  st = revenue_by_month (db, today, by_month, err);
   if (st != DOKUS_OK)
     return st;
-  dokus_json_add_cents (rev, "quarter", amount);
+  for (int m = 0; m < 12; m++)
+    if (__builtin_add_overflow (in_year, by_month[m], &in_year)
+        || (m + 1 >= quarter.from.month && m + 1 <= quarter.to.month
+            && __builtin_add_overflow (in_quarter, by_month[m], &in_quarter)))
+      return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the revenue is too large");
+  dokus_json_add_cents (rev, "quarter", in_quarter);
   cJSON_AddStringToObject (rev, "quarter_label", quarter.label);
-  st = revenue (db, year.from, year.to, &amount, err);
-  if (st != DOKUS_OK)
-    return st;
-  dokus_json_add_cents (rev, "year", amount);
+  dokus_json_add_cents (rev, "year", in_year);
   cJSON_AddStringToObject (rev, "year_label", year.label);
   for (int m = 1; m <= 12; m++)
     {
       DokusPeriod month = dokus_period_of_date ((DokusDate) { today.year, (uint8_t) m, 1 }, false);
       cJSON *o = cJSON_CreateObject ();
-      st = revenue (db, month.from, month.to, &amount, err);
-      if (st != DOKUS_OK)
-        {
-          cJSON_Delete (o);
-          return st;
-        }
+      if (o == NULL)
+        return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
       cJSON_AddStringToObject (o, "month", month.label);
-      dokus_json_add_cents (o, "revenue", amount);
+      dokus_json_add_cents (o, "revenue", by_month[m - 1]);
       cJSON_AddItemToArray (months, o);
     }
   return DOKUS_OK;
@@ -256,7 +291,7 @@ read_dashboard (sqlite3 *db, void *data, DokusError *err)
   DokusStatus st = read_profile (db, &franchise, &quarter, err);
 
   if (st == DOKUS_OK)
-    st = dokus_reports_open_invoices (db, d->today, add_open, &open, err);
+    st = read_open (db, d->today, &open, err);
   if (st == DOKUS_OK)
     st = add_revenue (db, d->root, d->today, err);
   if (st != DOKUS_OK)

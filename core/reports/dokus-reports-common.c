@@ -9,6 +9,7 @@
  */
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dokus-book-private.h"
@@ -44,11 +45,16 @@ dokus_reports_sales (sqlite3 *db, DokusDate from, DokusDate to, DokusSalesSums *
 {
   char f[DOKUS_DATE_TEXT], t[DOKUS_DATE_TEXT];
   sqlite3_stmt *stmt = NULL;
+  /* four sums in one read of the covering index documents_issue_sums
+   * (no GROUP BY: that sorted the range first) */
   int rc = sqlite3_prepare_v2 (db,
-                               "SELECT type, coalesce(sum(tax_exclusive_amount), 0),"
-                               " coalesce(sum(tax_amount), 0) FROM documents"
-                               " WHERE state <> 'draft' AND issue_date BETWEEN ?1 AND ?2"
-                               " GROUP BY type",
+                               "SELECT"
+                               " coalesce(sum(iif(type = 'invoice', tax_exclusive_amount, 0)), 0),"
+                               " coalesce(sum(iif(type = 'invoice', tax_amount, 0)), 0),"
+                               " coalesce(sum(iif(type = 'invoice', 0, tax_exclusive_amount)), 0),"
+                               " coalesce(sum(iif(type = 'invoice', 0, tax_amount)), 0)"
+                               " FROM documents"
+                               " WHERE state <> 'draft' AND issue_date BETWEEN ?1 AND ?2",
                                -1, &stmt, NULL);
 
   memset (out, 0, sizeof *out);
@@ -56,12 +62,14 @@ dokus_reports_sales (sqlite3 *db, DokusDate from, DokusDate to, DokusSalesSums *
     return dokus_book_sqlite_error (db, rc, "summing the sales", err);
   sqlite3_bind_text (stmt, 1, dokus_date_format (from, f), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, dokus_date_format (to, t), -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      bool invoice = type != NULL && strcmp (type, "invoice") == 0;
-      *(invoice ? &out->invoiced : &out->credited) = sqlite3_column_int64 (stmt, 1);
-      *(invoice ? &out->invoiced_vat : &out->credited_vat) = sqlite3_column_int64 (stmt, 2);
+      out->invoiced = sqlite3_column_int64 (stmt, 0);
+      out->invoiced_vat = sqlite3_column_int64 (stmt, 1);
+      out->credited = sqlite3_column_int64 (stmt, 2);
+      out->credited_vat = sqlite3_column_int64 (stmt, 3);
+      rc = SQLITE_DONE;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -102,11 +110,15 @@ dokus_reports_purchases (sqlite3 *db, DokusDate from, DokusDate to, DokusPurchas
   int rc = sqlite3_prepare_v2 (db,
                                "SELECT e.id, e.date, e.category, e.kind, e.vat_treatment,"
                                " e.deductible_percent, e.vat_recoverable_percent,"
-                               " e.is_credit_note, coalesce(sum(l.base), 0),"
-                               " coalesce(sum(l.vat_amount), 0)"
-                               " FROM expenses e LEFT JOIN expense_lines l ON l.expense_id = e.id"
-                               " WHERE e.date BETWEEN ?1 AND ?2"
-                               " GROUP BY e.id ORDER BY e.date, e.created_at, e.id",
+                               " e.is_credit_note,"
+                               /* sums per purchase, not a join grouped by id: that
+                                * made SQLite read every purchase in id order */
+                               " (SELECT coalesce(sum(l.base), 0) FROM expense_lines l"
+                               "  WHERE l.expense_id = e.id),"
+                               " (SELECT coalesce(sum(l.vat_amount), 0) FROM expense_lines l"
+                               "  WHERE l.expense_id = e.id)"
+                               " FROM expenses e WHERE e.date BETWEEN ?1 AND ?2"
+                               " ORDER BY e.date, e.created_at, e.id",
                                -1, &stmt, NULL);
 
   assert (fn != NULL);
@@ -163,51 +175,81 @@ DokusStatus
 dokus_reports_open_invoices (sqlite3 *db, DokusDate today, DokusOpenInvoiceFn fn, void *data,
                              DokusError *err)
 {
+  DokusDocBalances all = { 0 };
   sqlite3_stmt *stmt = NULL;
-  DokusStatus st = DOKUS_OK;
-  int rc = sqlite3_prepare_v2 (db,
-                               "SELECT d.id, d.number, d.client_id, c.name, d.issue_date,"
-                               " d.due_date FROM documents d JOIN clients c ON c.id = d.client_id"
-                               " WHERE d.type = 'invoice' AND d.state <> 'draft'"
-                               " ORDER BY d.due_date IS NULL, d.due_date, d.issue_date,"
-                               "  d.series_number, d.id",
-                               -1, &stmt, NULL);
+  char *rowids = NULL;
+  size_t len = 0, cap = 0;
+  DokusStatus st;
+  int rc = SQLITE_OK;
 
   assert (fn != NULL);
-  if (rc != SQLITE_OK)
-    return dokus_book_sqlite_error (db, rc, "reading the open invoices", err);
+  /* the balances of the whole book in one pass, then only the open
+   * invoices read in full, by rowid */
+  st = dokus_doc_balances_all (db, today, true, &all, err);
+  for (size_t i = 0; st == DOKUS_OK && i <= all.n; i++)
+    {
+      char item[32];
+      int n;
+      if (i < all.n
+          && !(all.rows[i].invoice && strcmp (all.rows[i].bal.status, "draft") != 0
+               && all.rows[i].bal.open > 0))
+        continue;
+      n = i < all.n ? snprintf (item, sizeof item, "%s%lld", len ? "," : "[",
+                                (long long) all.rows[i].rowid)
+                    : snprintf (item, sizeof item, "%s]", len ? "" : "[");
+      if (len + (size_t) n + 1 > cap)
+        {
+          size_t more = cap ? cap * 2 : 4096;
+          char *grown = realloc (rowids, more);
+          if (grown == NULL)
+            {
+              st = dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+              break;
+            }
+          rowids = grown;
+          cap = more;
+        }
+      memcpy (rowids + len, item, (size_t) n + 1);
+      len += (size_t) n;
+    }
+  if (st == DOKUS_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT d.id, d.number, d.client_id, c.name, d.issue_date, d.due_date"
+                             " FROM documents d JOIN clients c ON c.id = d.client_id"
+                             " WHERE d.rowid IN (SELECT value FROM json_each(?1))"
+                             " ORDER BY d.due_date IS NULL, d.due_date, d.issue_date,"
+                             "  d.series_number, d.id",
+                             -1, &stmt, NULL);
+  if (st == DOKUS_OK && rc != SQLITE_OK)
+    st = dokus_book_sqlite_error (db, rc, "reading the open invoices", err);
+  if (st == DOKUS_OK)
+    sqlite3_bind_text (stmt, 1, rowids, (int) len, SQLITE_STATIC);
   while (st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DokusDoc doc = { 0 };
-      DokusDocBalance bal;
+      const DokusDocBalanceRow *r
+        = dokus_doc_balances_find (&all, (const char *) sqlite3_column_text (stmt, 0));
       DokusOpenInvoice inv = { 0 };
+      DokusDate due;
 
-      /* what dokus_doc_balance() reads of a document; lines are not needed */
-      snprintf (doc.id, sizeof doc.id, "%s", (const char *) sqlite3_column_text (stmt, 0));
-      snprintf (doc.type, sizeof doc.type, "invoice");
-      snprintf (doc.state, sizeof doc.state, "issued");
-      inv.due_date = (const char *) sqlite3_column_text (stmt, 5);
-      doc.has_due_date = inv.due_date != NULL
-                         && dokus_date_parse (inv.due_date, "due_date", &doc.due_date, NULL)
-                                == DOKUS_OK;
-      if (!doc.has_due_date)
-        inv.due_date = NULL;
-      st = dokus_doc_balance (db, &doc, today, &bal, err);
-      if (st != DOKUS_OK || bal.open <= 0)
+      if (r == NULL)
         continue;
-      inv.id = doc.id;
+      inv.id = r->id;
       inv.number = (const char *) sqlite3_column_text (stmt, 1);
       inv.client_id = (const char *) sqlite3_column_text (stmt, 2);
       inv.client_name = (const char *) sqlite3_column_text (stmt, 3);
       inv.issue_date = (const char *) sqlite3_column_text (stmt, 4);
-      inv.open = bal.open;
-      inv.overdue = bal.overdue;
-      if (doc.has_due_date && dokus_date_cmp (doc.due_date, today) < 0)
-        inv.days_overdue = dokus_date_days_between (doc.due_date, today);
+      inv.due_date = r->has_due_date ? (const char *) sqlite3_column_text (stmt, 5) : NULL;
+      inv.open = r->bal.open;
+      inv.overdue = r->bal.overdue;
+      if (r->has_due_date && dokus_date_parse (r->due_date, "", &due, NULL) == DOKUS_OK
+          && dokus_date_cmp (due, today) < 0)
+        inv.days_overdue = dokus_date_days_between (due, today);
       st = fn (&inv, data, err);
     }
   sqlite3_finalize (stmt);
   if (st == DOKUS_OK && rc != SQLITE_DONE)
     st = dokus_book_sqlite_error (db, rc, "reading the open invoices", err);
+  free (rowids);
+  dokus_doc_balances_clear (&all);
   return st;
 }

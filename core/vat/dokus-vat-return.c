@@ -243,9 +243,11 @@ add_purchases (sqlite3 *db, DokusVatReturn *r, const char *from, const char *to,
   int rc = sqlite3_prepare_v2 (
     db,
     "SELECT e.id, e.kind, e.vat_treatment, e.vat_recoverable_percent, e.is_credit_note,"
-    " coalesce(sum(l.base), 0), coalesce(sum(l.vat_amount), 0)"
-    " FROM expenses e LEFT JOIN expense_lines l ON l.expense_id = e.id"
-    " WHERE e.date BETWEEN ?1 AND ?2 GROUP BY e.id ORDER BY e.date, e.id",
+    /* sums per purchase, not a join grouped by id: that made SQLite read
+     * every purchase of the book in id order */
+    " (SELECT coalesce(sum(l.base), 0) FROM expense_lines l WHERE l.expense_id = e.id),"
+    " (SELECT coalesce(sum(l.vat_amount), 0) FROM expense_lines l WHERE l.expense_id = e.id)"
+    " FROM expenses e WHERE e.date BETWEEN ?1 AND ?2 ORDER BY e.date, e.id",
     -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/cli/ledger.sh: the ledger through dokus-cli, end to end, on a throw-away book: init,
-# client add/list, invoice create/issue/show/list/credit, payment add, audit verify and passwd,
+# client add/list (and --search), invoice create/issue/show/list (pages, orders, search)/credit,
+# payment add, audit verify and passwd,
 # each with --json read by python3; and bad input for each (a missing field, a bad VAT number,
 # a 3-decimal amount, an unknown field, a wrong passphrase, a refused operation): exit code 1,
 # the message on stderr naming the field, {"errors": [...]} on stdout, and the book file
@@ -237,6 +238,40 @@ succeeds invoice show "$book" CN-2026-0002
 check "its open amount is the refund" "60.50 2026-0001" "$(jget 'j["open_amount"] + " " + j["billing_reference"]["number"]' <<< "$out")"
 succeeds payment add "$book" CN-2026-0002 --amount 60.50 --date 2026-03-15
 check "the refund" "paid 0.00" "$(jget 'j["status"] + " " + j["open_amount"]' <<< "$out")"
+
+# ---- list: pages, order, search ------------------------------------------------------------
+
+# 2026-0001, the early draft (no number), CN-2026-0001 (the books) and CN-2026-0002 (refunded)
+succeeds invoice list "$book" --sort number --limit 2
+check "invoice list --sort number --limit 2: the draft first, 4 in all" "None 2026-0001 4" \
+  "$(jget '" ".join(str(d["number"]) for d in j["invoices"]) + " " + str(j["total"])' <<< "$out")"
+succeeds invoice list "$book" --sort number --desc --limit 1 --offset 1
+check "invoice list --sort number --desc --offset 1" "CN-2026-0001" \
+  "$(jget '"|".join(d["number"] for d in j["invoices"])' <<< "$out")"
+succeeds invoice list "$book" --asc --limit 1
+check "invoice list --asc: oldest first" "None 2026-03-01" \
+  "$(jget 'str(j["invoices"][0]["number"]) + " " + j["invoices"][0]["issue_date"]' <<< "$out")"
+run invoice list "$book" --limit 2
+contains "invoice list --limit, for people" "(2 of 4 documents)" "$out"
+succeeds invoice list "$book" --search books
+check "invoice list --search books: a line of the invoice and of its credit note" \
+  "2026-0001|CN-2026-0001" "$(jget '"|".join(sorted(d["number"] for d in j["invoices"]))' <<< "$out")"
+succeeds invoice list "$book" --search 'atelier "*' --sort number
+check "invoice list --search: the client's name; quotes and stars are no syntax" 4 \
+  "$(jget 'j["total"]' <<< "$out")"
+succeeds invoice list "$book" --client "$be" --status paid --sort number
+# the refund of CN-2026-0002 was paid; CN-2026-0001 took the rest of the invoice: nothing to pay
+check "invoice list --client --status paid" "2026-0001|CN-2026-0002" \
+  "$(jget '"|".join(d["number"] for d in j["invoices"])' <<< "$out")"
+refused "invoice list --limit x" invalid limit invoice list "$book" --limit x
+refused "invoice list --sort colour" invalid sort invoice list "$book" --sort colour
+refused "invoice list --desc --asc" invalid sort invoice list "$book" --desc --asc
+succeeds client list "$book" --search 'kanaal"'
+check "client list --search" "Kanaalkade Media BV" \
+  "$(jget '"|".join(c["name"] for c in j["clients"])' <<< "$out")"
+succeeds client list "$book" --search BE0417
+check "client list --search a VAT number" "Atelier Lumière SRL" \
+  "$(jget '"|".join(c["name"] for c in j["clients"])' <<< "$out")"
 
 # ---- audit ---------------------------------------------------------------------------------
 

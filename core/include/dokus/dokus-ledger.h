@@ -16,6 +16,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "dokus-error.h"
 #include "dokus-money.h"
@@ -50,6 +51,20 @@ DokusStatus dokus_client_add (DokusBook *book, const char *json, char out_id[DOK
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_client_list (DokusBook *book, bool include_archived, char **out_json,
                                DokusError *err);
+
+/* {"clients": [...]} as dokus_client_list, archived clients too (each says
+ * so): the clients whose name, VAT number, enterprise number, e-mail
+ * address or city hold every word of @text, each as a prefix, without
+ * regard to case or accents ("lef" finds "Bureau Lefèvre"). Words are runs
+ * of letters and digits: quotes, '*', '-', ':' and the like only separate
+ * them, and "AND", "OR", "NOT" are words like any other. Active clients
+ * first, then by name; at most @limit (0: all). Text without words (NULL,
+ * "", "--") gives every client. DOKUS_ERR_INVALID: field "search" for more
+ * than 16 words or 1000 bytes, "limit" for a negative limit. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_client_search (DokusBook *book, const char *text, int64_t limit,
+                                 char **out_json, /* OUT: (transfer full) */
+                                 DokusError *err);
 
 /* Archives a client (a client with documents is never deleted). */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
@@ -90,10 +105,62 @@ DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_document_show (DokusBook *book, const char *id_or_number, char **out_json,
                                  DokusError *err);
 
+/* A page of the sales documents (invoices and credit notes), for a list
+ * that shows a few rows of many. Every member is optional (NULL, 0,
+ * false); { 0 } gives every document, newest first.
+ *
+ *   status       draft, issued, sent, partially_paid, paid, credited (the
+ *                derived status of dokus_document_show), or overdue (open,
+ *                an invoice, past its due date)
+ *   from, to     "YYYY-MM-DD": the issue date lies in [from, to]; a draft
+ *                without an issue date then never matches
+ *   client_id    the documents of this client
+ *   search       words (see dokus_client_search) each found, as a prefix,
+ *                in the document's number, buyer or order reference, note,
+ *                structured communication, one of its lines' descriptions,
+ *                or its client's name, VAT number, enterprise number,
+ *                e-mail address or city; text without words matches all
+ *   sort         "issue_date" (the default: then the number in its series,
+ *                then the creation time), "number", "client" (the client's
+ *                name, then as issue_date), "total" (the frozen total) or
+ *                "due_date". Ascending unless descending. A document
+ *                without the value (a draft has no number nor frozen total,
+ *                maybe no dates) sorts first when ascending, except for
+ *                issue_date, where a draft without one sorts after every
+ *                date. Equal values keep a fixed order, so pages do not
+ *                overlap.
+ *   limit        at most this many rows (0: all); offset: skip that many. */
+typedef struct {
+  const char *status;
+  const char *from, *to;
+  const char *client_id;
+  const char *search;
+  const char *sort;
+  bool        descending;
+  int64_t     limit, offset;
+} DokusDocumentQuery;
+
+/* {"total": N, "invoices": [...]}: the page of the documents that match
+ * @query, and how many match in all. Each row:
+ *
+ *   {"id", "type", "number" (null for a draft), "status", "overdue",
+ *    "issue_date", "due_date", "client": {"id", "name"},
+ *    "tax_inclusive_amount", "open_amount"}
+ *
+ * with the balance of dokus_document_show (a draft's amounts are its total
+ * as it would be issued today). One read transaction: total and rows agree.
+ * DOKUS_ERR_INVALID naming the member ("status", "from", "to", "sort",
+ * "limit", "offset", "search": at most 16 words in 1000 bytes). */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_document_query (DokusBook *book, const DokusDocumentQuery *query,
+                                  char **out_json, /* OUT: (transfer full) */
+                                  DokusError *err);
+
 /* {"invoices": [...]}: every document (invoices and credit notes) whose
  * derived status is @status (nullable) and whose issue date lies in
  * [@from, @to] (each nullable, "YYYY-MM-DD"; drafts have no date and only
- * match without bounds), newest first. */
+ * match without bounds), newest first: dokus_document_query with these,
+ * without "total". */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_document_list (DokusBook *book, const char *status, const char *from,
                                  const char *to, char **out_json, DokusError *err);
