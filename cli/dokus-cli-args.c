@@ -239,3 +239,29 @@ dokus_cli_print (DokusCliCommand *cmd, const char *json, void (*human) (const cJ
   cJSON_Delete (parsed);
   return 0;
 }
+
+int
+dokus_cli_parse_and_open (DokusCliCommand *cmd, int argc, char **argv, DokusBook **book)
+{
+  int rc = dokus_cli_parse (cmd, argc, argv);
+  if (rc >= 0)
+    return rc;
+  return dokus_cli_open_book (cmd, cmd->args[0], book) == 0 ? -1 : 1;
+}
+
+int
+dokus_cli_finish (DokusCliCommand *cmd, DokusBook *book, DokusStatus st, const DokusError *err,
+                  char *json, void (*human) (const cJSON *))
+{
+  int rc = st == DOKUS_OK ? dokus_cli_print (cmd, json, human) : dokus_cli_report (cmd, err);
+  free (json);
+  dokus_book_close (book);
+  return rc;
+}
+
+const char *
+dokus_cli_str (const cJSON *o, const char *key)
+{
+  const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
+  return cJSON_IsString (m) ? m->valuestring : "";
+}

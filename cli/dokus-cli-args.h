@@ -59,3 +59,15 @@ int dokus_cli_report (DokusCliCommand *cmd, const DokusError *err);
  * @human with it parsed (or prints it indented when @human is NULL).
  * Returns 0. */
 int dokus_cli_print (DokusCliCommand *cmd, const char *json, void (*human) (const cJSON *));
+
+/* dokus_cli_parse(), then dokus_cli_open_book() on the first argument.
+ * -1 to go on with *@book open, or the exit code to return. */
+int dokus_cli_parse_and_open (DokusCliCommand *cmd, int argc, char **argv, DokusBook **book);
+
+/* Ends a command: prints @json (taken: freed) when @st is DOKUS_OK, else
+ * reports @err; closes @book (nullable). Returns the exit code. */
+int dokus_cli_finish (DokusCliCommand *cmd, DokusBook *book, DokusStatus st, const DokusError *err,
+                      char *json, void (*human) (const cJSON *));
+
+/* The string member @key of @o, or "" (transfer none). */
+const char *dokus_cli_str (const cJSON *o, const char *key);

@@ -14,37 +14,12 @@
 #include "dokus-cli-args.h"
 #include "dokus-cli.h"
 
-static const char *
-str (const cJSON *o, const char *key)
-{
-  const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
-  return cJSON_IsString (m) ? m->valuestring : "";
-}
 
 static int
 num (const cJSON *o, const char *key)
 {
   const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
   return cJSON_IsNumber (m) ? m->valueint : 0;
-}
-
-static int
-open_with (DokusCliCommand *cmd, int argc, char **argv, DokusBook **book)
-{
-  int rc = dokus_cli_parse (cmd, argc, argv);
-  if (rc >= 0)
-    return rc;
-  return dokus_cli_open_book (cmd, cmd->args[0], book) == 0 ? -1 : 1;
-}
-
-static int
-finish (DokusCliCommand *cmd, DokusBook *book, DokusStatus st, const DokusError *err, char *json,
-        void (*human) (const cJSON *))
-{
-  int rc = st == DOKUS_OK ? dokus_cli_print (cmd, json, human) : dokus_cli_report (cmd, err);
-  free (json);
-  dokus_book_close (book);
-  return rc;
 }
 
 /* ---- pnl --------------------------------------------------------------------- */
@@ -54,7 +29,7 @@ print_categories (const cJSON *o, const char *key)
 {
   const cJSON *c;
   cJSON_ArrayForEach (c, cJSON_GetObjectItem (o, key))
-    printf ("  %-32.32s %4d  %14s\n", str (c, "category"), num (c, "count"), str (c, "amount"));
+    printf ("  %-32.32s %4d  %14s\n", dokus_cli_str (c, "category"), num (c, "count"), dokus_cli_str (c, "amount"));
 }
 
 static void
@@ -64,19 +39,19 @@ print_pnl (const cJSON *o)
 
   printf ("Profit and loss %d (income by issue date)\n\n", num (o, "year"));
   printf ("Income, excluding VAT\n");
-  printf ("  %-37s  %14s\n", "Invoiced", str (income, "invoiced"));
-  printf ("  %-37s  %14s\n", "Credit notes", str (income, "credited"));
-  printf ("  %-37s  %14s\n\n", "Net income", str (income, "net"));
+  printf ("  %-37s  %14s\n", "Invoiced", dokus_cli_str (income, "invoiced"));
+  printf ("  %-37s  %14s\n", "Credit notes", dokus_cli_str (income, "credited"));
+  printf ("  %-37s  %14s\n\n", "Net income", dokus_cli_str (income, "net"));
   printf ("Deductible expenses                  count\n");
   print_categories (o, "expenses");
-  printf ("  %-37s  %14s\n\n", "Total", str (o, "expenses_total"));
+  printf ("  %-37s  %14s\n\n", "Total", dokus_cli_str (o, "expenses_total"));
   if (cJSON_GetArraySize (cJSON_GetObjectItem (o, "investments")) > 0)
     {
       printf ("Investments (depreciated over years: not in the result)\n");
       print_categories (o, "investments");
-      printf ("  %-37s  %14s\n\n", "Total", str (o, "investments_total"));
+      printf ("  %-37s  %14s\n\n", "Total", dokus_cli_str (o, "investments_total"));
     }
-  printf ("%-39s  %14s\n", "Result", str (o, "result"));
+  printf ("%-39s  %14s\n", "Result", dokus_cli_str (o, "result"));
 }
 
 static int
@@ -110,7 +85,7 @@ cmd_pnl (int argc, char **argv)
   if (dokus_cli_open_book (&cmd, cmd.args[0], &book) != 0)
     return 1;
   st = dokus_report_pnl (book, year, &json, &err);
-  return finish (&cmd, book, st, &err, json, print_pnl);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_pnl);
 }
 
 /* ---- receivables ------------------------------------------------------------- */
@@ -120,23 +95,23 @@ print_receivables (const cJSON *o)
 {
   const cJSON *b, *d, *c;
 
-  printf ("Open invoices as of %s: %s, of which overdue %s\n", str (o, "as_of"), str (o, "total"),
-          str (o, "overdue"));
+  printf ("Open invoices as of %s: %s, of which overdue %s\n", dokus_cli_str (o, "as_of"), dokus_cli_str (o, "total"),
+          dokus_cli_str (o, "overdue"));
   cJSON_ArrayForEach (b, cJSON_GetObjectItem (o, "buckets"))
     {
-      const char *name = str (b, "name");
+      const char *name = dokus_cli_str (b, "name");
       printf ("\n%s%s: %d invoice(s), %s\n", strcmp (name, "not_due") == 0 ? "Not yet due" : name,
               strcmp (name, "not_due") == 0 ? "" : " days overdue", num (b, "count"),
-              str (b, "total"));
+              dokus_cli_str (b, "total"));
       cJSON_ArrayForEach (d, cJSON_GetObjectItem (b, "documents"))
-        printf ("  %-16s %-30.30s due %-10s %5d d %14s\n", str (d, "number"),
-                str (cJSON_GetObjectItem (d, "client"), "name"), str (d, "due_date"),
-                num (d, "days_overdue"), str (d, "open_amount"));
+        printf ("  %-16s %-30.30s due %-10s %5d d %14s\n", dokus_cli_str (d, "number"),
+                dokus_cli_str (cJSON_GetObjectItem (d, "client"), "name"), dokus_cli_str (d, "due_date"),
+                num (d, "days_overdue"), dokus_cli_str (d, "open_amount"));
     }
   printf ("\nBy client\n");
   cJSON_ArrayForEach (c, cJSON_GetObjectItem (o, "clients"))
-    printf ("  %-36.36s %3d  %14s  overdue %14s\n", str (c, "name"), num (c, "count"),
-            str (c, "total"), str (c, "overdue"));
+    printf ("  %-36.36s %3d  %14s  overdue %14s\n", dokus_cli_str (c, "name"), num (c, "count"),
+            dokus_cli_str (c, "total"), dokus_cli_str (c, "overdue"));
 }
 
 static int
@@ -152,10 +127,10 @@ cmd_receivables (int argc, char **argv)
   DokusStatus st;
   int rc;
 
-  if ((rc = open_with (&cmd, argc, argv, &book)) >= 0)
+  if ((rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book)) >= 0)
     return rc;
   st = dokus_report_receivables (book, &json, &err);
-  return finish (&cmd, book, st, &err, json, print_receivables);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_receivables);
 }
 
 /* ---- dashboard --------------------------------------------------------------- */
@@ -166,28 +141,28 @@ print_dashboard (const cJSON *o)
   const cJSON *rev = cJSON_GetObjectItem (o, "revenue"), *vat = cJSON_GetObjectItem (o, "vat");
   const cJSON *next = cJSON_GetObjectItem (vat, "next_filing"), *e;
 
-  printf ("As of %s\n\n", str (o, "as_of"));
-  printf ("Revenue %-8s %14s\n", str (rev, "quarter_label"), str (rev, "quarter"));
-  printf ("Revenue %-8s %14s\n", str (rev, "year_label"), str (rev, "year"));
-  printf ("Outstanding      %14s  (%d invoice(s))\n", str (o, "outstanding"),
+  printf ("As of %s\n\n", dokus_cli_str (o, "as_of"));
+  printf ("Revenue %-8s %14s\n", dokus_cli_str (rev, "quarter_label"), dokus_cli_str (rev, "quarter"));
+  printf ("Revenue %-8s %14s\n", dokus_cli_str (rev, "year_label"), dokus_cli_str (rev, "year"));
+  printf ("Outstanding      %14s  (%d invoice(s))\n", dokus_cli_str (o, "outstanding"),
           num (o, "outstanding_count"));
-  printf ("Overdue          %14s  (%d invoice(s))\n", str (o, "overdue"),
+  printf ("Overdue          %14s  (%d invoice(s))\n", dokus_cli_str (o, "overdue"),
           num (o, "overdue_count"));
-  if (strcmp (str (vat, "return"), "none") == 0)
+  if (strcmp (dokus_cli_str (vat, "return"), "none") == 0)
     printf ("VAT              no periodic return (franchise scheme)\n");
   else
     {
-      printf ("VAT %-12s %14s  estimate (output %s, deductible %s)\n", str (vat, "period"),
-              str (vat, "due_estimate"), str (vat, "output_vat"), str (vat, "deductible_vat"));
+      printf ("VAT %-12s %14s  estimate (output %s, deductible %s)\n", dokus_cli_str (vat, "period"),
+              dokus_cli_str (vat, "due_estimate"), dokus_cli_str (vat, "output_vat"), dokus_cli_str (vat, "deductible_vat"));
       if (cJSON_IsObject (next))
-        printf ("Next VAT return  %s, due %s\n", str (next, "period"), str (next, "due_date"));
+        printf ("Next VAT return  %s, due %s\n", dokus_cli_str (next, "period"), dokus_cli_str (next, "due_date"));
     }
   printf ("\nRevenue by month\n");
   cJSON_ArrayForEach (e, cJSON_GetObjectItem (o, "revenue_by_month"))
-    printf ("  %s %14s\n", str (e, "month"), str (e, "revenue"));
+    printf ("  %s %14s\n", dokus_cli_str (e, "month"), dokus_cli_str (e, "revenue"));
   printf ("\nRecent changes\n");
   cJSON_ArrayForEach (e, cJSON_GetObjectItem (o, "recent"))
-    printf ("  %s  %-10s %s\n", str (e, "at"), str (e, "action"), str (e, "entity"));
+    printf ("  %s  %-10s %s\n", dokus_cli_str (e, "at"), dokus_cli_str (e, "action"), dokus_cli_str (e, "entity"));
 }
 
 static int
@@ -204,10 +179,10 @@ cmd_dashboard (int argc, char **argv)
   DokusStatus st;
   int rc;
 
-  if ((rc = open_with (&cmd, argc, argv, &book)) >= 0)
+  if ((rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book)) >= 0)
     return rc;
   st = dokus_report_dashboard (book, &json, &err);
-  return finish (&cmd, book, st, &err, json, print_dashboard);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_dashboard);
 }
 
 /* ---- export ------------------------------------------------------------------ */
@@ -215,7 +190,7 @@ cmd_dashboard (int argc, char **argv)
 static void
 print_export (const cJSON *o)
 {
-  printf ("Exported the book into %s (see README.txt there).\n", str (o, "dir"));
+  printf ("Exported the book into %s (see README.txt there).\n", dokus_cli_str (o, "dir"));
 }
 
 static int
@@ -232,7 +207,7 @@ cmd_export (int argc, char **argv)
   DokusStatus st;
   int rc;
 
-  if ((rc = open_with (&cmd, argc, argv, &book)) >= 0)
+  if ((rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book)) >= 0)
     return rc;
   st = dokus_export (book, cmd.args[1], &err);
   if (st == DOKUS_OK)
@@ -242,7 +217,7 @@ cmd_export (int argc, char **argv)
       json = cJSON_PrintUnformatted (o);
       cJSON_Delete (o);
     }
-  return finish (&cmd, book, st, &err, json, print_export);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_export);
 }
 
 int

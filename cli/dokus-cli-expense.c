@@ -16,31 +16,6 @@
 /* libdokus takes at most 100 receipts per purchase. */
 #define MAX_RECEIPTS 100
 
-static const char *
-str (const cJSON *o, const char *key)
-{
-  const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
-  return cJSON_IsString (m) ? m->valuestring : "";
-}
-
-static int
-with_book (DokusCliCommand *cmd, int argc, char **argv, DokusBook **book)
-{
-  int rc = dokus_cli_parse (cmd, argc, argv);
-  if (rc >= 0)
-    return rc;
-  return dokus_cli_open_book (cmd, cmd->args[0], book) == 0 ? -1 : 1;
-}
-
-static int
-finish (DokusCliCommand *cmd, DokusBook *book, DokusStatus st, const DokusError *err, char *json,
-        void (*human) (const cJSON *))
-{
-  int rc = st == DOKUS_OK ? dokus_cli_print (cmd, json, human) : dokus_cli_report (cmd, err);
-  free (json);
-  dokus_book_close (book);
-  return rc;
-}
 
 /* Reads the whole file at @path, binary, refusing more than the largest
  * receipt (libdokus checks it again). (transfer full) free() it. */
@@ -102,7 +77,7 @@ read_receipt (const char *path, size_t *len, DokusError *err)
 static void
 print_id (const cJSON *o)
 {
-  printf ("%s\n", str (o, "id"));
+  printf ("%s\n", dokus_cli_str (o, "id"));
 }
 
 static void
@@ -110,10 +85,10 @@ print_expenses (const cJSON *o)
 {
   const cJSON *e;
   cJSON_ArrayForEach (e, cJSON_GetObjectItem (o, "expenses"))
-    printf ("%-10s %-36s %-24.24s %-14.14s %-12.12s %-15s %10s %9s %10s%s\n", str (e, "date"),
-            str (e, "id"), str (cJSON_GetObjectItem (e, "supplier"), "name"), str (e, "number"),
-            str (e, "category"), str (e, "vat_treatment"), str (e, "base_amount"),
-            str (e, "vat_amount"), str (e, "total_amount"),
+    printf ("%-10s %-36s %-24.24s %-14.14s %-12.12s %-15s %10s %9s %10s%s\n", dokus_cli_str (e, "date"),
+            dokus_cli_str (e, "id"), dokus_cli_str (cJSON_GetObjectItem (e, "supplier"), "name"), dokus_cli_str (e, "number"),
+            dokus_cli_str (e, "category"), dokus_cli_str (e, "vat_treatment"), dokus_cli_str (e, "base_amount"),
+            dokus_cli_str (e, "vat_amount"), dokus_cli_str (e, "total_amount"),
             cJSON_IsTrue (cJSON_GetObjectItem (e, "credit_note")) ? "  credit note" : "");
 }
 
@@ -125,37 +100,37 @@ print_expense (const cJSON *o)
   printf ("%s %s  (%s)\n",
           cJSON_IsTrue (cJSON_GetObjectItem (o, "credit_note")) ? "Purchase credit note"
                                                                  : "Purchase",
-          str (o, "number"), str (o, "id"));
-  printf ("Supplier:  %s  %s %s\n", str (s, "name"), str (s, "country"), str (s, "vat_number"));
-  printf ("Date:      %s\n", str (o, "date"));
-  if (str (o, "description")[0])
-    printf ("About:     %s\n", str (o, "description"));
-  printf ("Category:  %s (%s)   VAT: %s%s\n\n", str (o, "category"), str (o, "kind"),
-          str (o, "vat_treatment"),
+          dokus_cli_str (o, "number"), dokus_cli_str (o, "id"));
+  printf ("Supplier:  %s  %s %s\n", dokus_cli_str (s, "name"), dokus_cli_str (s, "country"), dokus_cli_str (s, "vat_number"));
+  printf ("Date:      %s\n", dokus_cli_str (o, "date"));
+  if (dokus_cli_str (o, "description")[0])
+    printf ("About:     %s\n", dokus_cli_str (o, "description"));
+  printf ("Category:  %s (%s)   VAT: %s%s\n\n", dokus_cli_str (o, "category"), dokus_cli_str (o, "kind"),
+          dokus_cli_str (o, "vat_treatment"),
           cJSON_IsTrue (cJSON_GetObjectItem (o, "vat_self_assessed")) ? ", self-assessed" : "");
   cJSON_ArrayForEach (l, cJSON_GetObjectItem (o, "lines"))
-    printf ("  %12s  at %5s %%  VAT %10s\n", str (l, "base"), str (l, "vat_rate"),
-            str (l, "vat_amount"));
+    printf ("  %12s  at %5s %%  VAT %10s\n", dokus_cli_str (l, "base"), dokus_cli_str (l, "vat_rate"),
+            dokus_cli_str (l, "vat_amount"));
   printf ("\n  Base %37s\n  VAT %38s\n  VAT recoverable (%s %%) %*s\n"
           "  Deductible cost (%s %%) %*s\n  Total paid to the supplier %15s\n",
-          str (o, "base_amount"), str (o, "vat_amount"), str (o, "vat_recoverable_percent"),
-          (int) (21 - strlen (str (o, "vat_recoverable_percent"))),
-          str (o, "vat_recoverable_amount"), str (o, "deductible_percent"),
-          (int) (21 - strlen (str (o, "deductible_percent"))), str (o, "deductible_amount"),
-          str (o, "total_amount"));
+          dokus_cli_str (o, "base_amount"), dokus_cli_str (o, "vat_amount"), dokus_cli_str (o, "vat_recoverable_percent"),
+          (int) (21 - strlen (dokus_cli_str (o, "vat_recoverable_percent"))),
+          dokus_cli_str (o, "vat_recoverable_amount"), dokus_cli_str (o, "deductible_percent"),
+          (int) (21 - strlen (dokus_cli_str (o, "deductible_percent"))), dokus_cli_str (o, "deductible_amount"),
+          dokus_cli_str (o, "total_amount"));
   cJSON_ArrayForEach (r, cJSON_GetObjectItem (o, "receipts"))
     {
       const cJSON *size = cJSON_GetObjectItem (r, "size");
       unsigned long bytes = cJSON_IsNumber (size) ? (unsigned long) size->valuedouble : 0UL;
-      printf ("  Receipt %s  %s (%s, %lu bytes)\n", str (r, "id"), str (r, "filename"),
-              str (r, "mime_type"), bytes);
+      printf ("  Receipt %s  %s (%s, %lu bytes)\n", dokus_cli_str (r, "id"), dokus_cli_str (r, "filename"),
+              dokus_cli_str (r, "mime_type"), bytes);
     }
 }
 
 static void
 print_written (const cJSON *o)
 {
-  printf ("Wrote %s (%s).\n", str (o, "file"), str (o, "filename"));
+  printf ("Wrote %s (%s).\n", dokus_cli_str (o, "file"), dokus_cli_str (o, "filename"));
 }
 
 /* ---- commands -------------------------------------------------------------- */
@@ -207,7 +182,7 @@ cmd_add (int argc, char **argv)
       if (strcmp (argv[i], "--passphrase-file") == 0 && i + 1 < argc)
         rest[n_rest++] = argv[++i];
     }
-  rc = with_book (&cmd, n_rest, rest, &book);
+  rc = dokus_cli_parse_and_open (&cmd, n_rest, rest, &book);
   free (rest);
   if (rc >= 0)
     return rc;
@@ -236,7 +211,7 @@ cmd_add (int argc, char **argv)
   for (size_t i = 0; i < n; i++)
     free ((unsigned char *) receipts[i].data);
   free (input);
-  return finish (&cmd, book, st, &err, json, print_id);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_id);
 }
 
 static int
@@ -285,7 +260,7 @@ cmd_receipt (int argc, char **argv)
     }
   free (data);
   free (name);
-  return finish (&cmd, book, st, &err, json, print_written);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_written);
 }
 
 int
@@ -315,17 +290,17 @@ dokus_cli_expense (int argc, char **argv)
     return cmd_receipt (argc - 2, argv + 2);
   if (strcmp (sub, "list") == 0)
     {
-      if ((rc = with_book (&list, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&list, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       st = dokus_expense_list (book, list_opts[0].value, list_opts[1].value, &json, &err);
-      return finish (&list, book, st, &err, json, print_expenses);
+      return dokus_cli_finish (&list, book, st, &err, json, print_expenses);
     }
   if (strcmp (sub, "show") == 0)
     {
-      if ((rc = with_book (&show, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&show, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       st = dokus_expense_show (book, show.args[1], &json, &err);
-      return finish (&show, book, st, &err, json, print_expense);
+      return dokus_cli_finish (&show, book, st, &err, json, print_expense);
     }
   fprintf (stderr, "usage: dokus-cli expense add|list|show|receipt BOOK ... (--help for each)\n");
   return 1;

@@ -15,12 +15,6 @@
 #include "dokus-cli-args.h"
 #include "dokus-cli.h"
 
-static const char *
-str (const cJSON *o, const char *key)
-{
-  const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
-  return cJSON_IsString (m) ? m->valuestring : "";
-}
 
 /* A command group without its subcommand: "GROUP --help" prints the
  * group's usage on stdout and succeeds; nothing or an unknown subcommand
@@ -41,7 +35,7 @@ print_init (const cJSON *o)
   printf ("Created the book %s.\n\n"
           "Recovery key (shown once; keep it on paper, away from the computer):\n\n  %s\n\n"
           "With it, and only with it, a forgotten passphrase can be replaced.\n",
-          str (o, "book"), str (o, "recovery_key"));
+          dokus_cli_str (o, "book"), dokus_cli_str (o, "recovery_key"));
 }
 
 static int
@@ -118,7 +112,7 @@ cmd_init (int argc, char **argv)
 static void
 print_id (const cJSON *o)
 {
-  printf ("%s\n", str (o, "id"));
+  printf ("%s\n", dokus_cli_str (o, "id"));
 }
 
 static void
@@ -126,8 +120,8 @@ print_clients (const cJSON *o)
 {
   const cJSON *c;
   cJSON_ArrayForEach (c, cJSON_GetObjectItem (o, "clients"))
-    printf ("%-36s  %-30s %-7s %-2s %s\n", str (c, "id"), str (c, "name"), str (c, "kind"),
-            str (c, "country"), str (c, "vat_number"));
+    printf ("%-36s  %-30s %-7s %-2s %s\n", dokus_cli_str (c, "id"), dokus_cli_str (c, "name"), dokus_cli_str (c, "kind"),
+            dokus_cli_str (c, "country"), dokus_cli_str (c, "vat_number"));
 }
 
 /* @json ({"clients": [...]}) without the archived clients (takes it). */
@@ -150,25 +144,6 @@ drop_archived (char *json)
   cJSON_Delete (o);
   free (json);
   return out;
-}
-
-static int
-with_book (DokusCliCommand *cmd, int argc, char **argv, DokusBook **book)
-{
-  int rc = dokus_cli_parse (cmd, argc, argv);
-  if (rc >= 0)
-    return rc;
-  return dokus_cli_open_book (cmd, cmd->args[0], book) == 0 ? -1 : 1;
-}
-
-static int
-finish (DokusCliCommand *cmd, DokusBook *book, DokusStatus st, const DokusError *err, char *json,
-        void (*human) (const cJSON *))
-{
-  int rc = st == DOKUS_OK ? dokus_cli_print (cmd, json, human) : dokus_cli_report (cmd, err);
-  free (json);
-  dokus_book_close (book);
-  return rc;
 }
 
 static char *
@@ -210,16 +185,16 @@ cmd_client (int argc, char **argv)
   if (strcmp (sub, "add") == 0)
     {
       char id[DOKUS_ID_TEXT], *input;
-      if ((rc = with_book (&add, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&add, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       input = dokus_cli_read_file (add.args[1], &err);
       st = input ? dokus_client_add (book, input, id, &err) : err.code;
       free (input);
-      return finish (&add, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL, print_id);
+      return dokus_cli_finish (&add, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL, print_id);
     }
   if (strcmp (sub, "list") == 0)
     {
-      if ((rc = with_book (&list, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&list, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       if (list_opts[1].seen)
         {
@@ -229,14 +204,14 @@ cmd_client (int argc, char **argv)
         }
       else
         st = dokus_client_list (book, list_opts[0].seen, &json, &err);
-      return finish (&list, book, st, &err, json, print_clients);
+      return dokus_cli_finish (&list, book, st, &err, json, print_clients);
     }
   if (strcmp (sub, "archive") == 0)
     {
-      if ((rc = with_book (&archive, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&archive, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       st = dokus_client_archive (book, archive.args[1], &err);
-      return finish (&archive, book, st, &err,
+      return dokus_cli_finish (&archive, book, st, &err,
                      st == DOKUS_OK ? id_json ("id", archive.args[1]) : NULL, print_id);
     }
   return group_usage (sub, "client add|list|archive BOOK ... (--help for each)");
@@ -247,7 +222,7 @@ cmd_client (int argc, char **argv)
 static void
 print_issued (const cJSON *o)
 {
-  printf ("Issued %s.\n", str (o, "number"));
+  printf ("Issued %s.\n", dokus_cli_str (o, "number"));
 }
 
 static void
@@ -256,27 +231,27 @@ print_document (const cJSON *o)
   const cJSON *l, *v, *t = cJSON_GetObjectItem (o, "totals");
   const cJSON *ref = cJSON_GetObjectItem (o, "billing_reference");
 
-  printf ("%s %s  (%s%s)\n", strcmp (str (o, "type"), "invoice") == 0 ? "Invoice" : "Credit note",
-          cJSON_IsString (cJSON_GetObjectItem (o, "number")) ? str (o, "number") : "(draft)",
-          str (o, "status"), cJSON_IsTrue (cJSON_GetObjectItem (o, "overdue")) ? ", overdue" : "");
-  printf ("Client:   %s\n", str (cJSON_GetObjectItem (o, "client"), "name"));
-  printf ("Issued:   %s   Due: %s\n", str (o, "issue_date"), str (o, "due_date"));
+  printf ("%s %s  (%s%s)\n", strcmp (dokus_cli_str (o, "type"), "invoice") == 0 ? "Invoice" : "Credit note",
+          cJSON_IsString (cJSON_GetObjectItem (o, "number")) ? dokus_cli_str (o, "number") : "(draft)",
+          dokus_cli_str (o, "status"), cJSON_IsTrue (cJSON_GetObjectItem (o, "overdue")) ? ", overdue" : "");
+  printf ("Client:   %s\n", dokus_cli_str (cJSON_GetObjectItem (o, "client"), "name"));
+  printf ("Issued:   %s   Due: %s\n", dokus_cli_str (o, "issue_date"), dokus_cli_str (o, "due_date"));
   if (cJSON_IsObject (ref))
-    printf ("Credits:  %s of %s\n", str (ref, "number"), str (ref, "issue_date"));
+    printf ("Credits:  %s of %s\n", dokus_cli_str (ref, "number"), dokus_cli_str (ref, "issue_date"));
   printf ("\n");
   cJSON_ArrayForEach (l, cJSON_GetObjectItem (o, "lines"))
-    printf ("  %-40.40s %9s %-3s x %10s  %2s %3s%%  %12s\n", str (l, "description"),
-            str (l, "quantity"), str (l, "unit"), str (l, "unit_price"), str (l, "vat_category"),
-            str (l, "vat_rate"), str (l, "line_extension_amount"));
+    printf ("  %-40.40s %9s %-3s x %10s  %2s %3s%%  %12s\n", dokus_cli_str (l, "description"),
+            dokus_cli_str (l, "quantity"), dokus_cli_str (l, "unit"), dokus_cli_str (l, "unit_price"), dokus_cli_str (l, "vat_category"),
+            dokus_cli_str (l, "vat_rate"), dokus_cli_str (l, "line_extension_amount"));
   printf ("\n");
   cJSON_ArrayForEach (v, cJSON_GetObjectItem (o, "vat_breakdown"))
-    printf ("  VAT %-2s %5s%%  on %12s  = %12s\n", str (v, "category"), str (v, "rate"),
-            str (v, "taxable_amount"), str (v, "tax_amount"));
+    printf ("  VAT %-2s %5s%%  on %12s  = %12s\n", dokus_cli_str (v, "category"), dokus_cli_str (v, "rate"),
+            dokus_cli_str (v, "taxable_amount"), dokus_cli_str (v, "tax_amount"));
   printf ("  Total excl. VAT %30s\n  VAT %42s\n  Total %40s\n  Open %41s\n",
-          str (t, "tax_exclusive_amount"), str (t, "tax_amount"), str (t, "tax_inclusive_amount"),
-          str (o, "open_amount"));
+          dokus_cli_str (t, "tax_exclusive_amount"), dokus_cli_str (t, "tax_amount"), dokus_cli_str (t, "tax_inclusive_amount"),
+          dokus_cli_str (o, "open_amount"));
   if (cJSON_IsString (cJSON_GetObjectItem (o, "structured_communication")))
-    printf ("  Communication: %s\n", str (o, "structured_communication"));
+    printf ("  Communication: %s\n", dokus_cli_str (o, "structured_communication"));
   cJSON_ArrayForEach (v, cJSON_GetObjectItem (o, "mentions"))
     printf ("  %s\n", v->valuestring);
 }
@@ -287,11 +262,11 @@ print_documents (const cJSON *o)
   const cJSON *d;
   cJSON_ArrayForEach (d, cJSON_GetObjectItem (o, "invoices"))
     printf ("%-16s %-11s %-14s%s %-10s %-30.30s %12s %12s\n",
-            cJSON_IsString (cJSON_GetObjectItem (d, "number")) ? str (d, "number") : "(draft)",
-            str (d, "type"), str (d, "status"),
-            cJSON_IsTrue (cJSON_GetObjectItem (d, "overdue")) ? "!" : " ", str (d, "issue_date"),
-            str (cJSON_GetObjectItem (d, "client"), "name"), str (d, "tax_inclusive_amount"),
-            str (d, "open_amount"));
+            cJSON_IsString (cJSON_GetObjectItem (d, "number")) ? dokus_cli_str (d, "number") : "(draft)",
+            dokus_cli_str (d, "type"), dokus_cli_str (d, "status"),
+            cJSON_IsTrue (cJSON_GetObjectItem (d, "overdue")) ? "!" : " ", dokus_cli_str (d, "issue_date"),
+            dokus_cli_str (cJSON_GetObjectItem (d, "client"), "name"), dokus_cli_str (d, "tax_inclusive_amount"),
+            dokus_cli_str (d, "open_amount"));
 }
 
 /* A page of the list: the rows, then where they are in the whole. */
@@ -375,18 +350,18 @@ cmd_invoice (int argc, char **argv)
   if (strcmp (sub, "create") == 0)
     {
       char id[DOKUS_ID_TEXT], *input;
-      if ((rc = with_book (&create, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&create, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       input = dokus_cli_read_file (create.args[1], &err);
       st = input ? dokus_invoice_create (book, input, id, &err) : err.code;
       free (input);
-      return finish (&create, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
+      return dokus_cli_finish (&create, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
                      print_id);
     }
   if (strcmp (sub, "issue") == 0)
     {
       DokusIssueResult res;
-      if ((rc = with_book (&issue, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&issue, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       st = dokus_document_issue (book, issue.args[1], &res, &err);
       if (st == DOKUS_OK)
@@ -423,18 +398,18 @@ cmd_invoice (int argc, char **argv)
           cJSON_Delete (o);
           free (shown);
         }
-      return finish (&issue, book, st, &err, json, print_issued);
+      return dokus_cli_finish (&issue, book, st, &err, json, print_issued);
     }
   if (strcmp (sub, "show") == 0)
     {
-      if ((rc = with_book (&show, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&show, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       st = dokus_document_show (book, show.args[1], &json, &err);
-      return finish (&show, book, st, &err, json, print_document);
+      return dokus_cli_finish (&show, book, st, &err, json, print_document);
     }
   if (strcmp (sub, "list") == 0)
     {
-      if ((rc = with_book (&list, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&list, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       bool paged = false;
       for (int o = SEARCH; o <= OFFSET; o++)
@@ -443,7 +418,7 @@ cmd_invoice (int argc, char **argv)
         {
           st = dokus_document_list (book, list_opts[STATUS].value, list_opts[FROM].value,
                                     list_opts[TO].value, &json, &err);
-          return finish (&list, book, st, &err, json, print_documents);
+          return dokus_cli_finish (&list, book, st, &err, json, print_documents);
         }
       {
         DokusDocumentQuery q = { .status = list_opts[STATUS].value,
@@ -464,23 +439,23 @@ cmd_invoice (int argc, char **argv)
           st = parse_count (list_opts[OFFSET].value, "--offset", &q.offset, &err);
         if (st == DOKUS_OK)
           st = dokus_document_query (book, &q, &json, &err);
-        return finish (&list, book, st, &err, json, print_document_page);
+        return dokus_cli_finish (&list, book, st, &err, json, print_document_page);
       }
     }
   if (strcmp (sub, "credit") == 0)
     {
       char id[DOKUS_ID_TEXT], *input = NULL;
-      if ((rc = with_book (&credit, argc - 2, argv + 2, &book)) >= 0)
+      if ((rc = dokus_cli_parse_and_open (&credit, argc - 2, argv + 2, &book)) >= 0)
         return rc;
       if (credit.n_args > 2)
         {
           input = dokus_cli_read_file (credit.args[2], &err);
           if (input == NULL)
-            return finish (&credit, book, err.code, &err, NULL, NULL);
+            return dokus_cli_finish (&credit, book, err.code, &err, NULL, NULL);
         }
       st = dokus_invoice_credit (book, credit.args[1], input, id, &err);
       free (input);
-      return finish (&credit, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
+      return dokus_cli_finish (&credit, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
                      print_id);
     }
   return group_usage (sub, "invoice create|issue|show|list|credit BOOK ... (--help for each)");
@@ -491,8 +466,8 @@ cmd_invoice (int argc, char **argv)
 static void
 print_payment (const cJSON *o)
 {
-  printf ("Recorded. %s is %s; open: %s\n", str (o, "document"), str (o, "status"),
-          str (o, "open_amount"));
+  printf ("Recorded. %s is %s; open: %s\n", dokus_cli_str (o, "document"), dokus_cli_str (o, "status"),
+          dokus_cli_str (o, "open_amount"));
 }
 
 static int
@@ -515,11 +490,11 @@ cmd_payment (int argc, char **argv)
 
   if (argc < 2 || strcmp (argv[1], "add") != 0)
     return group_usage (argc < 2 ? "" : argv[1], add.usage);
-  if ((rc = with_book (&add, argc - 2, argv + 2, &book)) >= 0)
+  if ((rc = dokus_cli_parse_and_open (&add, argc - 2, argv + 2, &book)) >= 0)
     return rc;
   st = dokus_payment_add (book, add.args[1], opts[0].value, opts[1].value, opts[2].value, &json,
                           &err);
-  return finish (&add, book, st, &err, json, print_payment);
+  return dokus_cli_finish (&add, book, st, &err, json, print_payment);
 }
 
 /* ---- audit ------------------------------------------------------------------ */
@@ -549,7 +524,7 @@ cmd_audit (int argc, char **argv)
 
   if (argc < 2 || strcmp (argv[1], "verify") != 0)
     return group_usage (argc < 2 ? "" : argv[1], verify.usage);
-  if ((rc = with_book (&verify, argc - 2, argv + 2, &book)) >= 0)
+  if ((rc = dokus_cli_parse_and_open (&verify, argc - 2, argv + 2, &book)) >= 0)
     return rc;
   st = dokus_audit_verify (book, &report, &err);
   o = cJSON_CreateObject ();
@@ -572,7 +547,7 @@ cmd_audit (int argc, char **argv)
       dokus_book_close (book);
       return 1;
     }
-  return finish (&verify, book, st, &err, json, print_audit);
+  return dokus_cli_finish (&verify, book, st, &err, json, print_audit);
 }
 
 /* ---- passwd ------------------------------------------------------------------ */
@@ -615,7 +590,7 @@ cmd_passwd (int argc, char **argv)
     st = dokus_book_change_passphrase (book, old, new_pass, &err);
   sodium_memzero (old, sizeof old);
   sodium_memzero (new_pass, sizeof new_pass);
-  return finish (&cmd, book, st, &err,
+  return dokus_cli_finish (&cmd, book, st, &err,
                  st == DOKUS_OK ? id_json ("book", cmd.args[0]) : NULL, NULL);
 }
 

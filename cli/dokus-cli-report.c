@@ -15,31 +15,6 @@
 #include "dokus-cli-args.h"
 #include "dokus-cli.h"
 
-static const char *
-str (const cJSON *o, const char *key)
-{
-  const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
-  return cJSON_IsString (m) ? m->valuestring : "";
-}
-
-static int
-with_book (DokusCliCommand *cmd, int argc, char **argv, DokusBook **book)
-{
-  int rc = dokus_cli_parse (cmd, argc, argv);
-  if (rc >= 0)
-    return rc;
-  return dokus_cli_open_book (cmd, cmd->args[0], book) == 0 ? -1 : 1;
-}
-
-static int
-finish (DokusCliCommand *cmd, DokusBook *book, DokusStatus st, const DokusError *err, char *json,
-        void (*human) (const cJSON *))
-{
-  int rc = st == DOKUS_OK ? dokus_cli_print (cmd, json, human) : dokus_cli_report (cmd, err);
-  free (json);
-  dokus_book_close (book);
-  return rc;
-}
 
 /* Writes @text to the file @path (replacing it). */
 static DokusStatus
@@ -64,13 +39,13 @@ print_return (const cJSON *o)
 {
   const cJSON *g;
 
-  if (strcmp (str (o, "return"), "none") == 0)
+  if (strcmp (dokus_cli_str (o, "return"), "none") == 0)
     {
-      printf ("%s: no periodic VAT return. %s.\n", str (o, "period"), str (o, "reason"));
+      printf ("%s: no periodic VAT return. %s.\n", dokus_cli_str (o, "period"), dokus_cli_str (o, "reason"));
       return;
     }
-  printf ("VAT return %s (%s to %s), due %s\n\n", str (o, "period"), str (o, "from"),
-          str (o, "to"), str (o, "due_date"));
+  printf ("VAT return %s (%s to %s), due %s\n\n", dokus_cli_str (o, "period"), dokus_cli_str (o, "from"),
+          dokus_cli_str (o, "to"), dokus_cli_str (o, "due_date"));
   cJSON_ArrayForEach (g, cJSON_GetObjectItem (o, "grids"))
     printf ("  grid %s  %14s\n", g->string, cJSON_IsString (g) ? g->valuestring : "");
 }
@@ -81,11 +56,11 @@ print_clients (const cJSON *o)
   const cJSON *c, *year = cJSON_GetObjectItem (o, "year");
 
   printf ("Client listing %d (due %s)\n\n", cJSON_IsNumber (year) ? year->valueint : 0,
-          str (o, "due_date"));
+          dokus_cli_str (o, "due_date"));
   cJSON_ArrayForEach (c, cJSON_GetObjectItem (o, "clients"))
-    printf ("  %-14s %-30.30s %14s %14s\n", str (c, "vat_number"), str (c, "name"),
-            str (c, "turnover"), str (c, "vat_amount"));
-  printf ("\n  %-45s %14s %14s\n", "Total", str (o, "turnover"), str (o, "vat_amount"));
+    printf ("  %-14s %-30.30s %14s %14s\n", dokus_cli_str (c, "vat_number"), dokus_cli_str (c, "name"),
+            dokus_cli_str (c, "turnover"), dokus_cli_str (c, "vat_amount"));
+  printf ("\n  %-45s %14s %14s\n", "Total", dokus_cli_str (o, "turnover"), dokus_cli_str (o, "vat_amount"));
 }
 
 static void
@@ -93,11 +68,11 @@ print_ic (const cJSON *o)
 {
   const cJSON *l;
 
-  printf ("Intra-Community listing %s (%s to %s)\n\n", str (o, "period"), str (o, "from"),
-          str (o, "to"));
+  printf ("Intra-Community listing %s (%s to %s)\n\n", dokus_cli_str (o, "period"), dokus_cli_str (o, "from"),
+          dokus_cli_str (o, "to"));
   cJSON_ArrayForEach (l, cJSON_GetObjectItem (o, "lines"))
-    printf ("  %-16s %s %14s\n", str (l, "vat_number"), str (l, "code"), str (l, "amount"));
-  printf ("\n  %-18s %14s\n", "Total", str (o, "total"));
+    printf ("  %-16s %s %14s\n", dokus_cli_str (l, "vat_number"), dokus_cli_str (l, "code"), dokus_cli_str (l, "amount"));
+  printf ("\n  %-18s %14s\n", "Total", dokus_cli_str (o, "total"));
 }
 
 static int
@@ -119,13 +94,13 @@ cmd_vat (int argc, char **argv)
   DokusStatus st;
   int rc;
 
-  if ((rc = with_book (&cmd, argc, argv, &book)) >= 0)
+  if ((rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book)) >= 0)
     return rc;
   if (!opts[0].seen)
     {
       dokus_error_set (&err, DOKUS_ERR_INVALID, "period",
                        "--period 2026-Q4 or 2026-11 is required");
-      return finish (&cmd, book, err.code, &err, NULL, NULL);
+      return dokus_cli_finish (&cmd, book, err.code, &err, NULL, NULL);
     }
   st = dokus_vat_return (book, opts[0].value, &json, &err);
   if (st == DOKUS_OK && opts[1].seen)
@@ -140,7 +115,7 @@ cmd_vat (int argc, char **argv)
       free (json);
       json = NULL;
     }
-  return finish (&cmd, book, st, &err, json, print_return);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_return);
 }
 
 static int
@@ -162,7 +137,7 @@ cmd_clients (int argc, char **argv)
   DokusStatus st;
   int rc;
 
-  if ((rc = with_book (&cmd, argc, argv, &book)) >= 0)
+  if ((rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book)) >= 0)
     return rc;
   if (opts[0].seen)
     {
@@ -173,7 +148,7 @@ cmd_clients (int argc, char **argv)
       || year > 9999)
     {
       dokus_error_set (&err, DOKUS_ERR_INVALID, "year", "--year YYYY is required (1900 to 9999)");
-      return finish (&cmd, book, err.code, &err, NULL, NULL);
+      return dokus_cli_finish (&cmd, book, err.code, &err, NULL, NULL);
     }
   st = dokus_client_listing (book, (int) year, &json, &err);
   if (st == DOKUS_OK && opts[1].seen)
@@ -188,7 +163,7 @@ cmd_clients (int argc, char **argv)
       free (json);
       json = NULL;
     }
-  return finish (&cmd, book, st, &err, json, print_clients);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_clients);
 }
 
 static int
@@ -206,16 +181,16 @@ cmd_ic (int argc, char **argv)
   DokusStatus st;
   int rc;
 
-  if ((rc = with_book (&cmd, argc, argv, &book)) >= 0)
+  if ((rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book)) >= 0)
     return rc;
   if (!opts[0].seen)
     {
       dokus_error_set (&err, DOKUS_ERR_INVALID, "period",
                        "--period 2026-Q4 or 2026-11 is required");
-      return finish (&cmd, book, err.code, &err, NULL, NULL);
+      return dokus_cli_finish (&cmd, book, err.code, &err, NULL, NULL);
     }
   st = dokus_ic_listing (book, opts[0].value, &json, &err);
-  return finish (&cmd, book, st, &err, json, print_ic);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_ic);
 }
 
 int
