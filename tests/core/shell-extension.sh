@@ -19,9 +19,9 @@ hex=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
 checks=0
 # a sanitizer build of the extension needs its runtime first in the stock shell
 preload=""
-if ldd "$ext.so" 2>/dev/null | grep -q libasan; then
+if ldd "$ext.so" 2>/dev/null | grep libasan >/dev/null; then  # no -q: with pipefail, an early exit would SIGPIPE ldd
   preload="$(gcc -print-file-name=libasan.so)"
-  ldd "$ext.so" | grep -q libubsan && preload="$preload $(gcc -print-file-name=libubsan.so)"
+  ldd "$ext.so" | grep libubsan >/dev/null && preload="$preload $(gcc -print-file-name=libubsan.so)"
 fi
 sq() { LD_PRELOAD="$preload" ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" sqlite3 -batch "$@"; }
 fail() { echo "FAIL: $*"; exit 1; }
