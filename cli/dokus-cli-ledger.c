@@ -298,6 +298,64 @@ parse_count (const char *text, const char *option, int64_t *out, DokusError *err
   return DOKUS_OK;
 }
 
+static void
+print_exported (const cJSON *o)
+{
+  printf ("Wrote %s (SHA-256 %s).\n", dokus_cli_str (o, "file"), dokus_cli_str (o, "sha256"));
+}
+
+/* invoice export-ubl: the UBL on stdout, or in @file; with --json,
+ * {"file", "sha256"} ({"file": null, "sha256", "xml"} without a file). */
+static int
+export_ubl_run (DokusCliCommand *cmd, DokusBook *book, const char *file)
+{
+  DokusError err = { 0 };
+  char *xml = NULL, *json = NULL, hex[crypto_hash_sha256_BYTES * 2 + 1];
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  size_t len = 0;
+  DokusStatus st = dokus_ubl_export (book, cmd->args[1], &xml, &len, &err);
+
+  if (st == DOKUS_OK && file == NULL && !cmd->json)
+    {
+      bool ok = fwrite (xml, 1, len, stdout) == len && fflush (stdout) == 0;
+      free (xml);
+      if (ok)
+        {
+          dokus_book_close (book);
+          return 0;
+        }
+      st = dokus_error_set (&err, DOKUS_ERR_IO, NULL, "writing to standard output failed");
+      return dokus_cli_finish (cmd, book, st, &err, NULL, NULL);
+    }
+  if (st == DOKUS_OK && file != NULL)
+    {
+      FILE *f = fopen (file, "wb");
+      bool ok = f != NULL && fwrite (xml, 1, len, f) == len;
+      if (f != NULL && fclose (f) != 0)
+        ok = false;
+      if (!ok)
+        st = dokus_error_set (&err, DOKUS_ERR_IO, "file", "cannot write %s", file);
+    }
+  if (st == DOKUS_OK)
+    {
+      cJSON *o = cJSON_CreateObject ();
+      crypto_hash_sha256 (hash, (const unsigned char *) xml, len);
+      sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+      if (file != NULL)
+        cJSON_AddStringToObject (o, "file", file);
+      else
+        {
+          cJSON_AddNullToObject (o, "file");
+          cJSON_AddStringToObject (o, "xml", xml);
+        }
+      cJSON_AddStringToObject (o, "sha256", hex);
+      json = cJSON_PrintUnformatted (o);
+      cJSON_Delete (o);
+    }
+  free (xml);
+  return dokus_cli_finish (cmd, book, st, &err, json, print_exported);
+}
+
 static int
 cmd_invoice (int argc, char **argv)
 {
@@ -341,12 +399,24 @@ cmd_invoice (int argc, char **argv)
                              .help = "Drafts a credit note on an issued invoice: whole, or the "
                                      "lines of CREDIT.json.",
                              .min_args = 2, .max_args = 3 };
+  DokusCliOption export_opts[] = { { "-o", true, NULL, false }, { NULL, false, NULL, false } };
+  DokusCliCommand export_ubl = { .usage = "invoice export-ubl BOOK NUMBER [-o FILE] [--json]",
+                                 .help = "Writes an issued invoice or credit note as Peppol BIS "
+                                         "Billing 3.0 UBL,\non standard output or in FILE. "
+                                         "--json (with -o) prints the file and its SHA-256.",
+                                 .min_args = 2, .max_args = 2, .options = export_opts };
   DokusBook *book = NULL;
   DokusError err = { 0 };
   char *json = NULL;
   DokusStatus st;
   int rc;
 
+  if (strcmp (sub, "export-ubl") == 0)
+    {
+      if ((rc = dokus_cli_parse_and_open (&export_ubl, argc - 2, argv + 2, &book)) >= 0)
+        return rc;
+      return export_ubl_run (&export_ubl, book, export_opts[0].value);
+    }
   if (strcmp (sub, "create") == 0)
     {
       char id[DOKUS_ID_TEXT], *input;
@@ -458,7 +528,7 @@ cmd_invoice (int argc, char **argv)
       return dokus_cli_finish (&credit, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
                      print_id);
     }
-  return group_usage (sub, "invoice create|issue|show|list|credit BOOK ... (--help for each)");
+  return group_usage (sub, "invoice create|issue|show|list|credit|export-ubl BOOK ... (--help for each)");
 }
 
 /* ---- payment ------------------------------------------------------------------ */

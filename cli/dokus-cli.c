@@ -18,7 +18,7 @@ static const char usage[] =
   "\n"
   "  init BOOK --profile PROFILE.json   create a book for a company profile\n"
   "  client add|list|archive BOOK ...\n"
-  "  invoice create|issue|show|list|credit BOOK ...\n"
+  "  invoice create|issue|show|list|credit|export-ubl BOOK ...\n"
   "  payment add BOOK NUMBER --amount A --date D\n"
   "  expense add|list|show|receipt BOOK ...   purchases and their receipts\n"
   "  audit verify BOOK\n"

@@ -79,7 +79,7 @@ write() { # write FILE: stdin, with ' turned into "
 # ---- help ---------------------------------------------------------------------------------
 
 for sub in "init" "client add" "client list" "client archive" "invoice create" "invoice issue" \
-           "invoice show" "invoice list" "invoice credit" "payment add" "audit verify" "passwd" \
+           "invoice show" "invoice list" "invoice credit" "invoice export-ubl" "payment add" "audit verify" "passwd" \
            "client" "invoice" "payment" "audit"; do
   # shellcheck disable=SC2086 # split on purpose
   run $sub --help
@@ -172,6 +172,18 @@ check "invoice show: seller and buyer as issued" "Studio Maes BE0417497106" \
   "$(jget 'j["seller"]["name"] + " " + j["buyer"]["vat_number"]' <<< "$out")"
 run invoice show "$book" 2026-0001
 contains "invoice show, for people" "Invoice 2026-0001" "$out"
+
+# ---- invoice export-ubl ---------------------------------------------------------------------
+
+run invoice export-ubl "$book" 2026-0001
+check "export-ubl: exit code" 0 "$rc"
+contains "export-ubl: UBL on stdout" "<cbc:ID>2026-0001</cbc:ID>" "$out"
+contains "export-ubl: payable" '<cbc:PayableAmount currencyID="EUR">142.20</cbc:PayableAmount>' "$out"
+succeeds invoice export-ubl "$book" 2026-0001 -o "$tmp/2026-0001.xml"
+check "export-ubl -o: the file" "$tmp/2026-0001.xml" "$(jget 'j["file"]' <<< "$out")"
+check "export-ubl -o: its SHA-256" "$(sha256sum < "$tmp/2026-0001.xml" | cut -d' ' -f1)" \
+  "$(jget 'j["sha256"]' <<< "$out")"
+refused "export-ubl of an unknown number" not_found document invoice export-ubl "$book" 2099-0001
 
 refused "issuing twice" refused id invoice issue "$book" "$draft"
 succeeds invoice create "$book" "$tmp/invoice-early.json"

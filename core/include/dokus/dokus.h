@@ -21,3 +21,4 @@
 #include "dokus-ledger.h"
 #include "dokus-reports.h"
 #include "dokus-expense.h"
+#include "dokus-ubl.h"

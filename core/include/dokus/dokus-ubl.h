@@ -1,0 +1,28 @@
+/* dokus-ubl.h
+ *
+ * Peppol BIS Billing 3.0: an issued invoice or credit note as a UBL 2.1
+ * document (urn:oasis:names:specification:ubl:schema:xsd:Invoice-2 or
+ * CreditNote-2), built from what was frozen at issue (the JSON of
+ * dokus_document_show). The output is deterministic: the same document
+ * gives the same bytes, always.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stddef.h>
+
+#include "dokus-error.h"
+#include "dokus-types.h"
+
+/* Writes the issued document @id_or_number (id or number) as UBL 2.1 XML
+ * in UTF-8. *@out_xml (transfer full, free()) and *@out_len (nullable) get
+ * the bytes. The first export stores their SHA-256 in the book; a later
+ * export that gives other bytes is DOKUS_ERR_CORRUPT (the writer or the
+ * frozen data changed). DOKUS_ERR_REFUSED for a draft (it has no number),
+ * DOKUS_ERR_NOT_FOUND for an unknown document. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_ubl_export (DokusBook *book, const char *id_or_number,
+                              char **out_xml,  /* OUT: (transfer full) */
+                              size_t *out_len, /* OUT: nullable */
+                              DokusError *err);

@@ -1,0 +1,452 @@
+/* check-ubl.c
+ *
+ * Suite "ubl": the Peppol BIS Billing 3.0 writer (dokus-ubl.h). Documents
+ * are made through the public API, exported, validated against the OASIS
+ * UBL 2.1 schemas of ../shared/peppol/xsd, and a few values read back by
+ * XPath; expected values are written by hand, the working in a comment.
+ * Also: the same bytes at every export, their SHA-256 stored once, drafts
+ * refused.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "dokus-test-helpers.h"
+
+static char *dir;
+static DokusBook *book;
+static sqlite3 *db;
+
+static char be_co[DOKUS_ID_TEXT];     /* Belgian company, VAT number */
+static char be_person[DOKUS_ID_TEXT]; /* Belgian private person */
+static char nl_co[DOKUS_ID_TEXT];     /* Dutch company */
+static char fr_co[DOKUS_ID_TEXT];     /* French company */
+
+/* printf into one of a ring of buffers, every ' turned into " */
+static const char *
+js (const char *fmt, ...)
+{
+  static char ring[16][4096];
+  static unsigned next;
+  char *buf = ring[next++ % 16];
+  va_list ap;
+  int n;
+
+  va_start (ap, fmt);
+  n = vsnprintf (buf, sizeof ring[0], fmt, ap);
+  va_end (ap);
+  ck_assert_int_lt (n, (int) sizeof ring[0]);
+  for (char *p = buf; *p; p++)
+    if (*p == '\'')
+      *p = '"';
+  return buf;
+}
+
+static void
+set_profile (const char *extra)
+{
+  DokusError err = { 0 };
+  DokusStatus st = dokus_profile_set (
+    book,
+    js ("{'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'iban': "
+        "'BE68539007547034', 'bic': 'GEBABEBB', 'email': 'facturen@studiomaes.be', 'address': "
+        "{'street': 'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}%s}",
+        extra ? extra : ""),
+    &err);
+  ck_assert_msg (st == DOKUS_OK, "profile: %s (%s)", err.message, err.field);
+}
+
+static void
+add_client (const char *json, char id[DOKUS_ID_TEXT])
+{
+  DokusError err = { 0 };
+  DokusStatus st = dokus_client_add (book, json, id, &err);
+  ck_assert_msg (st == DOKUS_OK, "client: %s (%s)", err.message, err.field);
+}
+
+static void
+setup (void)
+{
+  dir = dokus_test_tmpdir_new ();
+  setenv ("DOKUS_TODAY", "2026-03-02", 1);
+  {
+    char *path = dokus_test_path (dir, "book.dokus");
+    book = dokus_test_book_create (path, "pw", NULL);
+    free (path);
+  }
+  db = dokus_book_get_db (book);
+  set_profile (NULL);
+  add_client (js ("{'name': 'Atelier Lumière & Zonen SRL', 'vat_number': 'BE0417497106', "
+                  "'email': 'boekhouding@lumiere.be', 'address': {'street': 'Rue Haute 48', "
+                  "'postal_code': '1000', 'city': 'Brussel', 'country': 'BE'}}"),
+              be_co);
+  add_client (js ("{'name': 'Jan Peeters', 'address': {'city': 'Leuven', 'country': 'BE'}}"),
+              be_person);
+  add_client (js ("{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01', 'address': "
+                  "{'city': 'Amsterdam', 'country': 'NL'}}"),
+              nl_co);
+  add_client (js ("{'name': 'Maison Verte SAS', 'vat_number': 'FR40303265045', 'address': "
+                  "{'city': 'Paris', 'country': 'FR'}}"),
+              fr_co);
+}
+
+static void
+teardown (void)
+{
+  dokus_book_close (book);
+  book = NULL;
+  db = NULL;
+  dokus_test_tmpdir_free (dir);
+  dir = NULL;
+}
+
+/* Creates and issues an invoice for @client with @lines and @extra;
+ * returns its number (valid for the next 15 calls). */
+static const char *
+invoice_issued (const char *client, const char *lines, const char *extra)
+{
+  static char numbers[16][DOKUS_NUMBER_TEXT];
+  static unsigned next;
+  char *number = numbers[next++ % 16], id[DOKUS_ID_TEXT];
+  DokusIssueResult res;
+  DokusError err = { 0 };
+  DokusStatus st = dokus_invoice_create (
+    book, js ("{'client': '%s', 'lines': [%s]%s}", client, lines, extra ? extra : ""), id, &err);
+
+  ck_assert_msg (st == DOKUS_OK, "create: %s (%s)", err.message, err.field);
+  st = dokus_document_issue (book, id, &res, &err);
+  ck_assert_msg (st == DOKUS_OK, "issue: %s (%s)", err.message, err.field);
+  memcpy (number, res.number, DOKUS_NUMBER_TEXT);
+  return number;
+}
+
+/* Exports @number, checks that a second export gives the same bytes and
+ * that their SHA-256 is stored, validates the result against the UBL 2.1
+ * schema of its kind and returns it parsed (xmlFreeDoc() it). */
+static xmlDocPtr
+export_valid (const char *number, bool credit_note)
+{
+  DokusError err = { 0 };
+  char *xml = NULL, *again = NULL, *stored, xsd[4096], sql[256], hex[65];
+  unsigned char hash[32];
+  size_t len = 0, len2 = 0;
+  DokusStatus st = dokus_ubl_export (book, number, &xml, &len, &err);
+  xmlSchemaParserCtxtPtr pctx;
+  xmlSchemaPtr schema;
+  xmlSchemaValidCtxtPtr vctx;
+  xmlDocPtr doc;
+  int rc;
+
+  ck_assert_msg (st == DOKUS_OK, "export %s: %s", number, err.message);
+  ck_assert_uint_eq (len, strlen (xml));
+  st = dokus_ubl_export (book, number, &again, &len2, &err);
+  ck_assert_msg (st == DOKUS_OK, "second export %s: %s", number, err.message);
+  ck_assert_uint_eq (len, len2);
+  ck_assert_msg (memcmp (xml, again, len) == 0, "two exports of %s differ", number);
+  free (again);
+
+  crypto_hash_sha256 (hash, (const unsigned char *) xml, len);
+  sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+  snprintf (sql, sizeof sql, "SELECT ubl_sha256 FROM documents WHERE number = '%s'", number);
+  stored = dokus_test_query_text (db, sql);
+  ck_assert_str_eq (stored, hex);
+  free (stored);
+
+  snprintf (xsd, sizeof xsd, "%s/../shared/peppol/xsd/maindoc/%s", dokus_test_source_root (),
+            credit_note ? "UBL-CreditNote-2.1.xsd" : "UBL-Invoice-2.1.xsd");
+  ck_assert_msg (access (xsd, R_OK) == 0, "../shared/peppol is missing: no %s", xsd);
+  pctx = xmlSchemaNewParserCtxt (xsd);
+  ck_assert (pctx != NULL);
+  schema = xmlSchemaParse (pctx);
+  xmlSchemaFreeParserCtxt (pctx);
+  ck_assert_msg (schema != NULL, "cannot parse %s", xsd);
+  doc = xmlReadMemory (xml, (int) len, "ubl.xml", NULL, XML_PARSE_NONET);
+  ck_assert_msg (doc != NULL, "not XML:\n%s", xml);
+  vctx = xmlSchemaNewValidCtxt (schema);
+  rc = xmlSchemaValidateDoc (vctx, doc);
+  ck_assert_msg (rc == 0, "%s is not valid UBL 2.1 (%d):\n%s", number, rc, xml);
+  xmlSchemaFreeValidCtxt (vctx);
+  xmlSchemaFree (schema);
+  free (xml);
+  return doc;
+}
+
+/* The string value of @expr (prefixes inv, cn, cac, cbc) in @doc.
+ * (transfer none), valid for the next 15 calls */
+static const char *
+xp (xmlDocPtr doc, const char *expr)
+{
+  static char ring[16][1024];
+  static unsigned next;
+  char *buf = ring[next++ % 16], wrapped[1024];
+  xmlXPathContextPtr ctx = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr r;
+
+  ctx->node = (xmlNodePtr) doc;
+  xmlXPathRegisterNs (ctx, BAD_CAST "inv",
+                      BAD_CAST "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2");
+  xmlXPathRegisterNs (ctx, BAD_CAST "cn",
+                      BAD_CAST "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2");
+  xmlXPathRegisterNs (
+    ctx, BAD_CAST "cac",
+    BAD_CAST "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2");
+  xmlXPathRegisterNs (
+    ctx, BAD_CAST "cbc",
+    BAD_CAST "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2");
+  snprintf (wrapped, sizeof wrapped, "string(%s)", expr);
+  r = xmlXPathEval (BAD_CAST wrapped, ctx);
+  ck_assert_msg (r != NULL && r->type == XPATH_STRING, "bad XPath %s", expr);
+  snprintf (buf, sizeof ring[0], "%s", (const char *) r->stringval);
+  xmlXPathFreeObject (r);
+  xmlXPathFreeContext (ctx);
+  return buf;
+}
+
+#define PAYABLE "inv:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount"
+#define SUBTOTAL "inv:Invoice/cac:TaxTotal/cac:TaxSubtotal"
+#define CUSTOMER "inv:Invoice/cac:AccountingCustomerParty/cac:Party"
+#define SUPPLIER "inv:Invoice/cac:AccountingSupplierParty/cac:Party"
+
+START_TEST (test_ubl_standard_invoice_with_discount)
+{
+  /* line 1: 2 h × 50.00 = 100.00 − 10 % = 90.00; line 2: 1 × 10.00;
+   * net 100.00, VAT 21 % 21.00, payable 121.00 */
+  const char *number = invoice_issued (
+    be_co,
+    "{'description': 'Webdesign <homepage> & logo', 'quantity': '2', 'unit': 'HUR', "
+    "'unit_price': '50.00', 'discount_percent': '10', 'vat_rate': '21'}, "
+    "{'description': 'Hosting', 'quantity': '1', 'unit_price': '10.00', 'vat_rate': '21'}",
+    ", 'order_reference': 'PO-77'");
+  xmlDocPtr doc = export_valid (number, false);
+
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:CustomizationID"),
+                    "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:ID"), number);
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:IssueDate"), "2026-03-02");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:DueDate"), "2026-04-01"); /* 30 days */
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:InvoiceTypeCode"), "380");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:BuyerReference"), "PO-77");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:OrderReference/cbc:ID"), "PO-77");
+  ck_assert_str_eq (xp (doc, PAYABLE), "121.00");
+  ck_assert_str_eq (xp (doc, PAYABLE "/@currencyID"), "EUR");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:TaxTotal/cbc:TaxAmount"), "21.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:ID"), "S");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:Percent"), "21");
+  ck_assert_str_eq (xp (doc, SUPPLIER "/cbc:EndpointID"), "0203201340");
+  ck_assert_str_eq (xp (doc, SUPPLIER "/cbc:EndpointID/@schemeID"), "0208");
+  ck_assert_str_eq (xp (doc, SUPPLIER "/cac:PartyTaxScheme/cbc:CompanyID"), "BE0203201340");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cac:PartyLegalEntity/cbc:RegistrationName"),
+                    "Atelier Lumière & Zonen SRL");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cac:Contact/cbc:ElectronicMail"),
+                    "boekhouding@lumiere.be");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:PaymentMeans/cbc:PaymentMeansCode"), "30");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID"),
+                    "BE68539007547034");
+  ck_assert (strncmp (xp (doc, "inv:Invoice/cac:PaymentMeans/cbc:PaymentID"), "+++", 3) == 0);
+  /* the discounted line: 100.00 − 10.00 */
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[1]/cbc:InvoicedQuantity/@unitCode"),
+                    "HUR");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[1]/cbc:LineExtensionAmount"), "90.00");
+  ck_assert_str_eq (
+    xp (doc, "inv:Invoice/cac:InvoiceLine[1]/cac:AllowanceCharge/cbc:ChargeIndicator"), "false");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[1]/cac:AllowanceCharge/cbc:Amount"),
+                    "10.00");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[1]/cac:Item/cbc:Name"),
+                    "Webdesign <homepage> & logo");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[1]/cac:Price/cbc:PriceAmount"), "50");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount"), "10.00");
+  ck_assert_str_eq (xp (doc, "count(inv:Invoice/cac:InvoiceLine)"), "2");
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_ubl_reverse_charge_to_dutch_client)
+{
+  /* AE: 1 × 500.00, no VAT; a description of 13 + 100 characters (213
+   * bytes: é is two) gives a name of its first 100 characters */
+  char desc[256] = "Consultancy: ", name[256] = "Consultancy: ";
+  const char *number;
+  xmlDocPtr doc;
+
+  for (int i = 0; i < 100; i++)
+    strcat (desc, "\xc3\xa9");
+  for (int i = 0; i < 87; i++)
+    strcat (name, "\xc3\xa9");
+  number = invoice_issued (nl_co,
+                           js ("{'description': '%s', 'quantity': '1', 'unit_price': '500.00', "
+                               "'vat_category': 'AE'}",
+                               desc),
+                           NULL);
+  doc = export_valid (number, false);
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine/cac:Item/cbc:Name"), name);
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine/cac:Item/cbc:Description"), desc);
+
+  ck_assert_str_eq (xp (doc, PAYABLE), "500.00");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:TaxTotal/cbc:TaxAmount"), "0.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:ID"), "AE");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:Percent"), "0");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:TaxExemptionReasonCode"),
+                    "VATEX-EU-AE");
+  ck_assert (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:TaxExemptionReason")[0] != '\0');
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID/@schemeID"), "9944");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID"), "NL004495445B01");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cac:PartyTaxScheme/cbc:CompanyID"), "NL004495445B01");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cac:PostalAddress/cac:Country/cbc:IdentificationCode"),
+                    "NL");
+  /* without references, the number is the buyer reference (PEPPOL-EN16931-R003) */
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:BuyerReference"), number);
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_ubl_intra_community_goods_with_delivery)
+{
+  /* K: 3 × 200.00 = 600.00 */
+  const char *number = invoice_issued (
+    fr_co, "{'description': 'Lampen', 'quantity': '3', 'unit_price': '200', 'vat_category': 'K'}",
+    ", 'delivery': {'date': '2026-03-01', 'country': 'FR'}");
+  xmlDocPtr doc = export_valid (number, false);
+
+  ck_assert_str_eq (xp (doc, PAYABLE), "600.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:ID"), "K");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:TaxExemptionReasonCode"),
+                    "VATEX-EU-IC");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:Delivery/cbc:ActualDeliveryDate"), "2026-03-01");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:Delivery/cac:DeliveryLocation/cac:Address/"
+                             "cac:Country/cbc:IdentificationCode"),
+                    "FR");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID/@schemeID"), "9957");
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_ubl_credit_note)
+{
+  /* the whole of 1 × 100.00 at 21 %: 121.00, positive */
+  const char *number = invoice_issued (
+    be_co, "{'description': 'Consultancy', 'quantity': '1', 'unit_price': '100.00', "
+           "'vat_rate': '21'}",
+    NULL);
+  char id[DOKUS_ID_TEXT];
+  DokusIssueResult res;
+  DokusError err = { 0 };
+  xmlDocPtr doc;
+
+  ck_assert_int_eq (dokus_invoice_credit (book, number, NULL, id, &err), DOKUS_OK);
+  ck_assert_int_eq (dokus_document_issue (book, id, &res, &err), DOKUS_OK);
+  doc = export_valid (res.number, true);
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cbc:ID"), res.number);
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cbc:CreditNoteTypeCode"), "381");
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/"
+                             "cbc:ID"),
+                    number);
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:LegalMonetaryTotal/cbc:PayableAmount"), "121.00");
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:CreditNoteLine/cbc:CreditedQuantity"), "1");
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:CreditNoteLine/cbc:LineExtensionAmount"),
+                    "100.00");
+  ck_assert_str_eq (xp (doc, "count(cn:CreditNote/cbc:DueDate)"), "0");
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_ubl_franchise_invoice_to_a_person)
+{
+  const char *number;
+  xmlDocPtr doc;
+
+  set_profile (", 'vat_regime': 'franchise'");
+  /* E (art. 56bis): 2 × 40.00 = 80.00, no VAT */
+  number = invoice_issued (
+    be_person, "{'description': 'Fotoshoot', 'quantity': '2', 'unit_price': '40.00'}", NULL);
+  doc = export_valid (number, false);
+  ck_assert_str_eq (xp (doc, PAYABLE), "80.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:ID"), "E");
+  /* no VATEX code for art. 56bis: the mention is the reason (BR-E-10) */
+  ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:TaxExemptionReason"),
+                    "Bijzondere vrijstellingsregeling kleine ondernemingen");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:Note"),
+                    "Bijzondere vrijstellingsregeling kleine ondernemingen");
+  /* a private person: no VAT number, so no PartyTaxScheme */
+  ck_assert_str_eq (xp (doc, "count(" CUSTOMER "/cac:PartyTaxScheme)"), "0");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cac:PartyLegalEntity/cbc:RegistrationName"),
+                    "Jan Peeters");
+  xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_ubl_refuses_drafts_and_changed_output)
+{
+  char id[DOKUS_ID_TEXT], *xml = NULL, sql[256];
+  const char *number;
+  DokusError err = { 0 };
+  DokusStatus st = dokus_invoice_create (
+    book, js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
+              "'unit_price': '1', 'vat_rate': '21'}]}",
+              be_co),
+    id, &err);
+
+  ck_assert_int_eq (st, DOKUS_OK);
+  st = dokus_ubl_export (book, id, &xml, NULL, &err);
+  ck_assert_int_eq (st, DOKUS_ERR_REFUSED);
+  ck_assert_str_eq (err.message, "a draft has no number: issue it first");
+  ck_assert_ptr_null (xml);
+  ck_assert_int_eq (dokus_ubl_export (book, "2099-9999", &xml, NULL, &err), DOKUS_ERR_NOT_FOUND);
+
+  /* a stored hash that no longer matches is corruption; it can be set only once */
+  number = invoice_issued (be_co, "{'description': 'y', 'quantity': '1', 'unit_price': '1', "
+                                  "'vat_rate': '21'}",
+                           NULL);
+  snprintf (sql, sizeof sql,
+            "UPDATE documents SET ubl_sha256 = '%064d' WHERE number = '%s'", 0, number);
+  dokus_test_exec (db, sql);
+  st = dokus_ubl_export (book, number, &xml, NULL, &err);
+  ck_assert_int_eq (st, DOKUS_ERR_CORRUPT);
+  ck_assert_ptr_null (xml);
+  ck_assert_int_ne (sqlite3_exec (db, "UPDATE documents SET ubl_sha256 = 'x' WHERE ubl_sha256 "
+                                      "IS NOT NULL",
+                                  NULL, NULL, NULL),
+                    SQLITE_OK);
+}
+END_TEST
+
+static Suite *
+ubl_suite (void)
+{
+  Suite *s = suite_create ("ubl");
+  TCase *tc = tcase_create ("writer");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_ubl_standard_invoice_with_discount);
+  tcase_add_test (tc, test_ubl_reverse_charge_to_dutch_client);
+  tcase_add_test (tc, test_ubl_intra_community_goods_with_delivery);
+  tcase_add_test (tc, test_ubl_credit_note);
+  tcase_add_test (tc, test_ubl_franchise_invoice_to_a_person);
+  tcase_add_test (tc, test_ubl_refuses_drafts_and_changed_output);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *sr = srunner_create (ubl_suite ());
+  int failed;
+
+  xmlInitParser ();
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  xmlCleanupParser ();
+  return failed == 0 ? 0 : 1;
+}
