@@ -155,23 +155,39 @@ dokus_json_get_choice (const cJSON *obj, const char *path, const char *key, bool
                           list, s);
 }
 
+/* The text of a string member to be parsed, with its field path; *@s is
+ * NULL (and *@present false) when the member is absent. */
+static DokusStatus
+text_to_parse (const cJSON *obj, const char *path, const char *key, bool required,
+               bool *present, char field[DOKUS_FIELD_TEXT], const char **s, DokusError *err)
+{
+  DokusStatus st = string_member (obj, path, key, required, s, err);
+
+  if (present)
+    *present = false;
+  dokus_json_field (field, path, key);
+  return st;
+}
+
+static DokusStatus
+parsed (DokusStatus st, bool *present)
+{
+  if (st == DOKUS_OK && present)
+    *present = true;
+  return st;
+}
+
 DokusStatus
 dokus_json_get_decimal (const cJSON *obj, const char *path, const char *key, bool required,
                         unsigned max_scale, DokusDecimal *out, bool *present, DokusError *err)
 {
   char field[DOKUS_FIELD_TEXT];
-  const char *s;
-  DokusStatus st = string_member (obj, path, key, required, &s, err);
+  const char *s = NULL;
+  DokusStatus st = text_to_parse (obj, path, key, required, present, field, &s, err);
 
-  if (present)
-    *present = false;
   if (st != DOKUS_OK || s == NULL)
     return st;
-  dokus_json_field (field, path, key);
-  st = dokus_decimal_parse (s, max_scale, field, out, err);
-  if (st == DOKUS_OK && present)
-    *present = true;
-  return st;
+  return parsed (dokus_decimal_parse (s, max_scale, field, out, err), present);
 }
 
 DokusStatus
@@ -179,18 +195,12 @@ dokus_json_get_cents (const cJSON *obj, const char *path, const char *key, bool 
                       DokusCents *out, bool *present, DokusError *err)
 {
   char field[DOKUS_FIELD_TEXT];
-  const char *s;
-  DokusStatus st = string_member (obj, path, key, required, &s, err);
+  const char *s = NULL;
+  DokusStatus st = text_to_parse (obj, path, key, required, present, field, &s, err);
 
-  if (present)
-    *present = false;
   if (st != DOKUS_OK || s == NULL)
     return st;
-  dokus_json_field (field, path, key);
-  st = dokus_cents_parse (s, field, out, err);
-  if (st == DOKUS_OK && present)
-    *present = true;
-  return st;
+  return parsed (dokus_cents_parse (s, field, out, err), present);
 }
 
 DokusStatus
@@ -224,18 +234,12 @@ dokus_json_get_date (const cJSON *obj, const char *path, const char *key, bool r
                      DokusDate *out, bool *present, DokusError *err)
 {
   char field[DOKUS_FIELD_TEXT];
-  const char *s;
-  DokusStatus st = string_member (obj, path, key, required, &s, err);
+  const char *s = NULL;
+  DokusStatus st = text_to_parse (obj, path, key, required, present, field, &s, err);
 
-  if (present)
-    *present = false;
   if (st != DOKUS_OK || s == NULL)
     return st;
-  dokus_json_field (field, path, key);
-  st = dokus_date_parse (s, field, out, err);
-  if (st == DOKUS_OK && present)
-    *present = true;
-  return st;
+  return parsed (dokus_date_parse (s, field, out, err), present);
 }
 
 DokusStatus
