@@ -411,6 +411,8 @@ cmd_invoice (int argc, char **argv)
   DokusStatus st;
   int rc;
 
+  if (strcmp (sub, "export-pdf") == 0)
+    return dokus_cli_invoice_export_pdf (argc - 2, argv + 2);
   if (strcmp (sub, "export-ubl") == 0)
     {
       if ((rc = dokus_cli_parse_and_open (&export_ubl, argc - 2, argv + 2, &book)) >= 0)
@@ -528,7 +530,7 @@ cmd_invoice (int argc, char **argv)
       return dokus_cli_finish (&credit, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
                      print_id);
     }
-  return group_usage (sub, "invoice create|issue|show|list|credit|export-ubl BOOK ... (--help for each)");
+  return group_usage (sub, "invoice create|issue|show|list|credit|export-ubl|export-pdf BOOK ... (--help for each)");
 }
 
 /* ---- payment ------------------------------------------------------------------ */

@@ -28,6 +28,13 @@ int dokus_cli_vat_reports (int argc, char **argv);
 /* expense add|list|show|receipt */
 int dokus_cli_expense (int argc, char **argv);
 
+/* ubl validate|import (dokus-cli-ubl.c dispatches) */
+int dokus_cli_ubl (int argc, char **argv);
+int dokus_cli_ubl_validate (int argc, char **argv); /* argv[0] = "validate" */
+int dokus_cli_ubl_import (int argc, char **argv);   /* argv[0] = "import" */
+/* invoice export-pdf: @argv starts after "export-pdf" */
+int dokus_cli_invoice_export_pdf (int argc, char **argv);
+
 /* init, client, invoice, payment, audit, passwd: -1 if @argv[0] is none of them. */
 int dokus_cli_ledger (int argc, char **argv);
 

@@ -17,24 +17,40 @@ PACKAGES=(
   pkg-config
   python3          # meson's own language; scripts/test-summary.py
   # core libraries
+  libcairo2-dev    # core/render: PDF invoices
   libcjson-dev
+  libpango1.0-dev  # core/render: text layout of PDF invoices
+  libqrencode-dev  # core/render: the EPC payment QR code
   libsodium-dev
   libsqlite3-dev
   libxml2-dev
   sqlite3          # the sqlite3 shell, for looking into a book
+  # sync and relay
+  libcurl4-openssl-dev
+  libgnutls28-dev  # dokus-relay: TLS through libmicrohttpd
+  libmicrohttpd-dev
+  libpq-dev
+  postgresql       # tests start their own server in a temp dir
+  # gui
+  desktop-file-utils
+  appstream-util
+  libadwaita-1-dev
+  libglib2.0-bin
+  libgtk-4-dev
   # tests
   check
+  clang            # the libFuzzer targets (tests/fuzz)
   gcc-mingw-w64-x86-64   # tests/windows: core/ and cli/ must compile for Windows
+  imagemagick      # screenshots of the app
+  poppler-utils    # pdftotext/pdftoppm: checking PDF invoices
+  xauth
+  xvfb             # the gui suite runs under Xvfb
   # i18n and source control
   ca-certificates
   gettext
   git
 )
 
-# Not yet: add them above when their part lands.
-#   gui:   libgtk-4-dev libadwaita-1-dev desktop-file-utils appstream libglib2.0-bin
-#   sync:  libcurl4-openssl-dev libmicrohttpd-dev libpq-dev postgresql
-#   gui tests and screenshots: xvfb xauth imagemagick poppler-utils
 
 is_installed () {
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = "installed" ]

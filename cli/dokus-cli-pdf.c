@@ -1,0 +1,16 @@
+/* dokus-cli-pdf.c -- placeholder until its command lands (see the open issues).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+
+#include "dokus-cli.h"
+
+int
+dokus_cli_invoice_export_pdf (int argc, char **argv)
+{
+  (void) argc;
+  (void) argv;
+  fprintf (stderr, "dokus-cli: this command is not built yet\n");
+  return 1;
+}
