@@ -169,15 +169,18 @@ cmd_clients (int argc, char **argv)
 static int
 cmd_ic (int argc, char **argv)
 {
-  DokusCliOption opts[] = { { "--period", true, NULL, false }, { NULL, false, NULL, false } };
-  DokusCliCommand cmd = { .usage = "report ic BOOK --period 2026-Q4|2026-11 [--json]",
+  DokusCliOption opts[] = { { "--period", true, NULL, false },
+                            { "--xml", true, NULL, false },
+                            { NULL, false, NULL, false } };
+  DokusCliCommand cmd = { .usage = "report ic BOOK --period 2026-Q4|2026-11 [--xml FILE] [--json]",
                           .help = "The intra-Community listing of a quarter or a month: per "
                                   "customer VAT number,\nL (goods), S (services) and T "
-                                  "(triangulation), credit notes subtracted.",
+                                  "(triangulation), credit notes subtracted. --xml FILE\nalso "
+                                  "writes it as Intervat XML (IntraConsignment).",
                           .min_args = 1, .max_args = 1, .options = opts };
   DokusBook *book = NULL;
   DokusError err = { 0 };
-  char *json = NULL;
+  char *json = NULL, *xml = NULL;
   DokusStatus st;
   int rc;
 
@@ -190,6 +193,18 @@ cmd_ic (int argc, char **argv)
       return dokus_cli_finish (&cmd, book, err.code, &err, NULL, NULL);
     }
   st = dokus_ic_listing (book, opts[0].value, &json, &err);
+  if (st == DOKUS_OK && opts[1].seen)
+    {
+      st = dokus_ic_listing_xml (book, opts[0].value, &xml, &err);
+      if (st == DOKUS_OK)
+        st = write_file (opts[1].value, xml, &err);
+      free (xml);
+    }
+  if (st != DOKUS_OK)
+    {
+      free (json);
+      json = NULL;
+    }
   return dokus_cli_finish (&cmd, book, st, &err, json, print_ic);
 }
 

@@ -283,6 +283,7 @@ document_json (sqlite3 *db, DokusDoc *doc, cJSON **out, DokusError *err)
       add_date (d, "date", doc->has_delivery_date, doc->delivery_date);
       dokus_json_add_string_or_null (d, "country",
                                      doc->delivery_country[0] ? doc->delivery_country : NULL);
+      cJSON_AddBoolToObject (d, "triangulation", doc->triangulation);
     }
   else
     cJSON_AddNullToObject (o, "delivery");
@@ -293,6 +294,8 @@ document_json (sqlite3 *db, DokusDoc *doc, cJSON **out, DokusError *err)
     add_computed_vat (o, doc, &t, facts.franchise, client_country, language, mentions);
   else
     st = add_frozen_vat (db, o, doc->id, mentions, err);
+  if (doc->triangulation)
+    cJSON_AddItemToArray (mentions, cJSON_CreateString (dokus_vat_triangulation_mention (language)));
   if (strcmp (doc->type, "credit_note") == 0)
     cJSON_AddItemToArray (mentions, cJSON_CreateString (dokus_vat_credit_note_mention (language)));
   cJSON_AddItemToObject (o, "mentions", mentions);

@@ -44,6 +44,7 @@ typedef struct {
   DokusDate           issue_date, due_date, delivery_date;
   long long           terms;
   char                delivery_country[3];
+  bool                triangulation; /* B in an ABC chain (K only; schema/book/0004) */
   char               *buyer_reference, *order_reference, *note;
   DokusDocLine       *lines;
   size_t              n_lines;

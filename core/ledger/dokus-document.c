@@ -360,8 +360,8 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
                            "SELECT id, type, state, number, client_id, billing_reference_id,"
                            " issue_date, due_date, payment_terms_days, delivery_date,"
                            " delivery_country, buyer_reference, order_reference, note, language,"
-                           " structured_communication, seller_json, buyer_json, issued_at"
-                           " FROM documents WHERE id = ?1",
+                           " structured_communication, seller_json, buyer_json, issued_at,"
+                           " triangulation FROM documents WHERE id = ?1",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return dokus_book_sqlite_error (db, rc, "loading the document", err);
@@ -394,6 +394,7 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
   doc->seller_json = column_dup (stmt, 16);
   doc->buyer_json = column_dup (stmt, 17);
   column_copy (stmt, 18, doc->issued_at, sizeof doc->issued_at);
+  doc->triangulation = sqlite3_column_int (stmt, 19) != 0;
   sqlite3_finalize (stmt);
 
   rc = sqlite3_prepare_v2 (db,
@@ -508,8 +509,8 @@ dokus_doc_insert_draft (sqlite3 *db, const DokusDoc *doc, DokusError *err)
                            "INSERT INTO documents (id, type, state, client_id, billing_reference_id,"
                            " issue_date, due_date, payment_terms_days, buyer_reference,"
                            " order_reference, note, delivery_date, delivery_country, created_at,"
-                           " updated_at) VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                           " ?11, ?12, ?13, ?13)",
+                           " updated_at, triangulation) VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7,"
+                           " ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -527,6 +528,7 @@ dokus_doc_insert_draft (sqlite3 *db, const DokusDoc *doc, DokusError *err)
       bind_date (stmt, 11, doc->has_delivery_date, doc->delivery_date);
       bind_text_or_null (stmt, 12, doc->delivery_country);
       sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 14, doc->triangulation);
       rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
     }
   sqlite3_finalize (stmt);

@@ -54,7 +54,7 @@ parse_invoice (sqlite3 *db, const cJSON *obj, bool franchise, DokusDoc *doc, Dok
     = { "client", "issue_date", "due_date", "payment_terms_days", "currency", "buyer_reference",
         "order_reference", "note", "delivery", "lines", "allowances", "charges", NULL };
   static const char *const currencies[] = { "EUR", NULL };
-  static const char *const delivery_fields[] = { "date", "country", NULL };
+  static const char *const delivery_fields[] = { "date", "country", "triangulation", NULL };
   const char *client = NULL, *currency = NULL, *country = NULL;
   const cJSON *lines = NULL, *allowances = NULL, *charges = NULL, *delivery = NULL;
   DokusStatus st;
@@ -99,6 +99,9 @@ parse_invoice (sqlite3 *db, const cJSON *obj, bool franchise, DokusDoc *doc, Dok
           else
             snprintf (doc->delivery_country, sizeof doc->delivery_country, "%s", country);
         }
+      if (st == DOKUS_OK)
+        st = dokus_json_get_bool (delivery, "delivery", "triangulation", false,
+                                  &doc->triangulation, NULL, err);
     }
   if (st == DOKUS_OK)
     st = dokus_json_get_array (obj, "", "lines", true, &lines, err);
@@ -239,6 +242,7 @@ dokus_invoice_credit (DokusBook *book, const char *invoice, const char *json,
   doc.has_delivery_date = inv.has_delivery_date;
   doc.delivery_date = inv.delivery_date;
   memcpy (doc.delivery_country, inv.delivery_country, sizeof doc.delivery_country);
+  doc.triangulation = inv.triangulation;
   doc.buyer_reference = inv.buyer_reference ? strdup (inv.buyer_reference) : NULL;
   doc.order_reference = inv.order_reference ? strdup (inv.order_reference) : NULL;
   if (obj != NULL)

@@ -130,6 +130,23 @@ check_rules (Issue *is, DokusError *err)
         return dokus_error_set (err, DOKUS_ERR_INVALID, "delivery.country",
                                 "an intra-EU supply goes to another EU member state, not %s", cc);
     }
+  /* a triangular operation (ABC) is an intra-EU supply of goods by B to C
+   * in a third member state: K only, to a business there (docs/vat.md) */
+  if (doc->triangulation)
+    {
+      if (!has[4])
+        return dokus_error_set (err, DOKUS_ERR_INVALID, "delivery.triangulation",
+                                "a triangular operation is an intra-EU supply of goods: its "
+                                "lines are in category K");
+      if (strcmp (is->client_country, "BE") == 0 || !dokus_vat_country_is_eu (is->client_country))
+        return dokus_error_set (err, DOKUS_ERR_INVALID, "delivery.triangulation",
+                                "in a triangular operation the client is a business in another "
+                                "EU member state, not %s", is->client_country);
+      if (strcmp (doc->delivery_country, is->client_country) != 0)
+        return dokus_error_set (err, DOKUS_ERR_INVALID, "delivery.country",
+                                "in a triangular operation the goods go to the client's member "
+                                "state (%s), not %s", is->client_country, doc->delivery_country);
+    }
   if (has[3] && strcmp (is->client_country, "BE") != 0 && !dokus_vat_country_is_eu (is->client_country))
     return dokus_error_set (err, DOKUS_ERR_INVALID, "client",
                             "reverse charge (AE) applies to Belgian co-contractors and EU "

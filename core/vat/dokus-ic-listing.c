@@ -56,12 +56,13 @@ compute (sqlite3 *db, void *data, DokusError *err)
   DokusCents amount = 0;
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
-  /* K is a supply of goods (L); AE to a client outside Belgium a service
-   * under art. 21 § 2 (S); AE to a Belgian co-contractor is not listed */
+  /* K is a supply of goods (L), or a triangular operation by the
+   * intermediary (T); AE to a client outside Belgium a service under
+   * art. 21 § 2 (S); AE to a Belgian co-contractor is not listed */
   int rc = sqlite3_prepare_v2 (
     db,
     "SELECT json_extract(d.buyer_json, '$.vat_number') AS vat,"
-    " CASE v.category WHEN 'K' THEN 'L' ELSE 'S' END AS code,"
+    " CASE WHEN v.category = 'AE' THEN 'S' WHEN d.triangulation THEN 'T' ELSE 'L' END AS code,"
     " d.type, v.taxable_amount"
     " FROM documents d JOIN document_vat v ON v.document_id = d.id"
     " WHERE d.state <> 'draft' AND d.issue_date BETWEEN ?1 AND ?2"

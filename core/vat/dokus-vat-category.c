@@ -179,3 +179,19 @@ dokus_vat_credit_note_mention (const char *language)
                "An den Staat zurückzuzahlende MwSt., soweit sie ursprünglich abgezogen wurde",
                "VAT to be repaid to the State to the extent that it was originally deducted");
 }
+
+const char *
+dokus_vat_triangulation_mention (const char *language)
+{
+  /* Directive 2006/112/EC art. 141 (the simplification), 197 (C liable)
+   * and 226 (11a) ("reverse charge" on the invoice); docs/vat.md */
+  return pick (language,
+               "Vereenvoudigde driehoeksverkeer binnen de EU: btw verschuldigd door de afnemer "
+               "(verlegging van heffing, art. 141 en 197 Richtlijn 2006/112/EG)",
+               "Opération triangulaire intracommunautaire simplifiée : TVA due par le "
+               "destinataire (autoliquidation, art. 141 et 197 de la directive 2006/112/CE)",
+               "Innergemeinschaftliches Dreiecksgeschäft: Steuerschuldnerschaft des "
+               "Leistungsempfängers (Art. 141 und 197 der Richtlinie 2006/112/EG)",
+               "Simplified intra-Community triangular operation: VAT due by the recipient "
+               "(reverse charge, articles 141 and 197 of Directive 2006/112/EC)");
+}

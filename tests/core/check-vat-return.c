@@ -22,6 +22,7 @@
 
 #define VAT_NS "http://www.minfin.fgov.be/VATConsignment"
 #define COMMON_NS "http://www.minfin.fgov.be/InputCommon"
+#define INTRA_NS "http://www.minfin.fgov.be/IntraConsignment"
 #define LISTING_NS "http://www.minfin.fgov.be/ClientListingConsignment"
 
 #define ADDRESS                                                                            \
@@ -450,6 +451,137 @@ START_TEST (test_vat_return_intra_eu_goods_go_to_46_and_the_ic_listing_as_l)
   grids_are ("2026-Q4", "44=400.00 46=3000.00 48=1000.00 71=0.00");
   /* L = 3000 − 1000 = 2000.00, S = 400.00; total 2400.00 */
   ic_lines_are ("2026-Q4", "DE136695976:L=2000.00 DE136695976:S=400.00", "2400.00");
+}
+END_TEST
+
+START_TEST (test_vat_return_triangulation_goes_to_46_and_the_ic_listing_as_t)
+{
+  DokusError err = { 0 };
+  DokusIssueResult res;
+  char id[DOKUS_ID_TEXT], *text = NULL;
+  const char *k_line = "[{\"description\":\"pumps (ABC)\",\"quantity\":\"2\","
+                       "\"unit_price\":\"1250\",\"vat_category\":\"K\"}]";
+  char json[1024];
+
+  book_with (QUARTERLY);
+  /* B (this book) buys from A and sells to C in Germany, goods shipped A -> C:
+   * 2 x 1250.00 = 2500.00 -> 46, code T in the listing */
+  snprintf (json, sizeof json,
+            "{\"client\":\"%s\",\"issue_date\":\"2026-11-02\",\"delivery\":{\"date\":"
+            "\"2026-10-30\",\"country\":\"DE\",\"triangulation\":true},\"lines\":%s}",
+            de_biz, k_line);
+  ck_assert_msg (dokus_invoice_create (book, json, id, &err) == DOKUS_OK, "%s", err.message);
+  ck_assert_msg (dokus_document_issue (book, id, &res, &err) == DOKUS_OK, "%s", err.message);
+  /* and a plain intra-EU supply to the same client: 100.00, code L */
+  invoice (de_biz, "2026-11-03", NULL, "[{\"description\":\"spare part\",\"quantity\":\"1\","
+                                       "\"unit_price\":\"100\",\"vat_category\":\"K\"}]");
+  grids_are ("2026-Q4", "46=2600.00 71=0.00");
+  ic_lines_are ("2026-Q4", "DE136695976:L=100.00 DE136695976:T=2500.00", "2600.00");
+
+  /* the document says so, and carries the mention */
+  ck_assert (dokus_document_show (book, res.number, &text, &err) == DOKUS_OK);
+  ck_assert_msg (strstr (text, "\"triangulation\":true") != NULL, "%s", text);
+  /* the client's language is German */
+  ck_assert_msg (strstr (text, "Dreiecksgesch\u00e4ft") != NULL
+                   || strstr (text, "Dreiecksgeschäft: Steuerschuldnerschaft des "
+                                    "Leistungsempfängers (Art. 141 und 197") != NULL,
+                 "%s", text);
+  free (text);
+}
+END_TEST
+
+START_TEST (test_triangulation_needs_k_and_a_client_in_another_member_state)
+{
+  DokusError err = { 0 };
+  DokusIssueResult res;
+  char id[DOKUS_ID_TEXT], json[1024];
+
+  book_with (QUARTERLY);
+  /* services (AE) are no triangular operation */
+  snprintf (json, sizeof json,
+            "{\"client\":\"%s\",\"issue_date\":\"2026-11-02\",\"delivery\":{\"date\":"
+            "\"2026-11-02\",\"country\":\"DE\",\"triangulation\":true},\"lines\":[{"
+            "\"description\":\"advice\",\"quantity\":\"1\",\"unit_price\":\"10\","
+            "\"vat_category\":\"AE\"}]}", de_biz);
+  ck_assert (dokus_invoice_create (book, json, id, &err) == DOKUS_OK);
+  ck_assert (dokus_document_issue (book, id, &res, &err) == DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "delivery.triangulation");
+  /* the goods go to C's member state */
+  snprintf (json, sizeof json,
+            "{\"client\":\"%s\",\"issue_date\":\"2026-11-02\",\"delivery\":{\"date\":"
+            "\"2026-11-02\",\"country\":\"FR\",\"triangulation\":true},\"lines\":[{"
+            "\"description\":\"pump\",\"quantity\":\"1\",\"unit_price\":\"10\","
+            "\"vat_category\":\"K\"}]}", de_biz);
+  ck_assert (dokus_invoice_create (book, json, id, &err) == DOKUS_OK);
+  ck_assert (dokus_document_issue (book, id, &res, &err) == DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "delivery.country");
+  /* not a boolean */
+  snprintf (json, sizeof json,
+            "{\"client\":\"%s\",\"issue_date\":\"2026-11-02\",\"delivery\":{\"date\":"
+            "\"2026-11-02\",\"country\":\"DE\",\"triangulation\":\"yes\"},\"lines\":[{"
+            "\"description\":\"pump\",\"quantity\":\"1\",\"unit_price\":\"10\","
+            "\"vat_category\":\"K\"}]}", de_biz);
+  ck_assert (dokus_invoice_create (book, json, id, &err) == DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "delivery.triangulation");
+}
+END_TEST
+
+START_TEST (test_ic_listing_xml_has_one_client_per_line)
+{
+  DokusError err = { 0 };
+  char *text = NULL, number[DOKUS_NUMBER_TEXT];
+  xmlDocPtr doc;
+  xmlNodePtr root, listing, declarant, period, c;
+
+  book_with (QUARTERLY);
+  /* NL services 2000.00 (S), DE goods 3000.00 (L): AmountSum 5000.00 */
+  invoice (de_biz, "2026-10-05", number, "[{\"description\":\"machine\",\"quantity\":\"3\","
+                                         "\"unit_price\":\"1000\",\"vat_category\":\"K\"}]");
+  invoice (nl_biz, "2026-10-10", NULL, "[{\"description\":\"consulting\",\"quantity\":\"20\","
+                                       "\"unit_price\":\"100\",\"vat_category\":\"AE\"}]");
+  ck_assert_msg (dokus_ic_listing_xml (book, "2026-Q4", &text, &err) == DOKUS_OK, "%s",
+                 err.message);
+  doc = parse_xml (text);
+  root = xmlDocGetRootElement (doc);
+  ck_assert_str_eq ((const char *) root->name, "IntraConsignment");
+  ck_assert_str_eq ((const char *) root->ns->href, INTRA_NS);
+  prop_is (root, "IntraListingsNbr", "1");
+  listing = child (root, INTRA_NS, "IntraListing");
+  prop_is (listing, "SequenceNumber", "1");
+  prop_is (listing, "ClientsNbr", "2");
+  prop_is (listing, "AmountSum", "5000.00");
+  declarant = child (listing, INTRA_NS, "Declarant");
+  content_is (child (declarant, COMMON_NS, "VATNumber"), "0417497106");
+  period = child (listing, INTRA_NS, "Period");
+  content_is (child (period, INTRA_NS, "Quarter"), "4");
+  content_is (child (period, INTRA_NS, "Year"), "2026");
+  ck_assert_int_eq (count_elements (listing, "IntraClient"), 2);
+  /* in the listing's order: by VAT number (DE before NL) */
+  c = child (listing, INTRA_NS, "IntraClient");
+  prop_is (c, "SequenceNumber", "1");
+  content_is (child (c, INTRA_NS, "CompanyVATNumber"), "136695976");
+  prop_is (child (c, INTRA_NS, "CompanyVATNumber"), "issuedBy", "DE");
+  content_is (child (c, INTRA_NS, "Code"), "L");
+  content_is (child (c, INTRA_NS, "Amount"), "3000.00");
+  c = xmlNextElementSibling (c);
+  prop_is (c, "SequenceNumber", "2");
+  content_is (child (c, INTRA_NS, "CompanyVATNumber"), "004495445B01");
+  prop_is (child (c, INTRA_NS, "CompanyVATNumber"), "issuedBy", "NL");
+  content_is (child (c, INTRA_NS, "Code"), "S");
+  content_is (child (c, INTRA_NS, "Amount"), "2000.00");
+  xmlFreeDoc (doc);
+  free (text);
+
+  /* a month whose credit notes outweigh its supplies is refused, not negative */
+  credit (number, "2026-11-20",
+          "[{\"description\":\"returned\",\"quantity\":\"1\",\"unit_price\":\"1000\","
+          "\"vat_category\":\"K\"}]");
+  ck_assert (dokus_ic_listing_xml (book, "2026-Q4", &text, &err) == DOKUS_OK);
+  free (text);
+  text = NULL;
+  ck_assert (dokus_ic_listing_xml (book, "2026-11", &text, &err) == DOKUS_ERR_REFUSED);
+  ck_assert (text == NULL);
+  ck_assert_msg (strstr (err.message, "DE136695976") != NULL, "%s", err.message);
 }
 END_TEST
 
@@ -970,6 +1102,9 @@ vat_return_suite (void)
   tcase_add_test (sales, test_vat_return_domestic_reverse_charge_goes_to_45);
   tcase_add_test (sales, test_vat_return_intra_eu_goods_go_to_46_and_the_ic_listing_as_l);
   tcase_add_test (sales, test_vat_return_exports_and_out_of_scope_go_to_47);
+  tcase_add_test (sales, test_vat_return_triangulation_goes_to_46_and_the_ic_listing_as_t);
+  tcase_add_test (sales, test_triangulation_needs_k_and_a_client_in_another_member_state);
+  tcase_add_test (xml, test_ic_listing_xml_has_one_client_per_line);
   tcase_add_test (sales, test_vat_return_credit_notes_go_to_49_and_their_vat_to_64);
   tcase_add_test (purchases, test_vat_return_eu_saas_goes_to_88_82_55_59);
   tcase_add_test (purchases, test_vat_return_intra_eu_acquisitions_go_to_86_81_83_55_59);

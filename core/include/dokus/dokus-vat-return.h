@@ -107,8 +107,8 @@ DokusStatus dokus_client_listing_xml (DokusBook *book, int year,
  * One line per customer VAT number and code, by VAT number then code: L,
  * intra-Community supplies of goods (category K); S, services to a
  * business in another member state under art. 21 § 2 WBTW (category AE to
- * a client outside Belgium); T, triangular operations, which Dokus does
- * not invoice. Amounts are the taxable amounts of the documents issued in
+ * a client outside Belgium); T, triangular operations invoiced by this
+ * book as the intermediary (K with "delivery": {"triangulation": true}). Amounts are the taxable amounts of the documents issued in
  * the period, credit notes subtracted; a line that nets to zero is left
  * out, one that nets below zero is kept (negative): correcting an earlier
  * period is the user's to file. DOKUS_ERR_INVALID (field "period") for
@@ -117,3 +117,14 @@ DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_ic_listing (DokusBook *book, const char *period,
                               char **out_json,   /* OUT: (transfer full) */
                               DokusError *err);  /* nullable */
+
+/* The same listing as Intervat XML (namespace
+ * http://www.minfin.fgov.be/IntraConsignment; docs/vat.md): one
+ * IntraListing with the declarant, the period and one IntraClient per
+ * line (VAT number without its prefix, the prefix in issuedBy; Code L, S
+ * or T; Amount). DOKUS_ERR_REFUSED when a line nets below zero (Intervat
+ * takes no negative line: the earlier period's listing is corrected). */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_ic_listing_xml (DokusBook *book, const char *period,
+                                  char **out_xml,    /* OUT: (transfer full) */
+                                  DokusError *err);  /* nullable */

@@ -60,3 +60,8 @@ DOKUS_PUBLIC const char *dokus_vat_mention (DokusVatCase vat_case, const char *l
 /* The mention a credit note carries about VAT to be repaid (art. 79 WBTW).
  * (transfer none) */
 DOKUS_PUBLIC const char *dokus_vat_credit_note_mention (const char *language);
+
+/* The mention of a triangular operation invoiced by the intermediary B to
+ * C: C is liable for the VAT (Directive 2006/112/EC art. 141, 197 and
+ * 226 (11a)). (transfer none) */
+DOKUS_PUBLIC const char *dokus_vat_triangulation_mention (const char *language);
