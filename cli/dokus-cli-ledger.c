@@ -173,6 +173,10 @@ cmd_client (int argc, char **argv)
                                    "every word of TEXT (as a prefix,\nwithout regard to case or "
                                    "accents).",
                            .min_args = 1, .max_args = 1, .options = list_opts };
+  DokusCliCommand update = { .usage = "client update BOOK CLIENT_ID CLIENT.json [--json]",
+                             .help = "Replaces every field of a client with CLIENT.json (as for "
+                                     "client add).\nIssued documents keep the client as it was.",
+                             .min_args = 3, .max_args = 3 };
   DokusCliCommand archive = { .usage = "client archive BOOK CLIENT_ID [--json]",
                               .help = "Archives a client: hidden from lists, documents kept.",
                               .min_args = 2, .max_args = 2 };
@@ -206,6 +210,17 @@ cmd_client (int argc, char **argv)
         st = dokus_client_list (book, list_opts[0].seen, &json, &err);
       return dokus_cli_finish (&list, book, st, &err, json, print_clients);
     }
+  if (strcmp (sub, "update") == 0)
+    {
+      char *input;
+      if ((rc = dokus_cli_parse_and_open (&update, argc - 2, argv + 2, &book)) >= 0)
+        return rc;
+      input = dokus_cli_read_file (update.args[2], &err);
+      st = input ? dokus_client_update (book, update.args[1], input, &err) : err.code;
+      free (input);
+      return dokus_cli_finish (&update, book, st, &err,
+                               st == DOKUS_OK ? id_json ("id", update.args[1]) : NULL, print_id);
+    }
   if (strcmp (sub, "archive") == 0)
     {
       if ((rc = dokus_cli_parse_and_open (&archive, argc - 2, argv + 2, &book)) >= 0)
@@ -214,7 +229,7 @@ cmd_client (int argc, char **argv)
       return dokus_cli_finish (&archive, book, st, &err,
                      st == DOKUS_OK ? id_json ("id", archive.args[1]) : NULL, print_id);
     }
-  return group_usage (sub, "client add|list|archive BOOK ... (--help for each)");
+  return group_usage (sub, "client add|list|update|archive BOOK ... (--help for each)");
 }
 
 /* ---- invoice ------------------------------------------------------------------ */
@@ -376,6 +391,16 @@ cmd_invoice (int argc, char **argv)
                              .help = "Creates a draft invoice (docs/formats.md, \"invoice\"); "
                                      "prints its id.",
                              .min_args = 2, .max_args = 2 };
+  DokusCliCommand update = { .usage = "invoice update BOOK ID INVOICE.json [--json]",
+                             .help = "Replaces the content of a draft invoice with INVOICE.json "
+                                     "(every field, as for\ninvoice create). Issued documents "
+                                     "are never edited: credit them.",
+                             .min_args = 3, .max_args = 3 };
+  DokusCliCommand del = { .usage = "invoice delete BOOK ID [--json]",
+                          .help = "Deletes a draft invoice or credit note (drafts have no "
+                                  "number). Issued\ndocuments are kept and corrected by "
+                                  "credit notes.",
+                          .min_args = 2, .max_args = 2 };
   DokusCliCommand issue = { .usage = "invoice issue BOOK ID [--json]",
                             .help = "Issues a draft invoice or credit note: assigns its number "
                                     "and freezes it.",
@@ -429,6 +454,25 @@ cmd_invoice (int argc, char **argv)
       free (input);
       return dokus_cli_finish (&create, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
                      print_id);
+    }
+  if (strcmp (sub, "update") == 0)
+    {
+      char *input;
+      if ((rc = dokus_cli_parse_and_open (&update, argc - 2, argv + 2, &book)) >= 0)
+        return rc;
+      input = dokus_cli_read_file (update.args[2], &err);
+      st = input ? dokus_invoice_update (book, update.args[1], input, &err) : err.code;
+      free (input);
+      return dokus_cli_finish (&update, book, st, &err,
+                               st == DOKUS_OK ? id_json ("id", update.args[1]) : NULL, print_id);
+    }
+  if (strcmp (sub, "delete") == 0)
+    {
+      if ((rc = dokus_cli_parse_and_open (&del, argc - 2, argv + 2, &book)) >= 0)
+        return rc;
+      st = dokus_document_delete_draft (book, del.args[1], &err);
+      return dokus_cli_finish (&del, book, st, &err,
+                               st == DOKUS_OK ? id_json ("id", del.args[1]) : NULL, print_id);
     }
   if (strcmp (sub, "issue") == 0)
     {
@@ -530,7 +574,7 @@ cmd_invoice (int argc, char **argv)
       return dokus_cli_finish (&credit, book, st, &err, st == DOKUS_OK ? id_json ("id", id) : NULL,
                      print_id);
     }
-  return group_usage (sub, "invoice create|issue|show|list|credit|export-ubl|export-pdf BOOK ... (--help for each)");
+  return group_usage (sub, "invoice create|update|delete|issue|show|list|credit|export-ubl|export-pdf BOOK ... (--help for each)");
 }
 
 /* ---- payment ------------------------------------------------------------------ */

@@ -38,8 +38,11 @@ default_language (const char *country, const char *profile_language)
   return "en";
 }
 
-DokusStatus
-dokus_client_add (DokusBook *book, const char *json, char out_id[DOKUS_ID_TEXT], DokusError *err)
+/* Adds a client (@update_id NULL) or replaces every field of the client
+ * @update_id, with its audit entry, in one transaction. */
+static DokusStatus
+client_write (DokusBook *book, const char *update_id, const char *json,
+              char out_id[DOKUS_ID_TEXT], DokusError *err)
 {
   static const char *const fields[]
     = { "name", "kind", "vat_number", "enterprise_number", "peppol_id", "address", "email",
@@ -52,8 +55,8 @@ dokus_client_add (DokusBook *book, const char *json, char out_id[DOKUS_ID_TEXT],
   long long terms = 0;
   bool has_terms = false;
   DokusProfileFacts facts = { .language = "nl" };
-  cJSON *obj = NULL, *after = NULL;
-  char *after_text = NULL;
+  cJSON *obj = NULL, *after = NULL, *before = NULL;
+  char *after_text = NULL, *before_text = NULL;
   sqlite3_stmt *stmt = NULL;
   DokusStatus st;
   int rc;
@@ -132,13 +135,44 @@ dokus_client_add (DokusBook *book, const char *json, char out_id[DOKUS_ID_TEXT],
     goto out;
   if (dokus_profile_facts (db, &facts, NULL) != DOKUS_OK)
     strcpy (facts.language, "nl");
-  dokus_uuid_new (id);
+  if (update_id != NULL)
+    {
+      const cJSON *archived;
+      snprintf (id, sizeof id, "%s", update_id);
+      before = dokus_client_to_json (db, id, err);
+      if (before == NULL)
+        {
+          dokus_ledger_rollback (db);
+          st = err ? err->code : DOKUS_ERR_NOT_FOUND;
+          goto out;
+        }
+      archived = cJSON_GetObjectItemCaseSensitive (before, "archived");
+      if (cJSON_IsTrue (archived))
+        {
+          dokus_ledger_rollback (db);
+          st = dokus_error_set (err, DOKUS_ERR_REFUSED, "client",
+                                "client '%s' is archived: archived clients are kept as they were",
+                                id);
+          goto out;
+        }
+      before_text = cJSON_PrintUnformatted (before);
+    }
+  else
+    dokus_uuid_new (id);
   dokus_timestamp_now (now);
+  /* issued documents keep the buyer as it was (documents.buyer_json) */
   rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO clients (id, name, kind, vat_number, enterprise_number,"
-                           " peppol_id, street, postal_code, city, country, email, language,"
-                           " payment_terms_days, created_at, updated_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+                           update_id != NULL
+                             ? "UPDATE clients SET name = ?2, kind = ?3, vat_number = ?4,"
+                               " enterprise_number = ?5, peppol_id = ?6, street = ?7,"
+                               " postal_code = ?8, city = ?9, country = ?10, email = ?11,"
+                               " language = ?12, payment_terms_days = ?13, updated_at = ?14"
+                               " WHERE id = ?1"
+                             : "INSERT INTO clients (id, name, kind, vat_number, enterprise_number,"
+                               " peppol_id, street, postal_code, city, country, email, language,"
+                               " payment_terms_days, created_at, updated_at)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                               " ?14, ?14)",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -160,8 +194,10 @@ dokus_client_add (DokusBook *book, const char *json, char out_id[DOKUS_ID_TEXT],
     {
       after = dokus_client_to_json (db, id, err);
       after_text = after ? cJSON_PrintUnformatted (after) : NULL;
-      st = after_text ? dokus_audit_append (db, "create", "client", id, NULL, after_text, err)
-                      : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+      st = after_text && (update_id == NULL || before_text != NULL)
+             ? dokus_audit_append (db, update_id ? "update" : "create", "client", id,
+                                   before_text, after_text, err)
+             : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
     }
   if (st == DOKUS_OK)
     st = dokus_ledger_commit (db, err);
@@ -172,8 +208,27 @@ dokus_client_add (DokusBook *book, const char *json, char out_id[DOKUS_ID_TEXT],
 out:
   cJSON_Delete (obj);
   cJSON_Delete (after);
+  cJSON_Delete (before);
   free (after_text);
+  free (before_text);
   return st;
+}
+
+DokusStatus
+dokus_client_add (DokusBook *book, const char *json, char out_id[DOKUS_ID_TEXT], DokusError *err)
+{
+  return client_write (book, NULL, json, out_id, err);
+}
+
+DokusStatus
+dokus_client_update (DokusBook *book, const char *client_id, const char *json, DokusError *err)
+{
+  char id[DOKUS_ID_TEXT];
+
+  if (client_id == NULL || client_id[0] == '\0' || strlen (client_id) >= DOKUS_ID_TEXT)
+    return dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "client", "no client '%s'",
+                            client_id ? client_id : "");
+  return client_write (book, client_id, json, id, err);
 }
 
 static const char client_columns[]

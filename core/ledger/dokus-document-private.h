@@ -89,6 +89,11 @@ DokusStatus dokus_doc_resolve (sqlite3 *db, const char *id_or_number, char id[DO
 /* Loads the document @id with its lines and adjustments. */
 DokusStatus dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err);
 
+/* Parses the INVOICE JSON @obj (docs/formats.md) into @doc (type and
+ * state left as they are); @franchise: the book's regime. */
+DokusStatus dokus_invoice_parse (sqlite3 *db, const cJSON *obj, bool franchise, DokusDoc *doc,
+                                 DokusError *err);
+
 /* Inserts @doc as a new draft (documents, lines, adjustments). */
 DokusStatus dokus_doc_insert_draft (sqlite3 *db, const DokusDoc *doc, DokusError *err);
 

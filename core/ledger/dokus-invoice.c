@@ -47,8 +47,8 @@ parse_common (const cJSON *obj, DokusDoc *doc, DokusError *err)
   return DOKUS_OK;
 }
 
-static DokusStatus
-parse_invoice (sqlite3 *db, const cJSON *obj, bool franchise, DokusDoc *doc, DokusError *err)
+DokusStatus
+dokus_invoice_parse (sqlite3 *db, const cJSON *obj, bool franchise, DokusDoc *doc, DokusError *err)
 {
   static const char *const fields[]
     = { "client", "issue_date", "due_date", "payment_terms_days", "currency", "buyer_reference",
@@ -158,7 +158,7 @@ dokus_invoice_create (DokusBook *book, const char *json, char out_id[DOKUS_ID_TE
   strcpy (doc.state, "draft");
   st = dokus_profile_facts (db, &facts, err);
   if (st == DOKUS_OK)
-    st = parse_invoice (db, obj, facts.franchise, &doc, err);
+    st = dokus_invoice_parse (db, obj, facts.franchise, &doc, err);
   if (st == DOKUS_OK)
     st = save_draft (db, &doc, out_id, err);
   if (st == DOKUS_OK)

@@ -302,5 +302,30 @@ refused "the old passphrase after passwd" bad_passphrase passphrase invoice list
 DOKUS_PASSPHRASE=pw2 succeeds invoice list "$book"
 check "the new passphrase opens it" 4 "$(jget 'len(j["invoices"])' <<< "$out")"
 
+# ---- drafts: update and delete; client update ------------------------------------------------
+
+export DOKUS_PASSPHRASE=pw2
+# the draft becomes 2 × 50.00 at 21 %: 100.00 + 21.00 = 121.00
+write invoice-edit.json <<< "{'client': '$be', 'issue_date': '2026-03-20', 'lines': [{'description': 'Edited', 'quantity': '2', 'unit_price': '50', 'vat_rate': '21'}]}"
+succeeds invoice create "$book" "$tmp/invoice-edit.json"
+edit=$(jget 'j["id"]' <<< "$out")
+write invoice-edit2.json <<< "{'client': '$be', 'issue_date': '2026-03-20', 'lines': [{'description': 'Edited', 'quantity': '3', 'unit_price': '50', 'vat_rate': '21'}]}"
+succeeds invoice update "$book" "$edit" "$tmp/invoice-edit2.json"
+succeeds invoice show "$book" "$edit"
+# 3 × 50.00 = 150.00 + 31.50 = 181.50
+check "invoice update" "draft 181.50" "$(jget 'j["status"] + " " + j["totals"]["tax_inclusive_amount"]' <<< "$out")"
+refused "invoice update with a 3-decimal amount" invalid "allowances[0].amount" invoice update "$book" "$edit" "$tmp/invoice-3-decimals.json"
+refused "invoice update of an issued invoice" refused document invoice update "$book" 2026-0001 "$tmp/invoice-edit.json"
+refused "invoice delete of an issued invoice" refused document invoice delete "$book" 2026-0001
+succeeds invoice delete "$book" "$edit"
+refused "invoice show of a deleted draft" not_found document invoice show "$book" "$edit"
+write be-moved.json <<< "{'name': 'Atelier Lumière SRL', 'vat_number': 'BE0417497106', 'address': {'city': 'Namur', 'country': 'BE'}}"
+succeeds client update "$book" "$be" "$tmp/be-moved.json"
+succeeds client list "$book" --search namur
+check "client update" "Atelier Lumière SRL" "$(jget 'j["clients"][0]["name"]' <<< "$out")"
+refused "client update with a bad VAT number" invalid vat_number client update "$book" "$be" "$tmp/client-bad-vat.json"
+succeeds audit verify "$book"
+check "audit after drafts" "True" "$(jget 'str(j["valid"])' <<< "$out")"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1408,6 +1408,105 @@ START_TEST (test_ledger_audit_entries)
 }
 END_TEST
 
+START_TEST (test_ledger_draft_is_edited_then_issued)
+{
+  DokusError err = { 0 };
+  const char *id = create_invoice (be_co, "2026-11-02", LINE_121, NULL);
+  long long audits = audit_count (NULL);
+  cJSON *o;
+
+  /* replaced whole: two lines now, 3 x 33.33 at 21 % and 1 x 10.00 at 6 %:
+   * 99.99 -> VAT 21.00 (20.9979); 10.00 -> 0.60; total 131.59 */
+  ck_assert_msg (dokus_invoice_update (book, id, js ("{'client': '%s', 'issue_date': '2026-11-03',"
+                                                     " 'lines': [{'description': 'Hours', "
+                                                     "'quantity': '3', 'unit_price': '33.33', "
+                                                     "'vat_rate': '21'}, {'description': 'Book',"
+                                                     " 'quantity': '1', 'unit_price': '10', "
+                                                     "'vat_rate': '6'}]}", be_co),
+                                       &err) == DOKUS_OK,
+                 "%s", err.message);
+  o = show (id);
+  ck_assert_str_eq (get (o, "status"), "draft");
+  ck_assert_str_eq (get (o, "issue_date"), "2026-11-03");
+  ck_assert_int_eq (count (o, "lines"), 2);
+  ck_assert_str_eq (get (o, "totals.tax_exclusive_amount"), "109.99");
+  ck_assert_str_eq (get (o, "totals.tax_amount"), "21.60");
+  ck_assert_str_eq (get (o, "totals.tax_inclusive_amount"), "131.59");
+  ck_assert_int_eq (audit_count (NULL), audits + 1);
+  ck_assert_int_eq (audit_count ("action = 'update' AND entity = 'invoice'"), 1);
+
+  /* bad content leaves the draft as it was */
+  ck_assert (dokus_invoice_update (book, id, js ("{'client': '%s', 'lines': [{'description': 'x',"
+                                                 " 'quantity': '1', 'unit_price': '1.00001', 'vat_rate': '21'}]}",
+                                                 be_co), &err) == DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "lines[0].unit_price");
+  o = show (id);
+  ck_assert_str_eq (get (o, "totals.tax_inclusive_amount"), "131.59");
+  ck_assert_int_eq (audit_count (NULL), audits + 1);
+
+  /* issued: never edited or deleted again */
+  ck_assert_str_eq (issue_ok (id, NULL), "2026-0001");
+  ck_assert (dokus_invoice_update (book, id, js ("{'client': '%s', 'lines': [%s]}", be_co, LINE_121),
+                                   &err) == DOKUS_ERR_REFUSED);
+  ck_assert (dokus_document_delete_draft (book, "2026-0001", &err) == DOKUS_ERR_REFUSED);
+  o = show ("2026-0001");
+  ck_assert_str_eq (get (o, "totals.tax_inclusive_amount"), "131.59");
+}
+END_TEST
+
+START_TEST (test_ledger_draft_is_deleted_without_a_gap)
+{
+  DokusError err = { 0 };
+  const char *a = create_invoice (be_co, "2026-11-02", LINE_121, NULL);
+  const char *b = create_invoice (be_co, "2026-11-02", LINE_121, NULL);
+  char *json = NULL;
+
+  ck_assert_msg (dokus_document_delete_draft (book, a, &err) == DOKUS_OK, "%s", err.message);
+  ck_assert (dokus_document_show (book, a, &json, &err) == DOKUS_ERR_NOT_FOUND);
+  ck_assert (json == NULL);
+  ck_assert_int_eq (dokus_test_query_int (db, js ("SELECT count(*) FROM document_lines WHERE "
+                                                  "document_id = '%s'", a)), 0);
+  ck_assert_int_eq (audit_count ("action = 'delete'"), 1);
+  /* the next issued number follows the last one: deleting a draft makes no gap */
+  ck_assert_str_eq (issue_ok (b, NULL), "2026-0001");
+  ck_assert (dokus_document_delete_draft (book, a, &err) == DOKUS_ERR_NOT_FOUND);
+}
+END_TEST
+
+START_TEST (test_ledger_client_update_keeps_issued_documents)
+{
+  DokusError err = { 0 };
+  const char *number = invoice_issued (be_co, "2026-11-02", LINE_121);
+  char *json = NULL;
+  cJSON *o;
+
+  ck_assert_msg (dokus_client_update (book, be_co,
+                                      "{\"name\": \"Renamed BV\", \"vat_number\": "
+                                      "\"BE0417497106\", \"address\": {\"street\": "
+                                      "\"Nieuwstraat 2\", \"postal_code\": \"1000\", "
+                                      "\"city\": \"Brussel\", \"country\": \"BE\"}}",
+                                      &err) == DOKUS_OK,
+                 "%s (%s)", err.message, err.field);
+  ck_assert (dokus_client_list (book, false, &json, &err) == DOKUS_OK);
+  ck_assert_msg (strstr (json, "Renamed BV") != NULL && strstr (json, "Brussel") != NULL, "%s",
+                 json);
+  free (json);
+  /* the issued invoice keeps the buyer it was issued to */
+  o = show (number);
+  ck_assert_str_ne (get (o, "buyer.name"), "Renamed BV");
+  ck_assert_int_eq (audit_count ("action = 'update' AND entity = 'client'"), 1);
+  /* a bad VAT number changes nothing */
+  ck_assert (dokus_client_update (book, be_co,
+                                  "{\"name\": \"X\", \"vat_number\": \"BE0417497107\", "
+                                  "\"address\": {\"country\": \"BE\"}}",
+                                  &err) == DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "vat_number");
+  ck_assert (dokus_client_update (book, "no-such-client", "{\"name\": \"X\", \"address\": "
+                                  "{\"country\": \"BE\"}}", &err) == DOKUS_ERR_NOT_FOUND);
+  ck_assert_int_eq (audit_count ("action = 'update' AND entity = 'client'"), 1);
+}
+END_TEST
+
 static Suite *
 ledger_suite (void)
 {
@@ -1443,6 +1542,9 @@ ledger_suite (void)
         test_ledger_refuses_unknown_fields,
         test_ledger_refuses_bad_numbers } },
     { "audit", { test_ledger_audit_entries } },
+    { "drafts",
+      { test_ledger_draft_is_edited_then_issued, test_ledger_draft_is_deleted_without_a_gap,
+        test_ledger_client_update_keeps_issued_documents } },
   };
 
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)

@@ -67,6 +67,15 @@ DokusStatus dokus_client_search (DokusBook *book, const char *text, int64_t limi
                                  DokusError *err);
 
 /* Archives a client (a client with documents is never deleted). */
+/* Replaces every field of the client @client_id with @json (the same
+ * CLIENT JSON as dokus_client_add), with an "update" audit entry.
+ * Documents already issued keep the client as it was when they were
+ * issued. DOKUS_ERR_REFUSED for an archived client, DOKUS_ERR_NOT_FOUND
+ * for an unknown one. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_client_update (DokusBook *book, const char *client_id, const char *json,
+                                 DokusError *err);
+
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_client_archive (DokusBook *book, const char *client_id, DokusError *err);
 
@@ -74,6 +83,23 @@ DokusStatus dokus_client_archive (DokusBook *book, const char *client_id, DokusE
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_invoice_create (DokusBook *book, const char *json, char out_id[DOKUS_ID_TEXT],
                                   DokusError *err);
+
+/* Replaces the content of the draft invoice @id with @json (the same
+ * INVOICE JSON as dokus_invoice_create: every field, not a patch), with
+ * an "update" audit entry holding both versions. DOKUS_ERR_REFUSED for an
+ * issued document (correct it with a credit note) or a draft credit note
+ * (delete it and credit again); DOKUS_ERR_NOT_FOUND for an unknown id;
+ * invalid content leaves the draft as it was. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_invoice_update (DokusBook *book, const char *id, const char *json,
+                                  DokusError *err);
+
+/* Deletes the draft invoice or credit note @id (a draft has no number, so
+ * the series keeps no gap), with a "delete" audit entry holding what it
+ * was. DOKUS_ERR_REFUSED for an issued document: those are kept 10 years
+ * (art. 60 WBTW) and corrected by credit notes. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_document_delete_draft (DokusBook *book, const char *id, DokusError *err);
 
 /* Creates a draft credit note on the issued invoice @invoice (id or
  * number). @json (nullable) may give issue_date, note and lines; without
