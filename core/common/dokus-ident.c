@@ -660,3 +660,50 @@ dokus_peppol_id_format (const DokusPeppolId *id, char out[DOKUS_PEPPOL_ID_TEXT])
   snprintf (out, DOKUS_PEPPOL_ID_TEXT, "%.4s:%s", id->scheme, id->value);
   return out;
 }
+
+DokusStatus
+dokus_tax_number_normalize (const char *text, const char *country, const char *field,
+                            char out[DOKUS_VAT_TEXT], DokusError *err)
+{
+  char buf[COMPACT_MAX + 1], cc[3], iso[3];
+  size_t n;
+  DokusStatus st;
+
+  assert (country != NULL && out != NULL);
+  out[0] = '\0';
+  if (text == NULL || !compact (text, " .-/", buf) || buf[0] == '\0')
+    return dokus_error_set (err, DOKUS_ERR_INVALID, field, "expected a VAT or tax number");
+  snprintf (cc, sizeof cc, "%.2s", buf);
+  if (dokus_vat_country_is_eu (country) || dokus_vat_country_is_eu (cc))
+    {
+      st = dokus_vat_number_normalize (text, field, out, err);
+      if (st != DOKUS_OK)
+        return st;
+      dokus_vat_country_to_iso (dokus_vat_number_country (out, cc), iso);
+      if (strcmp (iso, country) != 0)
+        {
+          DokusStatus bad = dokus_error_set (err, DOKUS_ERR_INVALID, field,
+                                             "the VAT number %s is from %s but the country is %s",
+                                             out, iso, country);
+          out[0] = '\0';
+          return bad;
+        }
+      return DOKUS_OK;
+    }
+  for (const char *p = buf; *p; p++)
+    if (!is_upper (*p) && !(*p >= '0' && *p <= '9'))
+      return dokus_error_set (err, DOKUS_ERR_INVALID, field,
+                              "'%s' is not a tax number: letters and digits only", text);
+  /* with the country in front: 4 to 23 characters */
+  n = strlen (buf) + (strncmp (buf, country, 2) == 0 ? 0 : 2);
+  if (n < 4 || n >= DOKUS_VAT_TEXT)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, field,
+                            "'%s' is not a tax number: 2 to 21 letters and digits after the "
+                            "country code",
+                            text);
+  out[0] = '\0';
+  if (strncmp (buf, country, 2) != 0)
+    memcpy (out, country, 3);
+  memcpy (out + strlen (out), buf, strlen (buf) + 1); /* fits: n < DOKUS_VAT_TEXT */
+  return DOKUS_OK;
+}

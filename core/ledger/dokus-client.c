@@ -72,21 +72,9 @@ client_write (DokusBook *book, const char *update_id, const char *json,
     st = dokus_address_parse (obj, "", true, &street, &postal, &city, &country, err);
   if (st == DOKUS_OK)
     st = dokus_json_get_string (obj, "", "vat_number", false, 40, &vat, err);
+  /* an EU VAT number checked with its checksum; elsewhere a tax number */
   if (st == DOKUS_OK && vat != NULL)
-    {
-      char cc[3];
-      st = dokus_vat_number_normalize (vat, "vat_number", vat_n, err);
-      if (st == DOKUS_OK)
-        {
-          char raw[3];
-          dokus_vat_number_country (vat_n, raw);
-          dokus_vat_country_to_iso (raw, cc);
-          if (strcmp (cc, country) != 0)
-            st = dokus_error_set (err, DOKUS_ERR_INVALID, "vat_number",
-                                  "the VAT number %s is from %s but the address is in %s", vat_n,
-                                  cc, country);
-        }
-    }
+    st = dokus_tax_number_normalize (vat, country, "vat_number", vat_n, err);
   if (st == DOKUS_OK)
     st = dokus_json_get_string (obj, "", "enterprise_number", false, 40, &enterprise, err);
   if (st == DOKUS_OK && enterprise != NULL)

@@ -111,19 +111,10 @@ parse_supplier (const cJSON *obj, Expense *e, DokusError *err)
     st = parse_country (e->supplier_country, err);
   if (st == DOKUS_OK)
     st = dokus_json_get_string (s, "supplier", "vat_number", false, 40, &vat, err);
+  /* an EU VAT number checked with its checksum; elsewhere a tax number */
   if (st == DOKUS_OK && vat != NULL)
-    {
-      char prefix[3], iso[3];
-      st = dokus_vat_number_normalize (vat, "supplier.vat_number", e->supplier_vat, err);
-      if (st == DOKUS_OK)
-        {
-          dokus_vat_country_to_iso (dokus_vat_number_country (e->supplier_vat, prefix), iso);
-          if (strcmp (iso, e->supplier_country) != 0)
-            st = dokus_error_set (err, DOKUS_ERR_INVALID, "supplier.vat_number",
-                                  "the VAT number %s is from %s but supplier.country is %s",
-                                  e->supplier_vat, iso, e->supplier_country);
-        }
-    }
+    st = dokus_tax_number_normalize (vat, e->supplier_country, "supplier.vat_number",
+                                     e->supplier_vat, err);
   return st;
 }
 

@@ -151,6 +151,25 @@ START_TEST (test_expense_eu_services_self_assesses_vat)
 }
 END_TEST
 
+START_TEST (test_expense_non_eu_supplier_with_its_tax_number)
+{
+  char id[DOKUS_ID_TEXT];
+  cJSON *o;
+
+  set_profile (PROFILE);
+  /* a Swiss SaaS: 200.00 × 21 % = 42.00 self-assessed (art. 21 § 2: 87, 56, 59) */
+  add_ok ("{\"date\":\"2026-03-03\",\"supplier\":{\"name\":\"Alpensoft AG\",\"vat_number\":"
+          "\"CHE-123.456.789 MWST\",\"country\":\"CH\"},\"number\":\"R-77\",\"category\":"
+          "\"software\",\"kind\":\"services\",\"vat_treatment\":\"non_eu_services\","
+          "\"lines\":[{\"base\":\"200.00\",\"vat_rate\":\"21\"}]}",
+          NULL, 0, id);
+  o = show (id);
+  ck_assert_str_eq (str (cJSON_GetObjectItem (o, "supplier"), "vat_number"), "CHE123456789MWST");
+  ck_assert_str_eq (str (o, "vat_amount"), "42.00");
+  cJSON_Delete (o);
+}
+END_TEST
+
 START_TEST (test_expense_restaurant_vat_not_recoverable)
 {
   char id[DOKUS_ID_TEXT];
@@ -628,6 +647,7 @@ expense_suite (void)
   tcase_add_checked_fixture (refusals, setup, teardown);
   tcase_add_checked_fixture (receipts, setup, teardown);
   tcase_add_test (figures, test_expense_eu_services_self_assesses_vat);
+  tcase_add_test (figures, test_expense_non_eu_supplier_with_its_tax_number);
   tcase_add_test (figures, test_expense_restaurant_vat_not_recoverable);
   tcase_add_test (figures, test_expense_car_costs_half_vat_recoverable);
   tcase_add_test (figures, test_expense_rounds_half_away_from_zero);

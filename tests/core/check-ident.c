@@ -211,6 +211,44 @@ START_TEST (test_ident_vat_number_for_enterprise)
 }
 END_TEST
 
+START_TEST (test_ident_tax_numbers_inside_and_outside_the_eu)
+{
+  DokusError err = { 0 };
+  char out[DOKUS_VAT_TEXT];
+
+  /* EU countries: the VAT number with its checksum, its prefix the country's */
+  ck_assert (dokus_tax_number_normalize ("be 0417.497.106", "BE", "v", out, &err) == DOKUS_OK);
+  ck_assert_str_eq (out, "BE0417497106");
+  ck_assert (dokus_tax_number_normalize ("EL094259216", "GR", "v", out, &err) == DOKUS_OK);
+  ck_assert_str_eq (out, "EL094259216");
+  ck_assert (dokus_tax_number_normalize ("BE0417497107", "BE", "v", out, &err)
+             == DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "v");
+  ck_assert (dokus_tax_number_normalize ("NL004495445B01", "BE", "v", out, &err)
+             == DOKUS_ERR_INVALID);
+  ck_assert (out[0] == '\0');
+  /* an EU prefix on a non-EU party is checked as an EU number (and its country) */
+  ck_assert (dokus_tax_number_normalize ("DE136695976", "CH", "v", out, &err)
+             == DOKUS_ERR_INVALID);
+  /* elsewhere: letters and digits, the country in front */
+  ck_assert (dokus_tax_number_normalize ("CHE-123.456.789 MWST", "CH", "v", out, &err) == DOKUS_OK);
+  ck_assert_str_eq (out, "CHE123456789MWST");
+  ck_assert (dokus_tax_number_normalize ("no 923 609 016 mva", "NO", "v", out, &err) == DOKUS_OK);
+  ck_assert_str_eq (out, "NO923609016MVA");
+  ck_assert (dokus_tax_number_normalize ("12-3456789", "US", "v", out, &err) == DOKUS_OK);
+  ck_assert_str_eq (out, "US123456789");
+  ck_assert (dokus_tax_number_normalize ("GB 123 4567 89", "GB", "v", out, &err) == DOKUS_OK);
+  ck_assert_str_eq (out, "GB123456789");
+  ck_assert (dokus_tax_number_normalize ("12", "US", "v", out, &err) == DOKUS_OK);
+  ck_assert_str_eq (out, "US12");
+  ck_assert (dokus_tax_number_normalize ("1", "US", "v", out, &err) == DOKUS_ERR_INVALID);
+  ck_assert (dokus_tax_number_normalize ("123#456", "US", "v", out, &err) == DOKUS_ERR_INVALID);
+  ck_assert (dokus_tax_number_normalize ("1234567890123456789012", "US", "v", out, &err)
+             == DOKUS_ERR_INVALID);
+  ck_assert (dokus_tax_number_normalize ("", "US", "v", out, &err) == DOKUS_ERR_INVALID);
+}
+END_TEST
+
 START_TEST (test_ident_ibans)
 {
   char buf[DOKUS_IBAN_DISPLAY_TEXT];
@@ -363,6 +401,7 @@ ident_suite (void)
   tcase_add_test (vat_tc, test_ident_vat_numbers_with_check_digits);
   tcase_add_test (vat_tc, test_ident_vat_numbers_format_only);
   tcase_add_test (vat_tc, test_ident_vat_number_for_enterprise);
+  tcase_add_test (vat_tc, test_ident_tax_numbers_inside_and_outside_the_eu);
   tcase_add_test (bank, test_ident_ibans);
   tcase_add_test (bank, test_ident_bics);
   tcase_add_test (peppol, test_ident_peppol_ids);

@@ -26,7 +26,7 @@
 
 #define DOKUS_ENTERPRISE_TEXT 11         /* "0417497106" */
 #define DOKUS_ENTERPRISE_DISPLAY_TEXT 13 /* "0417.497.106" */
-#define DOKUS_VAT_TEXT 16                /* "BE0417497106", "NL004495445B01" */
+#define DOKUS_VAT_TEXT 24                /* "BE0417497106", "NL004495445B01", "CHE123456789MWST" */
 #define DOKUS_IBAN_TEXT 35               /* up to 34 characters */
 #define DOKUS_IBAN_DISPLAY_TEXT 43       /* "BE68 5390 0754 7034" */
 #define DOKUS_BIC_TEXT 12                /* "GEBABEBB", "GEBABEBBXXX" */
@@ -72,6 +72,19 @@ DOKUS_PUBLIC bool dokus_vat_country_is_eu (const char cc[2]);
 /* The VAT prefix of normalized VAT number @vat: "EL" for "EL094259216".
  * @out (OUT): two letters and NUL. Returns @out. */
 DOKUS_PUBLIC char *dokus_vat_number_country (const char *vat, char out[3]);
+
+/* The VAT or tax number of a party in @country (ISO 3166-1): in the EU
+ * (or a number with the XI prefix), an EU VAT number as
+ * dokus_vat_number_normalize() checks it, whose prefix must be @country's;
+ * elsewhere (e.g. CH "CHE-123.456.789 MWST", NO "NO 123 456 789 MVA", GB,
+ * US) a tax number that no checksum can be verified for here: spaces, dots,
+ * dashes and slashes dropped, letters upper-cased, letters and digits only,
+ * prefixed with @country when it does not start with it (EN 16931
+ * BR-CO-09 wants the ISO prefix), 4 to 23 characters in all.
+ * DOKUS_ERR_INVALID naming @field otherwise. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_tax_number_normalize (const char *text, const char *country, const char *field,
+                                        char out[DOKUS_VAT_TEXT], DokusError *err);
 
 /* The ISO 3166-1 country of VAT prefix @cc (as for dokus_vat_country_is_eu),
  * for addresses and UBL: EL -> GR, XI -> GB, others unchanged.
