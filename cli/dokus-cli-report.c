@@ -75,6 +75,45 @@ print_ic (const cJSON *o)
   printf ("\n  %-18s %14s\n", "Total", dokus_cli_str (o, "total"));
 }
 
+typedef DokusStatus (*PeriodReport) (DokusBook *book, const char *period, char **out,
+                                     DokusError *err);
+
+/* The common part of report vat and report ic: --period is required, the
+ * JSON of @report printed, and with --xml FILE the XML of @xml written. */
+static int
+period_report (DokusCliCommand *cmd, DokusCliOption *opts, int argc, char **argv,
+               PeriodReport report, PeriodReport xml_report, void (*human) (const cJSON *))
+{
+  DokusBook *book = NULL;
+  DokusError err = { 0 };
+  char *json = NULL, *xml = NULL;
+  DokusStatus st;
+  int rc;
+
+  if ((rc = dokus_cli_parse_and_open (cmd, argc, argv, &book)) >= 0)
+    return rc;
+  if (!opts[0].seen)
+    {
+      dokus_error_set (&err, DOKUS_ERR_INVALID, "period",
+                       "--period 2026-Q4 or 2026-11 is required");
+      return dokus_cli_finish (cmd, book, err.code, &err, NULL, NULL);
+    }
+  st = report (book, opts[0].value, &json, &err);
+  if (st == DOKUS_OK && opts[1].seen)
+    {
+      st = xml_report (book, opts[0].value, &xml, &err);
+      if (st == DOKUS_OK)
+        st = write_file (opts[1].value, xml, &err);
+      free (xml);
+    }
+  if (st != DOKUS_OK)
+    {
+      free (json);
+      json = NULL;
+    }
+  return dokus_cli_finish (cmd, book, st, &err, json, human);
+}
+
 static int
 cmd_vat (int argc, char **argv)
 {
@@ -88,34 +127,8 @@ cmd_vat (int argc, char **argv)
                                   "Intervat XML (VATConsignment) for upload. A franchise book "
                                   "files no return.",
                           .min_args = 1, .max_args = 1, .options = opts };
-  DokusBook *book = NULL;
-  DokusError err = { 0 };
-  char *json = NULL, *xml = NULL;
-  DokusStatus st;
-  int rc;
-
-  if ((rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book)) >= 0)
-    return rc;
-  if (!opts[0].seen)
-    {
-      dokus_error_set (&err, DOKUS_ERR_INVALID, "period",
-                       "--period 2026-Q4 or 2026-11 is required");
-      return dokus_cli_finish (&cmd, book, err.code, &err, NULL, NULL);
-    }
-  st = dokus_vat_return (book, opts[0].value, &json, &err);
-  if (st == DOKUS_OK && opts[1].seen)
-    {
-      st = dokus_vat_return_xml (book, opts[0].value, &xml, &err);
-      if (st == DOKUS_OK)
-        st = write_file (opts[1].value, xml, &err);
-      free (xml);
-    }
-  if (st != DOKUS_OK)
-    {
-      free (json);
-      json = NULL;
-    }
-  return dokus_cli_finish (&cmd, book, st, &err, json, print_return);
+  return period_report (&cmd, opts, argc, argv, dokus_vat_return, dokus_vat_return_xml,
+                        print_return);
 }
 
 static int
@@ -178,34 +191,7 @@ cmd_ic (int argc, char **argv)
                                   "(triangulation), credit notes subtracted. --xml FILE\nalso "
                                   "writes it as Intervat XML (IntraConsignment).",
                           .min_args = 1, .max_args = 1, .options = opts };
-  DokusBook *book = NULL;
-  DokusError err = { 0 };
-  char *json = NULL, *xml = NULL;
-  DokusStatus st;
-  int rc;
-
-  if ((rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book)) >= 0)
-    return rc;
-  if (!opts[0].seen)
-    {
-      dokus_error_set (&err, DOKUS_ERR_INVALID, "period",
-                       "--period 2026-Q4 or 2026-11 is required");
-      return dokus_cli_finish (&cmd, book, err.code, &err, NULL, NULL);
-    }
-  st = dokus_ic_listing (book, opts[0].value, &json, &err);
-  if (st == DOKUS_OK && opts[1].seen)
-    {
-      st = dokus_ic_listing_xml (book, opts[0].value, &xml, &err);
-      if (st == DOKUS_OK)
-        st = write_file (opts[1].value, xml, &err);
-      free (xml);
-    }
-  if (st != DOKUS_OK)
-    {
-      free (json);
-      json = NULL;
-    }
-  return dokus_cli_finish (&cmd, book, st, &err, json, print_ic);
+  return period_report (&cmd, opts, argc, argv, dokus_ic_listing, dokus_ic_listing_xml, print_ic);
 }
 
 int

@@ -42,19 +42,8 @@ dokus_client_listing_xml (DokusBook *book, int year, char **out_xml, DokusError 
       dokus_client_listing_clear (&l);
       return st;
     }
-  xmlInitParser ();
-  doc = xmlNewDoc (BAD_CAST "1.0");
-  root = doc ? xmlNewNode (NULL, BAD_CAST "ClientListingConsignment") : NULL;
-  if (root != NULL)
-    xmlDocSetRootElement (doc, root);
-  ns = root ? xmlNewNs (root, BAD_CAST LISTING_NS, BAD_CAST "ns2") : NULL;
-  common = root ? xmlNewNs (root, BAD_CAST DOKUS_INTERVAT_COMMON_NS, NULL) : NULL;
-  if (ns == NULL || common == NULL)
-    ok = false;
-  else
-    xmlSetNs (root, ns);
-  if (ok && xmlNewProp (root, BAD_CAST "ClientListingsNbr", BAD_CAST "1") == NULL)
-    ok = false;
+  doc = dokus_intervat_new_consignment ("ClientListingConsignment", LISTING_NS, "ClientListingsNbr",
+                                        &root, &ns, &common, &ok);
 
   listing = ok ? xmlNewChild (root, ns, BAD_CAST "ClientListing", NULL) : NULL;
   snprintf (text, sizeof text, "%u", (unsigned) l.n_clients);

@@ -91,19 +91,8 @@ dokus_ic_listing_xml (DokusBook *book, const char *period_text, char **out_xml, 
     }
   n = (unsigned) cJSON_GetArraySize (lines);
 
-  xmlInitParser ();
-  doc = xmlNewDoc (BAD_CAST "1.0");
-  root = doc ? xmlNewNode (NULL, BAD_CAST "IntraConsignment") : NULL;
-  if (root != NULL)
-    xmlDocSetRootElement (doc, root);
-  ns = root ? xmlNewNs (root, BAD_CAST INTRA_NS, BAD_CAST "ns2") : NULL;
-  common = root ? xmlNewNs (root, BAD_CAST DOKUS_INTERVAT_COMMON_NS, NULL) : NULL;
-  if (ns == NULL || common == NULL)
-    ok = false;
-  else
-    xmlSetNs (root, ns);
-  if (ok && xmlNewProp (root, BAD_CAST "IntraListingsNbr", BAD_CAST "1") == NULL)
-    ok = false;
+  doc = dokus_intervat_new_consignment ("IntraConsignment", INTRA_NS, "IntraListingsNbr",
+                                        &root, &ns, &common, &ok);
   listing = ok ? xmlNewChild (root, ns, BAD_CAST "IntraListing", NULL) : NULL;
   snprintf (text, sizeof text, "%u", n);
   if (listing == NULL || xmlNewProp (listing, BAD_CAST "SequenceNumber", BAD_CAST "1") == NULL

@@ -49,6 +49,15 @@ void dokus_intervat_add_declarant (xmlNodePtr parent, xmlNsPtr ns, xmlNsPtr comm
 void dokus_intervat_set_amount_prop (xmlNodePtr node, const char *name, DokusCents cents,
                                      bool *ok);
 
+/* A new document whose root element @root_name is in @ns_uri (prefix ns2:
+ * *@ns) with the common namespace as the default (*@common), as Intervat's
+ * examples write them, and @count_attr="1" (one declaration or listing).
+ * Sets *@ok false when a node could not be made; NULL without memory.
+ * (transfer full): give it to dokus_intervat_dump_take(). */
+xmlDocPtr dokus_intervat_new_consignment (const char *root_name, const char *ns_uri,
+                                          const char *count_attr, xmlNodePtr *root, xmlNsPtr *ns,
+                                          xmlNsPtr *common, bool *ok);
+
 /* Writes @doc (taken: freed, even on error) as indented UTF-8 text.
  * *@out: (transfer full) free() it. DOKUS_ERR_NOMEM when @ok is false
  * (a node could not be made) or the text cannot be. */

@@ -148,6 +148,28 @@ dokus_intervat_set_amount_prop (xmlNodePtr node, const char *name, DokusCents ce
     *ok = false;
 }
 
+xmlDocPtr
+dokus_intervat_new_consignment (const char *root_name, const char *ns_uri, const char *count_attr,
+                                xmlNodePtr *root, xmlNsPtr *ns, xmlNsPtr *common, bool *ok)
+{
+  xmlDocPtr doc;
+
+  xmlInitParser ();
+  doc = xmlNewDoc (BAD_CAST "1.0");
+  *root = doc ? xmlNewNode (NULL, BAD_CAST root_name) : NULL;
+  if (*root != NULL)
+    xmlDocSetRootElement (doc, *root);
+  *ns = *root ? xmlNewNs (*root, BAD_CAST ns_uri, BAD_CAST "ns2") : NULL;
+  *common = *root ? xmlNewNs (*root, BAD_CAST DOKUS_INTERVAT_COMMON_NS, NULL) : NULL;
+  if (*ns == NULL || *common == NULL)
+    *ok = false;
+  else
+    xmlSetNs (*root, *ns);
+  if (*ok && xmlNewProp (*root, BAD_CAST count_attr, BAD_CAST "1") == NULL)
+    *ok = false;
+  return doc;
+}
+
 DokusStatus
 dokus_intervat_dump_take (xmlDocPtr doc, bool ok, char **out, DokusError *err)
 {

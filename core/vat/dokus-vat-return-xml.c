@@ -57,21 +57,8 @@ build (sqlite3 *db, const DokusVatReturn *r, char **out_xml, DokusError *err)
       dokus_intervat_declarant_clear (&d);
       return st;
     }
-  xmlInitParser ();
-  doc = xmlNewDoc (BAD_CAST "1.0");
-  root = doc ? xmlNewNode (NULL, BAD_CAST "VATConsignment") : NULL;
-  if (root != NULL)
-    xmlDocSetRootElement (doc, root);
-  /* the return's elements in VATConsignment (prefix ns2), the declarant's
-   * children in InputCommon, the default namespace, as Intervat's examples */
-  ns = root ? xmlNewNs (root, BAD_CAST VAT_NS, BAD_CAST "ns2") : NULL;
-  common = root ? xmlNewNs (root, BAD_CAST DOKUS_INTERVAT_COMMON_NS, NULL) : NULL;
-  if (ns == NULL || common == NULL)
-    ok = false;
-  else
-    xmlSetNs (root, ns);
-  if (ok && xmlNewProp (root, BAD_CAST "VATDeclarationsNbr", BAD_CAST "1") == NULL)
-    ok = false;
+  doc = dokus_intervat_new_consignment ("VATConsignment", VAT_NS, "VATDeclarationsNbr",
+                                        &root, &ns, &common, &ok);
   decl = ok ? xmlNewChild (root, ns, BAD_CAST "VATDeclaration", NULL) : NULL;
   if (decl == NULL || xmlNewProp (decl, BAD_CAST "SequenceNumber", BAD_CAST "1") == NULL)
     ok = false;
