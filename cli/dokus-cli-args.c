@@ -265,3 +265,57 @@ dokus_cli_str (const cJSON *o, const char *key)
   const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
   return cJSON_IsString (m) ? m->valuestring : "";
 }
+
+unsigned char *
+dokus_cli_read_binary (const char *path, const char *field, size_t max, size_t *len,
+                       DokusError *err)
+{
+  FILE *f = fopen (path, "rb");
+  size_t cap = 65536;
+  unsigned char *buf;
+
+  *len = 0;
+  if (f == NULL)
+    {
+      dokus_error_set (err, DOKUS_ERR_IO, field, "cannot read %s", path);
+      return NULL;
+    }
+  buf = malloc (cap);
+  while (buf != NULL)
+    {
+      size_t n = fread (buf + *len, 1, cap - *len, f);
+      *len += n;
+      if (n == 0)
+        break;
+      if (*len == cap)
+        {
+          unsigned char *grown;
+          if (cap > max)
+            {
+              dokus_error_set (err, DOKUS_ERR_INVALID, field,
+                               "%s is larger than %lu KiB", path, (unsigned long) (max / 1024));
+              free (buf);
+              buf = NULL;
+              break;
+            }
+          grown = realloc (buf, cap * 2);
+          if (grown == NULL)
+            {
+              dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+              free (buf);
+            }
+          buf = grown;
+          cap *= 2;
+        }
+    }
+  if (buf == NULL && err != NULL && err->code == DOKUS_OK)
+    dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  if (buf != NULL && ferror (f))
+    {
+      dokus_error_set (err, DOKUS_ERR_IO, field, "cannot read %s", path);
+      free (buf);
+      buf = NULL;
+    }
+  fclose (f);
+  return buf;
+}

@@ -51,6 +51,11 @@ DokusStatus dokus_cli_passphrase (DokusCliCommand *cmd, bool confirm, char *buf,
  * at most 16 MiB. NULL with @err filled on failure. */
 char *dokus_cli_read_file (const char *path, DokusError *err);
 
+/* Reads the whole file at @path, binary, refusing more than @max bytes
+ * (errors name @field). (transfer full) free() it; *@len its size. */
+unsigned char *dokus_cli_read_binary (const char *path, const char *field, size_t max,
+                                      size_t *len, DokusError *err);
+
 /* Reports @err: on stderr, and with --json as {"errors": [...]} on stdout.
  * Returns 1. */
 int dokus_cli_report (DokusCliCommand *cmd, const DokusError *err);

@@ -17,61 +17,6 @@
 #define MAX_RECEIPTS 100
 
 
-/* Reads the whole file at @path, binary, refusing more than the largest
- * receipt (libdokus checks it again). (transfer full) free() it. */
-static unsigned char *
-read_receipt (const char *path, size_t *len, DokusError *err)
-{
-  FILE *f = fopen (path, "rb");
-  size_t cap = 65536;
-  unsigned char *buf;
-
-  *len = 0;
-  if (f == NULL)
-    {
-      dokus_error_set (err, DOKUS_ERR_IO, "receipt", "cannot read %s", path);
-      return NULL;
-    }
-  buf = malloc (cap);
-  while (buf != NULL)
-    {
-      size_t n = fread (buf + *len, 1, cap - *len, f);
-      *len += n;
-      if (n == 0)
-        break;
-      if (*len == cap)
-        {
-          unsigned char *grown;
-          if (cap > DOKUS_ATTACHMENT_MAX_BYTES)
-            {
-              dokus_error_set (err, DOKUS_ERR_INVALID, "receipt", "%s is larger than 20 MiB",
-                               path);
-              free (buf);
-              buf = NULL;
-              break;
-            }
-          grown = realloc (buf, cap * 2);
-          if (grown == NULL)
-            {
-              dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-              free (buf);
-            }
-          buf = grown;
-          cap *= 2;
-        }
-    }
-  if (buf == NULL && err != NULL && err->code == DOKUS_OK)
-    dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-  if (buf != NULL && ferror (f))
-    {
-      dokus_error_set (err, DOKUS_ERR_IO, "receipt", "cannot read %s", path);
-      free (buf);
-      buf = NULL;
-    }
-  fclose (f);
-  return buf;
-}
-
 /* ---- printing -------------------------------------------------------------- */
 
 static void
@@ -193,7 +138,9 @@ cmd_add (int argc, char **argv)
     st = err.code;
   for (size_t i = 0; st == DOKUS_OK && i < n; i++)
     {
-      unsigned char *data = read_receipt (paths[i], &receipts[i].len, &err);
+      unsigned char *data
+        = dokus_cli_read_binary (paths[i], "receipt", DOKUS_ATTACHMENT_MAX_BYTES,
+                                 &receipts[i].len, &err);
       if (data == NULL)
         st = err.code;
       receipts[i].data = data;

@@ -327,5 +327,27 @@ refused "client update with a bad VAT number" invalid vat_number client update "
 succeeds audit verify "$book"
 check "audit after drafts" "True" "$(jget 'str(j["valid"])' <<< "$out")"
 
+# ---- profile: show, set, logo ---------------------------------------------------------------
+
+succeeds profile show "$book"
+profile_name=$(jget 'j["name"]' <<< "$out")
+check "profile show: the name" "True" "$(jget 'str(len(j["name"]) > 0)' <<< "$out")"
+printf '\x89PNG\r\n\x1a\n0123456789' > "$tmp/logo.png"
+printf 'GIF89a' > "$tmp/logo.gif"
+succeeds profile logo "$book" "$tmp/logo.png"
+check "profile logo" "image/png 18" "$(jget 'j["logo"]["mime"] + " " + str(j["logo"]["bytes"])' <<< "$out")"
+refused "profile logo that is not PNG or JPEG" invalid logo profile logo "$book" "$tmp/logo.gif"
+refused "profile logo with a file and --remove" invalid logo profile logo "$book" "$tmp/logo.png" --remove
+succeeds profile logo "$book" --remove
+check "profile logo removed" "None" "$(jget 'str(j["logo"])' <<< "$out")"
+write profile-bad-iban.json <<< "{'name': 'x', 'enterprise_number': '0203.201.340', 'iban': 'BE68539007547035'}"
+refused "profile set with a bad IBAN" invalid iban profile set "$book" "$tmp/profile-bad-iban.json"
+# a new address: the profile changes, issued documents keep the seller they had
+python3 -c "import json,sys; p=json.load(open(sys.argv[1])); p['address']['city']='Leuven'; json.dump(p, open(sys.argv[2],'w'))" "$tmp/profile.json" "$tmp/profile-moved.json"
+succeeds profile set "$book" "$tmp/profile-moved.json"
+check "profile set" "Leuven" "$(jget 'j["address"]["city"]' <<< "$out")"
+succeeds invoice show "$book" 2026-0001
+check "issued document keeps its seller" "True" "$(jget 'str(j["seller"]["address"]["city"] != "Leuven")' <<< "$out")"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

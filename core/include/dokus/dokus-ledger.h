@@ -41,6 +41,24 @@ DokusStatus dokus_profile_set (DokusBook *book, const char *json, DokusError *er
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_profile_get (DokusBook *book, char **out_json, DokusError *err);
 
+/* The company logo for PDF invoices: a PNG or JPEG image. */
+#define DOKUS_LOGO_MAX ((size_t) 512 * 1024)
+
+/* Sets the logo to @data (@len bytes, copied; NULL removes it), with an
+ * audit entry holding the SHA-256 of the old and new image.
+ * DOKUS_ERR_INVALID (field "logo") for anything but PNG or JPEG, or more
+ * than DOKUS_LOGO_MAX bytes; DOKUS_ERR_NOT_FOUND without a profile. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_profile_set_logo (DokusBook *book, const unsigned char *data, size_t len,
+                                    DokusError *err);
+
+/* The logo: *@out_data (transfer full, free(); NULL when there is none),
+ * *@out_len, and *@out_mime (nullable; "image/png" or "image/jpeg",
+ * static). */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_profile_get_logo (DokusBook *book, unsigned char **out_data, size_t *out_len,
+                                    const char **out_mime, DokusError *err);
+
 /* Adds a client; *@out_id receives its id. */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_client_add (DokusBook *book, const char *json, char out_id[DOKUS_ID_TEXT],
