@@ -275,13 +275,56 @@ finish (DokusDocBalanceRow *r, DokusDate today)
   bal->overdue = bal->open > 0 && r->invoice && r->has_due_date && dokus_date_cmp (due, today) < 0;
 }
 
-DokusStatus
-dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids, DokusDocBalances *out,
-                        DokusError *err)
+/* The last pass of an open book (dokus-book-cache.c), with what it was
+ * computed from: the connection's change count, PRAGMA data_version (other
+ * connections' commits) and the day. */
+typedef struct {
+  sqlite3_int64    changes, data_version;
+  DokusDate        today;
+  DokusDocBalances b; /* with rowids */
+} Cached;
+
+static void
+cached_free (void *p)
+{
+  Cached *c = p;
+  dokus_doc_balances_clear (&c->b);
+  free (c);
+}
+
+static bool
+data_version (sqlite3 *db, sqlite3_int64 *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  bool ok = sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+            && sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static bool
+copy_balances (const DokusDocBalances *from, DokusDocBalances *to)
+{
+  memset (to, 0, sizeof *to);
+  if (from->n > 0)
+    {
+      to->rows = malloc (from->n * sizeof *to->rows);
+      if (to->rows == NULL)
+        return false;
+      memcpy (to->rows, from->rows, from->n * sizeof *to->rows);
+    }
+  to->n = from->n;
+  to->max_rowid = from->max_rowid;
+  return true;
+}
+
+static DokusStatus
+compute (sqlite3 *db, DokusDate today, bool with_rowids, DokusDocBalances *out, DokusError *err)
 {
   DokusStatus st;
 
-  assert (db != NULL && out != NULL);
   memset (out, 0, sizeof *out);
   st = read_documents (db, with_rowids, out, err);
   if (st == DOKUS_OK)
@@ -296,4 +339,37 @@ dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids, DokusDoc
   for (size_t i = 0; i < out->n; i++)
     finish (&out->rows[i], today);
   return DOKUS_OK;
+}
+
+DokusStatus
+dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids, DokusDocBalances *out,
+                        DokusError *err)
+{
+  Cached *c = dokus_book_cache_get (db), *fresh;
+  sqlite3_int64 version = 0, changes = sqlite3_total_changes64 (db);
+  bool versioned = data_version (db, &version);
+  DokusStatus st;
+
+  assert (db != NULL && out != NULL);
+  /* the same book, unchanged since, the same day: the last pass holds */
+  if (c != NULL && versioned && c->changes == changes && c->data_version == version
+      && dokus_date_cmp (c->today, today) == 0)
+    return copy_balances (&c->b, out) ? DOKUS_OK
+                                      : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  st = compute (db, today, true, out, err);
+  (void) with_rowids; /* rowids are always read: the cached pass serves both kinds of caller */
+  if (st != DOKUS_OK || !versioned)
+    return st;
+  fresh = calloc (1, sizeof *fresh);
+  if (fresh == NULL || !copy_balances (out, &fresh->b))
+    {
+      free (fresh);
+      return st; /* no cache, still a good answer */
+    }
+  fresh->changes = changes;
+  fresh->data_version = version;
+  fresh->today = today;
+  if (!dokus_book_cache_set (db, fresh, cached_free))
+    cached_free (fresh);
+  return st;
 }

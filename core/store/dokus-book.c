@@ -25,6 +25,7 @@ struct DokusBook {
   char          *path;
   unsigned char *data_key; /* sodium_malloc */
   int            schema_version;
+  bool           cache_registered; /* dokus-book-cache.c has a slot for db */
 };
 
 /* Up to 64 MiB of page cache, taken only as pages are read: a freelancer's
@@ -549,6 +550,8 @@ dokus_book_close (DokusBook *book)
 {
   if (book == NULL)
     return;
+  if (book->cache_registered)
+    dokus_book_cache_drop (book->db);
   sqlite3_close_v2 (book->db);
   if (book->data_key != NULL)
     sodium_free (book->data_key);
@@ -571,6 +574,11 @@ dokus_book_get_schema_version (const DokusBook *book)
 sqlite3 *
 dokus_book_get_db (DokusBook *book)
 {
+  if (!book->cache_registered && book->db != NULL)
+    {
+      dokus_book_cache_register (book->db);
+      book->cache_registered = true;
+    }
   return book->db;
 }
 
