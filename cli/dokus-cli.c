@@ -24,6 +24,7 @@ static const char usage[] =
   "  expense add|list|show|receipt BOOK ...   purchases and their receipts\n"
   "  ubl validate FILE...      check Peppol BIS Billing 3.0 documents\n"
   "  ubl import BOOK FILE      a supplier's UBL invoice as an expense\n"
+  "  peppol send|status|fetch BOOK ...   send through a Peppol access point, take in invoices\n"
   "  audit verify BOOK\n"
   "  report vat|clients|ic BOOK ...   VAT return, client listing, intra-Community listing\n"
   "  pnl BOOK [--year YYYY]    profit and loss of a year\n"
@@ -92,6 +93,8 @@ main (int argc, char **argv)
     return dokus_cli_vat_reports (argc - 1, argv + 1);
   if (strcmp (argv[1], "profile") == 0)
     return dokus_cli_profile (argc - 1, argv + 1);
+  if (strcmp (argv[1], "peppol") == 0)
+    return dokus_cli_peppol (argc - 1, argv + 1);
   if (strcmp (argv[1], "ubl") == 0)
     return dokus_cli_ubl (argc - 1, argv + 1);
   if (strcmp (argv[1], "expense") == 0)

@@ -35,6 +35,8 @@ int dokus_cli_profile (int argc, char **argv);
 int dokus_cli_ubl (int argc, char **argv);
 int dokus_cli_ubl_validate (int argc, char **argv); /* argv[0] = "validate" */
 int dokus_cli_ubl_import (int argc, char **argv);   /* argv[0] = "import" */
+/* peppol send|status|fetch (dokus-cli-peppol.c): argv[0] = "peppol" */
+int dokus_cli_peppol (int argc, char **argv);
 /* invoice export-pdf: @argv starts after "export-pdf" */
 int dokus_cli_invoice_export_pdf (int argc, char **argv);
 

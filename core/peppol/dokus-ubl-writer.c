@@ -5,7 +5,10 @@
  * what was frozen at issue is what is sent. Elements follow the order of
  * the UBL 2.1 schemas and of the BIS examples; nothing depends on the
  * clock, so the bytes are the same at every export, which the SHA-256
- * stored in documents.ubl_sha256 checks.
+ * stored in document_exports (per writer version; over every byte but the
+ * embedded PDF's, which follow the machine's fonts) checks. The PDF of the
+ * document, in its language, is embedded (BT-125), and every export is
+ * recorded in the audit trail. Choices: docs/peppol.md, "Writer".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +21,8 @@
 #include <libxml/tree.h>
 #include <sodium.h>
 
+#include "../render/dokus-pdf-private.h"
+#include "dokus-audit-private.h"
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
 #include "dokus/dokus-ubl.h"
@@ -31,6 +36,9 @@
 #define PROFILE_ID "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
 #define ITEM_NAME_MAX 100 /* characters of the description in Item/Name */
 #define SHA256_HEX (crypto_hash_sha256_BYTES * 2 + 1)
+/* 1: up to 0.1 (hash in documents.ubl_sha256); 2: the PDF embedded, credit
+ * notes' payment means, the buyer's address required (document_exports) */
+#define WRITER_VERSION 2
 
 typedef struct {
   xmlNsPtr cac, cbc;
@@ -109,27 +117,49 @@ find_vat_scheme (const char *vat_number)
   return NULL;
 }
 
-/* EndpointID: the party's Peppol id "SCHEME:VALUE"; else its VAT number
- * under its country's VAT scheme; else its enterprise number (0208);
- * else its e-mail address (EM). Nothing when it has none of these. */
-static void
-add_endpoint (Writer *w, xmlNodePtr party, const cJSON *p)
+/* The party's electronic address (BT-34/BT-49): its Peppol id
+ * "SCHEME:VALUE"; else its VAT number under its country's VAT scheme; else
+ * its enterprise number (0208); else its e-mail address (EM). false when
+ * it has none of these. */
+static bool
+find_endpoint (const cJSON *p, char scheme[16], const char **value)
 {
   const char *peppol = get_str (p, "peppol_id"), *colon = peppol ? strchr (peppol, ':') : NULL;
   const char *vat = get_str (p, "vat_number"), *kbo = get_str (p, "enterprise_number");
 
   if (colon != NULL && colon > peppol && colon[1] != '\0')
     {
-      char scheme[16];
-      snprintf (scheme, sizeof scheme, "%.*s", (int) (colon - peppol), peppol);
-      add_with_scheme (w, party, "EndpointID", scheme, colon + 1);
+      snprintf (scheme, 16, "%.*s", (int) (colon - peppol), peppol);
+      *value = colon + 1;
     }
   else if (find_vat_scheme (vat) != NULL)
-    add_with_scheme (w, party, "EndpointID", find_vat_scheme (vat), vat);
+    {
+      snprintf (scheme, 16, "%s", find_vat_scheme (vat));
+      *value = vat;
+    }
   else if (kbo != NULL)
-    add_with_scheme (w, party, "EndpointID", "0208", kbo);
+    {
+      snprintf (scheme, 16, "0208");
+      *value = kbo;
+    }
   else if (get_str (p, "email") != NULL)
-    add_with_scheme (w, party, "EndpointID", "EM", get_str (p, "email"));
+    {
+      snprintf (scheme, 16, "EM");
+      *value = get_str (p, "email");
+    }
+  else
+    return false;
+  return true;
+}
+
+static void
+add_endpoint (Writer *w, xmlNodePtr party, const cJSON *p)
+{
+  char scheme[16];
+  const char *value;
+
+  if (find_endpoint (p, scheme, &value))
+    add_with_scheme (w, party, "EndpointID", scheme, value);
 }
 
 static void
@@ -298,8 +328,53 @@ dup_note (const cJSON *doc)
   return out;
 }
 
+/* BT-122..BT-125: the PDF of the document as an additional document
+ * reference, named after the document's number. */
+static void
+add_embedded_pdf (Writer *w, xmlNodePtr root, const cJSON *doc, const char *pdf_base64,
+                  const char *description)
+{
+  const char *number = get_str (doc, "number");
+  xmlNodePtr ref = add_cac (w, root, "AdditionalDocumentReference"), bin;
+  char filename[DOKUS_NUMBER_TEXT + 8];
+
+  /* a series prefix may hold '/': not in a file name */
+  snprintf (filename, sizeof filename, "%s.pdf", number ? number : "document");
+  for (char *c = filename; *c != '\0'; c++)
+    if (*c == '/' || *c == '\\')
+      *c = '-';
+  add_cbc (w, ref, "ID", number);
+  add_cbc (w, ref, "DocumentDescription", description);
+  bin = add_cbc (w, add_cac (w, ref, "Attachment"), "EmbeddedDocumentBinaryObject", pdf_base64);
+  xmlNewProp (bin, BAD_CAST "mimeCode", BAD_CAST "application/pdf");
+  xmlNewProp (bin, BAD_CAST "filename", BAD_CAST filename);
+}
+
+/* A credit note's payment means: the seller owes the buyer the amount,
+ * so the seller's account is not where it is paid to (BR-61 would want
+ * the payee's account with a credit transfer). UNCL4461 97, clearing
+ * between partners: set off against the invoice or refunded, the credit
+ * note's number as the reference (docs/peppol.md). */
+static void
+add_credit_note_payment (Writer *w, xmlNodePtr root, const cJSON *doc)
+{
+  const cJSON *billing = cJSON_GetObjectItemCaseSensitive (doc, "billing_reference");
+  xmlNodePtr pm = add_cac (w, root, "PaymentMeans");
+  char terms[200];
+
+  add_cbc (w, pm, "PaymentMeansCode", "97");
+  add_cbc (w, pm, "PaymentID", get_str (doc, "number"));
+  if (get_str (billing, "number") != NULL)
+    {
+      snprintf (terms, sizeof terms, "Set off against invoice %s or refunded",
+                get_str (billing, "number"));
+      add_cbc (w, add_cac (w, root, "PaymentTerms"), "Note", terms);
+    }
+}
+
 static DokusStatus
-build_xml (const cJSON *doc, xmlDocPtr *out, DokusError *err)
+build_xml (const cJSON *doc, const char *pdf_base64, const char *pdf_description, xmlDocPtr *out,
+           DokusError *err)
 {
   const char *type = get_str (doc, "type");
   bool credit_note = type != NULL && strcmp (type, "credit_note") == 0;
@@ -357,6 +432,7 @@ build_xml (const cJSON *doc, xmlDocPtr *out, DokusError *err)
       add_cbc (&w, ref, "ID", get_str (billing, "number"));
       add_cbc (&w, ref, "IssueDate", get_str (billing, "issue_date"));
     }
+  add_embedded_pdf (&w, root, doc, pdf_base64, pdf_description);
   add_party (&w, root, "AccountingSupplierParty", seller, true);
   add_party (&w, root, "AccountingCustomerParty", cJSON_GetObjectItemCaseSensitive (doc, "buyer"),
              false);
@@ -368,7 +444,9 @@ build_xml (const cJSON *doc, xmlDocPtr *out, DokusError *err)
         add_address (&w, add_cac (&w, d, "DeliveryLocation"), "Address", NULL,
                      get_str (delivery, "country"));
     }
-  if (!credit_note)
+  if (credit_note)
+    add_credit_note_payment (&w, root, doc);
+  else
     {
       const char *iban = get_str (seller, "iban");
       xmlNodePtr pm = add_cac (&w, root, "PaymentMeans");
@@ -429,56 +507,127 @@ build_xml (const cJSON *doc, xmlDocPtr *out, DokusError *err)
   return DOKUS_OK;
 }
 
-/* Stores @hex in documents.ubl_sha256 the first time; after that, checks
- * that it did not change. One short transaction. */
+/* Checks @hex (content_hash()) against the hash this writer version
+ * stored at the document's first export, or stores it; and appends the
+ * export's audit entry with @bytes_hex, the hash of all the bytes handed
+ * out. One short write transaction. */
 static DokusStatus
-check_hash (sqlite3 *db, const char *id, const char *number, const char *hex, DokusError *err)
+record_export (sqlite3 *db, const char *id, const char *number, const char *type,
+               const char *hex, const char *bytes_hex, DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = dokus_ledger_begin (db, err);
+  char after[300];
   int rc;
 
   if (st != DOKUS_OK)
     return st;
-  rc = sqlite3_prepare_v2 (db, "SELECT ubl_sha256 FROM documents WHERE id = ?", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT sha256 FROM document_exports WHERE document_id = ?1 AND "
+                           "format = 'ubl' AND writer_version = ?2",
+                           -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, WRITER_VERSION);
       rc = sqlite3_step (stmt);
     }
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (rc == SQLITE_ROW)
     {
       if (strcmp ((const char *) sqlite3_column_text (stmt, 0), hex) != 0)
         st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "ubl_sha256",
                               "the UBL of %s differs from its first export (SHA-256 %s): "
                               "the frozen document or the writer changed",
                               number, (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      stmt = NULL;
     }
-  else if (rc == SQLITE_ROW)
+  else if (rc == SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
       stmt = NULL;
-      rc = sqlite3_prepare_v2 (db, "UPDATE documents SET ubl_sha256 = ? WHERE id = ?", -1, &stmt,
-                               NULL);
+      rc = sqlite3_prepare_v2 (db,
+                               "INSERT INTO document_exports (document_id, format, "
+                               "writer_version, sha256) VALUES (?1, 'ubl', ?2, ?3)",
+                               -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         {
-          sqlite3_bind_text (stmt, 1, hex, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 2, WRITER_VERSION);
+          sqlite3_bind_text (stmt, 3, hex, -1, SQLITE_STATIC);
           rc = sqlite3_step (stmt);
         }
       if (rc != SQLITE_DONE)
         st = dokus_book_sqlite_error (db, rc, "storing the UBL's SHA-256", err);
     }
-  else if (rc == SQLITE_DONE)
-    st = dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "document", "no document %s", number);
   else
     st = dokus_book_sqlite_error (db, rc, "reading the UBL's SHA-256", err);
   sqlite3_finalize (stmt);
   if (st == DOKUS_OK)
+    {
+      snprintf (after, sizeof after,
+                "{\"format\":\"ubl\",\"writer_version\":%d,\"sha256\":\"%s\","
+                "\"content_sha256\":\"%s\"}",
+                WRITER_VERSION, bytes_hex, hex);
+      st = dokus_audit_append (db, "export", type, id, NULL, after, err);
+    }
+  if (st == DOKUS_OK)
     return dokus_ledger_commit (db, err);
   dokus_ledger_rollback (db);
+  return st;
+}
+
+/* The SHA-256 of the UBL @xml without the text of the embedded PDF
+ * @pdf_base64: every byte the writer decides. The PDF's own bytes follow
+ * the fonts and the cairo version of the machine that draws it, and a
+ * book moves between machines; what it shows comes from the same frozen
+ * data as the rest (docs/peppol.md, "Hashes"). */
+static void
+content_hash (const xmlChar *xml, size_t len, const char *pdf_base64,
+              unsigned char hash[crypto_hash_sha256_BYTES])
+{
+  crypto_hash_sha256_state state;
+  const char *at = strstr ((const char *) xml, pdf_base64);
+  size_t skip = strlen (pdf_base64), head = at ? (size_t) (at - (const char *) xml) : len;
+
+  crypto_hash_sha256_init (&state);
+  crypto_hash_sha256_update (&state, xml, head);
+  if (at != NULL)
+    crypto_hash_sha256_update (&state, xml + head + skip, len - head - skip);
+  crypto_hash_sha256_final (&state, hash);
+}
+
+/* The PDF of @doc in its own language, base64 (transfer full), and the
+ * description of the attachment ("Factuur 2026-0001"). */
+static DokusStatus
+dup_pdf_base64 (const cJSON *doc, char **out, char description[160], DokusError *err)
+{
+  const char *language = get_str (doc, "language"), *type = get_str (doc, "type");
+  unsigned char *pdf = NULL;
+  size_t len = 0, b64_len;
+  DokusStatus st;
+  static const char *const titles[][3] = {
+    { "nl", "Factuur", "Creditnota" },
+    { "fr", "Facture", "Note de crédit" },
+    { "de", "Rechnung", "Gutschrift" },
+    { "en", "Invoice", "Credit note" },
+  };
+  size_t t = 3;
+
+  *out = NULL;
+  for (size_t i = 0; i < 4; i++)
+    if (language != NULL && strcmp (language, titles[i][0]) == 0)
+      t = i;
+  st = dokus_pdf_render_json (doc, titles[t][0], &pdf, &len, NULL, err);
+  if (st != DOKUS_OK)
+    return st;
+  snprintf (description, 160, "%s %s",
+            titles[t][type != NULL && strcmp (type, "credit_note") == 0 ? 2 : 1],
+            get_str (doc, "number"));
+  b64_len = sodium_base64_ENCODED_LEN (len, sodium_base64_VARIANT_ORIGINAL);
+  if ((*out = malloc (b64_len)) == NULL)
+    st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
+  else
+    sodium_bin2base64 (*out, b64_len, pdf, len, sodium_base64_VARIANT_ORIGINAL);
+  free (pdf);
   return st;
 }
 
@@ -487,7 +636,10 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
                   DokusError *err)
 {
   sqlite3 *db = dokus_book_get_db (book);
-  char id[DOKUS_ID_TEXT], *json = NULL, hex[SHA256_HEX];
+  char id[DOKUS_ID_TEXT], *json = NULL, hex[SHA256_HEX], bytes_hex[SHA256_HEX], *pdf = NULL;
+  char description[160];
+  char scheme[16];
+  const char *endpoint;
   unsigned char hash[crypto_hash_sha256_BYTES];
   cJSON *doc = NULL;
   xmlDocPtr x = NULL;
@@ -516,7 +668,21 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
                             "a draft has no number: issue it first");
       goto out;
     }
-  if ((st = build_xml (doc, &x, err)) != DOKUS_OK)
+  /* PEPPOL-EN16931-R010: the buyer's electronic address is mandatory */
+  if (!find_endpoint (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), scheme, &endpoint))
+    {
+      st = dokus_error_set (err, DOKUS_ERR_REFUSED, "buyer.email",
+                            "%s has no electronic address for Peppol (a Peppol id, VAT or "
+                            "enterprise number, or an e-mail address), which BIS Billing 3.0 "
+                            "requires: send the PDF instead",
+                            get_str (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), "name")
+                              ? get_str (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), "name")
+                              : "the client");
+      goto out;
+    }
+  if ((st = dup_pdf_base64 (doc, &pdf, description, err)) != DOKUS_OK)
+    goto out;
+  if ((st = build_xml (doc, pdf, description, &x, err)) != DOKUS_OK)
     goto out;
   xmlDocDumpFormatMemoryEnc (x, &buf, &len, "UTF-8", 1);
   if (buf == NULL || len <= 0)
@@ -525,8 +691,12 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
       goto out;
     }
   crypto_hash_sha256 (hash, buf, (unsigned long long) len);
+  sodium_bin2hex (bytes_hex, sizeof bytes_hex, hash, sizeof hash);
+  content_hash (buf, (size_t) len, pdf, hash);
   sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
-  if ((st = check_hash (db, id, get_str (doc, "number"), hex, err)) != DOKUS_OK)
+  if ((st = record_export (db, id, get_str (doc, "number"), get_str (doc, "type"), hex, bytes_hex,
+                           err))
+      != DOKUS_OK)
     goto out;
   if ((*out_xml = malloc ((size_t) len + 1)) == NULL)
     {
@@ -541,6 +711,7 @@ out:
   xmlFree (buf);
   xmlFreeDoc (x);
   cJSON_Delete (doc);
+  free (pdf);
   free (json);
   return st;
 }

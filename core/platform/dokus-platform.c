@@ -14,6 +14,7 @@
 
 #if defined(_WIN32)
 #include <direct.h>
+#include <fcntl.h>
 #include <io.h>
 #include <windows.h>
 #else
@@ -249,5 +250,25 @@ dokus_platform_process_id (void)
   return (long) GetCurrentProcessId ();
 #else
   return (long) getpid ();
+#endif
+}
+
+bool
+dokus_platform_stdout_is_terminal (void)
+{
+#if defined(_WIN32)
+  return _isatty (_fileno (stdout)) != 0;
+#else
+  return isatty (STDOUT_FILENO) == 1;
+#endif
+}
+
+bool
+dokus_platform_stdout_binary (void)
+{
+#if defined(_WIN32)
+  return _setmode (_fileno (stdout), _O_BINARY) != -1;
+#else
+  return true;
 #endif
 }

@@ -288,9 +288,9 @@ check "client list --search a VAT number" "Atelier Lumière SRL" \
 # ---- audit ---------------------------------------------------------------------------------
 
 succeeds audit verify "$book"
-# profile 1, clients 2, invoices created 2 (one still a draft), issued 1, payments 2,
-# credit notes created 2 and issued 2, refund 1: 13 entries
-check "audit verify" "True 13 1" "$(jget '" ".join(str(j[k]) for k in ("valid", "entries", "devices"))' <<< "$out")"
+# profile 1, clients 2, invoices created 2 (one still a draft), issued 1, UBL exports 2,
+# payments 2, credit notes created 2 and issued 2, refund 1: 15 entries
+check "audit verify" "True 15 1" "$(jget '" ".join(str(j[k]) for k in ("valid", "entries", "devices"))' <<< "$out")"
 DOKUS_PASSPHRASE=wrong refused "audit verify, wrong passphrase" bad_passphrase passphrase audit verify "$book"
 
 # ---- passwd ---------------------------------------------------------------------------------

@@ -4,8 +4,10 @@
  * are made through the public API, exported, validated against the OASIS
  * UBL 2.1 schemas of ../shared/peppol/xsd, and a few values read back by
  * XPath; expected values are written by hand, the working in a comment.
- * Also: the same bytes at every export, their SHA-256 stored once, drafts
- * refused.
+ * Also: the same bytes at every export, their SHA-256 stored once per
+ * writer version, one audit entry per export, the PDF embedded (the same
+ * bytes dokus_pdf_export gives), credit notes' payment means, a buyer
+ * without an electronic address refused, drafts refused.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,7 +31,8 @@ static DokusBook *book;
 static sqlite3 *db;
 
 static char be_co[DOKUS_ID_TEXT];     /* Belgian company, VAT number */
-static char be_person[DOKUS_ID_TEXT]; /* Belgian private person */
+static char be_person[DOKUS_ID_TEXT]; /* Belgian private person, no e-mail */
+static char be_mailed[DOKUS_ID_TEXT]; /* Belgian private person with an e-mail address */
 static char nl_co[DOKUS_ID_TEXT];     /* Dutch company */
 static char fr_co[DOKUS_ID_TEXT];     /* French company */
 
@@ -93,6 +96,9 @@ setup (void)
               be_co);
   add_client (js ("{'name': 'Jan Peeters', 'address': {'city': 'Leuven', 'country': 'BE'}}"),
               be_person);
+  add_client (js ("{'name': 'Els Wouters', 'email': 'els@wouters.example', 'address': "
+                  "{'city': 'Mechelen', 'country': 'BE'}}"),
+              be_mailed);
   add_client (js ("{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01', 'address': "
                   "{'city': 'Amsterdam', 'country': 'NL'}}"),
               nl_co);
@@ -138,10 +144,18 @@ static xmlDocPtr
 export_valid (const char *number, bool credit_note)
 {
   DokusError err = { 0 };
-  char *xml = NULL, *again = NULL, *stored, xsd[4096], sql[256], hex[65];
+  char *xml = NULL, *again = NULL, *stored, xsd[4096], sql[512], hex[65];
   unsigned char hash[32];
   size_t len = 0, len2 = 0;
-  DokusStatus st = dokus_ubl_export (book, number, &xml, &len, &err);
+  long long audited;
+  DokusStatus st;
+
+  snprintf (sql, sizeof sql,
+            "SELECT count(*) FROM audit_log WHERE action = 'export' AND entity_id = "
+            "(SELECT id FROM documents WHERE number = '%s')",
+            number);
+  audited = dokus_test_query_int (db, sql);
+  st = dokus_ubl_export (book, number, &xml, &len, &err);
   xmlSchemaParserCtxtPtr pctx;
   xmlSchemaPtr schema;
   xmlSchemaValidCtxtPtr vctx;
@@ -155,13 +169,43 @@ export_valid (const char *number, bool credit_note)
   ck_assert_uint_eq (len, len2);
   ck_assert_msg (memcmp (xml, again, len) == 0, "two exports of %s differ", number);
   free (again);
+  /* each export is in the audit trail */
+  ck_assert_int_eq (dokus_test_query_int (db, sql), audited + 2);
 
-  crypto_hash_sha256 (hash, (const unsigned char *) xml, len);
+  /* the stored hash covers every byte but the embedded PDF's base64 */
+  {
+    const char *open_tag = strstr (xml, "EmbeddedDocumentBinaryObject");
+    const char *start = open_tag ? strchr (open_tag, '>') + 1 : NULL;
+    const char *end = start ? strchr (start, '<') : NULL;
+    crypto_hash_sha256_state state;
+    ck_assert_msg (end != NULL && end - start > 1000, "no embedded PDF in %s", number);
+    crypto_hash_sha256_init (&state);
+    crypto_hash_sha256_update (&state, (const unsigned char *) xml, (size_t) (start - xml));
+    crypto_hash_sha256_update (&state, (const unsigned char *) end, len - (size_t) (end - xml));
+    crypto_hash_sha256_final (&state, hash);
+  }
   sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
-  snprintf (sql, sizeof sql, "SELECT ubl_sha256 FROM documents WHERE number = '%s'", number);
+  snprintf (sql, sizeof sql,
+            "SELECT sha256 FROM document_exports WHERE format = 'ubl' AND writer_version = 2 "
+            "AND document_id = (SELECT id FROM documents WHERE number = '%s')",
+            number);
   stored = dokus_test_query_text (db, sql);
   ck_assert_str_eq (stored, hex);
   free (stored);
+  /* the audit entry names the bytes handed out and the stored hash */
+  crypto_hash_sha256 (hash, (const unsigned char *) xml, len);
+  {
+    char full[65], want[256];
+    sodium_bin2hex (full, sizeof full, hash, sizeof hash);
+    snprintf (want, sizeof want,
+              "{\"format\":\"ubl\",\"writer_version\":2,\"sha256\":\"%s\","
+              "\"content_sha256\":\"%s\"}",
+              full, hex);
+    stored = dokus_test_query_text (db, "SELECT after_json FROM audit_log WHERE action = "
+                                        "'export' ORDER BY seq DESC LIMIT 1");
+    ck_assert_str_eq (stored, want);
+    free (stored);
+  }
 
   snprintf (xsd, sizeof xsd, "%s/../shared/peppol/xsd/maindoc/%s", dokus_test_source_root (),
             credit_note ? "UBL-CreditNote-2.1.xsd" : "UBL-Invoice-2.1.xsd");
@@ -211,6 +255,66 @@ xp (xmlDocPtr doc, const char *expr)
   xmlXPathFreeObject (r);
   xmlXPathFreeContext (ctx);
   return buf;
+}
+
+/* The PDF embedded in @doc (@root "inv:Invoice" or "cn:CreditNote"):
+ * named after @number, described as "@title @number", and the very bytes
+ * dokus_pdf_export gives in the document's language. */
+static void
+check_embedded_pdf (xmlDocPtr doc, const char *root, const char *number, const char *title)
+{
+  char path[256], want[128];
+  const char *b64;
+  unsigned char *bin, *pdf = NULL;
+  size_t bin_len = 0, pdf_len = 0, b64_len;
+  DokusError err = { 0 };
+
+  snprintf (path, sizeof path, "%s/cac:AdditionalDocumentReference/cbc:ID", root);
+  ck_assert_str_eq (xp (doc, path), number);
+  snprintf (path, sizeof path, "%s/cac:AdditionalDocumentReference/cbc:DocumentDescription", root);
+  snprintf (want, sizeof want, "%s %s", title, number);
+  ck_assert_str_eq (xp (doc, path), want);
+  snprintf (path, sizeof path,
+            "%s/cac:AdditionalDocumentReference/cac:Attachment/cbc:EmbeddedDocumentBinaryObject/"
+            "@mimeCode",
+            root);
+  ck_assert_str_eq (xp (doc, path), "application/pdf");
+  snprintf (path, sizeof path,
+            "%s/cac:AdditionalDocumentReference/cac:Attachment/cbc:EmbeddedDocumentBinaryObject/"
+            "@filename",
+            root);
+  snprintf (want, sizeof want, "%s.pdf", number);
+  ck_assert_str_eq (xp (doc, path), want);
+
+  /* the base64 text itself: xp() is too short for it */
+  {
+    xmlXPathContextPtr ctx = xmlXPathNewContext (doc);
+    xmlXPathObjectPtr r;
+    xmlXPathRegisterNs (ctx, BAD_CAST "cac",
+                        BAD_CAST "urn:oasis:names:specification:ubl:schema:xsd:"
+                                 "CommonAggregateComponents-2");
+    xmlXPathRegisterNs (ctx, BAD_CAST "cbc",
+                        BAD_CAST "urn:oasis:names:specification:ubl:schema:xsd:"
+                                 "CommonBasicComponents-2");
+    r = xmlXPathEval (BAD_CAST "string(//cac:AdditionalDocumentReference/cac:Attachment/"
+                               "cbc:EmbeddedDocumentBinaryObject)",
+                      ctx);
+    ck_assert (r != NULL && r->type == XPATH_STRING);
+    b64 = (const char *) r->stringval;
+    b64_len = strlen (b64);
+    bin = malloc (b64_len);
+    ck_assert_int_eq (sodium_base642bin (bin, b64_len, b64, b64_len, NULL, &bin_len, NULL,
+                                         sodium_base64_VARIANT_ORIGINAL),
+                      0);
+    xmlXPathFreeObject (r);
+    xmlXPathFreeContext (ctx);
+  }
+  ck_assert_int_eq (memcmp (bin, "%PDF-", 5), 0);
+  ck_assert_int_eq (dokus_pdf_export (book, number, NULL, &pdf, &pdf_len, &err), DOKUS_OK);
+  ck_assert_uint_eq (bin_len, pdf_len);
+  ck_assert_msg (memcmp (bin, pdf, pdf_len) == 0, "the embedded PDF of %s is not its PDF", number);
+  free (pdf);
+  free (bin);
 }
 
 #define PAYABLE "inv:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount"
@@ -267,6 +371,7 @@ START_TEST (test_ubl_standard_invoice_with_discount)
   ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[1]/cac:Price/cbc:PriceAmount"), "50");
   ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount"), "10.00");
   ck_assert_str_eq (xp (doc, "count(inv:Invoice/cac:InvoiceLine)"), "2");
+  check_embedded_pdf (doc, "inv:Invoice", number, "Factuur");
   xmlFreeDoc (doc);
 }
 END_TEST
@@ -356,6 +461,14 @@ START_TEST (test_ubl_credit_note)
   ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:CreditNoteLine/cbc:LineExtensionAmount"),
                     "100.00");
   ck_assert_str_eq (xp (doc, "count(cn:CreditNote/cbc:DueDate)"), "0");
+  /* a set-off or refund (UNCL4461 97), not a transfer to the seller's account */
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:PaymentMeans/cbc:PaymentMeansCode"), "97");
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:PaymentMeans/cbc:PaymentID"), res.number);
+  ck_assert_str_eq (xp (doc, "count(cn:CreditNote/cac:PaymentMeans/cac:PayeeFinancialAccount)"),
+                    "0");
+  ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:PaymentTerms/cbc:Note"),
+                    js ("Set off against invoice %s or refunded", number));
+  check_embedded_pdf (doc, "cn:CreditNote", res.number, "Creditnota");
   xmlFreeDoc (doc);
 }
 END_TEST
@@ -368,7 +481,7 @@ START_TEST (test_ubl_franchise_invoice_to_a_person)
   set_profile (", 'vat_regime': 'franchise'");
   /* E (art. 56bis): 2 × 40.00 = 80.00, no VAT */
   number = invoice_issued (
-    be_person, "{'description': 'Fotoshoot', 'quantity': '2', 'unit_price': '40.00'}", NULL);
+    be_mailed, "{'description': 'Fotoshoot', 'quantity': '2', 'unit_price': '40.00'}", NULL);
   doc = export_valid (number, false);
   ck_assert_str_eq (xp (doc, PAYABLE), "80.00");
   ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:ID"), "E");
@@ -380,8 +493,31 @@ START_TEST (test_ubl_franchise_invoice_to_a_person)
   /* a private person: no VAT number, so no PartyTaxScheme */
   ck_assert_str_eq (xp (doc, "count(" CUSTOMER "/cac:PartyTaxScheme)"), "0");
   ck_assert_str_eq (xp (doc, CUSTOMER "/cac:PartyLegalEntity/cbc:RegistrationName"),
-                    "Jan Peeters");
+                    "Els Wouters");
+  /* no Peppol id, VAT or enterprise number: the e-mail address (PEPPOL-EN16931-R010) */
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID/@schemeID"), "EM");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID"), "els@wouters.example");
   xmlFreeDoc (doc);
+}
+END_TEST
+
+START_TEST (test_ubl_refuses_a_buyer_without_an_address)
+{
+  char *xml = NULL;
+  DokusError err = { 0 };
+  const char *number = invoice_issued (
+    be_person, "{'description': 'Portret', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
+    NULL);
+
+  ck_assert_int_eq (dokus_ubl_export (book, number, &xml, NULL, &err), DOKUS_ERR_REFUSED);
+  ck_assert_str_eq (err.field, "buyer.email");
+  ck_assert_msg (strstr (err.message, "Jan Peeters") != NULL, "%s", err.message);
+  ck_assert_ptr_null (xml);
+  /* nothing stored, nothing audited */
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM document_exports"), 0);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM audit_log WHERE action = "
+                                              "'export'"),
+                    0);
 }
 END_TEST
 
@@ -403,20 +539,46 @@ START_TEST (test_ubl_refuses_drafts_and_changed_output)
   ck_assert_ptr_null (xml);
   ck_assert_int_eq (dokus_ubl_export (book, "2099-9999", &xml, NULL, &err), DOKUS_ERR_NOT_FOUND);
 
-  /* a stored hash that no longer matches is corruption; it can be set only once */
+  /* a hash stored by this writer version that no longer matches is
+   * corruption; it can be stored only once */
   number = invoice_issued (be_co, "{'description': 'y', 'quantity': '1', 'unit_price': '1', "
                                   "'vat_rate': '21'}",
                            NULL);
   snprintf (sql, sizeof sql,
-            "UPDATE documents SET ubl_sha256 = '%064d' WHERE number = '%s'", 0, number);
+            "INSERT INTO document_exports VALUES ((SELECT id FROM documents WHERE number = "
+            "'%s'), 'ubl', 2, '%064d')",
+            number, 0);
   dokus_test_exec (db, sql);
   st = dokus_ubl_export (book, number, &xml, NULL, &err);
   ck_assert_int_eq (st, DOKUS_ERR_CORRUPT);
+  ck_assert_str_eq (err.field, "ubl_sha256");
   ck_assert_ptr_null (xml);
-  ck_assert_int_ne (sqlite3_exec (db, "UPDATE documents SET ubl_sha256 = 'x' WHERE ubl_sha256 "
-                                      "IS NOT NULL",
-                                  NULL, NULL, NULL),
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM audit_log WHERE action = "
+                                              "'export'"),
+                    0);
+  ck_assert_int_ne (sqlite3_exec (db, "UPDATE document_exports SET sha256 = 'x'", NULL, NULL,
+                                  NULL),
                     SQLITE_OK);
+  ck_assert_int_ne (sqlite3_exec (db, "DELETE FROM document_exports", NULL, NULL, NULL),
+                    SQLITE_OK);
+
+  /* a hash stored by writer 1 (documents.ubl_sha256, before the PDF was
+   * embedded) is another writer's: kept, not compared */
+  number = invoice_issued (be_co, "{'description': 'z', 'quantity': '1', 'unit_price': '1', "
+                                  "'vat_rate': '21'}",
+                           NULL);
+  snprintf (sql, sizeof sql, "UPDATE documents SET ubl_sha256 = '%064d' WHERE number = '%s'", 1,
+            number);
+  dokus_test_exec (db, sql);
+  st = dokus_ubl_export (book, number, &xml, NULL, &err);
+  ck_assert_msg (st == DOKUS_OK, "%s", err.message);
+  free (xml);
+  snprintf (sql, sizeof sql, "SELECT ubl_sha256 FROM documents WHERE number = '%s'", number);
+  {
+    char *old = dokus_test_query_text (db, sql);
+    ck_assert_str_eq (old, "0000000000000000000000000000000000000000000000000000000000000001");
+    free (old);
+  }
 }
 END_TEST
 
@@ -432,6 +594,7 @@ ubl_suite (void)
   tcase_add_test (tc, test_ubl_intra_community_goods_with_delivery);
   tcase_add_test (tc, test_ubl_credit_note);
   tcase_add_test (tc, test_ubl_franchise_invoice_to_a_person);
+  tcase_add_test (tc, test_ubl_refuses_a_buyer_without_an_address);
   tcase_add_test (tc, test_ubl_refuses_drafts_and_changed_output);
   suite_add_tcase (s, tc);
   return s;

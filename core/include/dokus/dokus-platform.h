@@ -64,3 +64,11 @@ DOKUS_PUBLIC bool dokus_platform_utc_now (int *year, int *month, int *day, int *
 /* The id of this process, to notice a fork (a child must not reuse its
  * parent's buffered randomness). */
 DOKUS_PUBLIC long dokus_platform_process_id (void);
+
+/* true when standard output is a terminal (binary output is refused
+ * there, e.g. a PDF). */
+DOKUS_PUBLIC bool dokus_platform_stdout_is_terminal (void);
+
+/* Puts standard output in binary mode: no LF -> CR LF translation on
+ * Windows; nothing to do elsewhere. false if that fails. */
+DOKUS_PUBLIC bool dokus_platform_stdout_binary (void);

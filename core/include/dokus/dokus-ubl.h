@@ -16,11 +16,16 @@
 #include "dokus-types.h"
 
 /* Writes the issued document @id_or_number (id or number) as UBL 2.1 XML
- * in UTF-8. *@out_xml (transfer full, free()) and *@out_len (nullable) get
- * the bytes. The first export stores their SHA-256 in the book; a later
- * export that gives other bytes is DOKUS_ERR_CORRUPT (the writer or the
- * frozen data changed). DOKUS_ERR_REFUSED for a draft (it has no number),
- * DOKUS_ERR_NOT_FOUND for an unknown document. */
+ * in UTF-8, its PDF (dokus_pdf_export, in the document's language)
+ * embedded. *@out_xml (transfer full, free()) and *@out_len (nullable) get
+ * the bytes. The first export stores their SHA-256 (all bytes but the
+ * embedded PDF's, which follow the installed fonts) per writer version; a
+ * later export that gives another is DOKUS_ERR_CORRUPT (the writer or the
+ * frozen data changed). Every export appends an audit entry ("export").
+ * DOKUS_ERR_REFUSED for a draft (it has no number) and for a buyer with no
+ * electronic address (field "buyer.email": no Peppol id, VAT or enterprise
+ * number, nor e-mail address; PEPPOL-EN16931-R010), DOKUS_ERR_NOT_FOUND
+ * for an unknown document. docs/peppol.md, "Writer". */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_ubl_export (DokusBook *book, const char *id_or_number,
                               char **out_xml,  /* OUT: (transfer full) */

@@ -22,3 +22,7 @@
 #include "dokus-reports.h"
 #include "dokus-expense.h"
 #include "dokus-ubl.h"
+#include "dokus-pdf.h"
+#include "dokus-ubl-validate.h"
+#include "dokus-ubl-read.h"
+#include "dokus-peppol-outbox.h"

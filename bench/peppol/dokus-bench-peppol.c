@@ -1,0 +1,373 @@
+/* dokus-bench-peppol.c
+ *
+ * dokus-bench-peppol: how many Peppol documents per second one core turns
+ * around, both ways, against the official rules' ~120 documents per second
+ * per core (XSLT on Saxon-HE, warm; about 1.4 s per document cold):
+ *
+ *   in   parse + validate: every official example of ../shared/peppol
+ *        (76 documents, read into memory once) through dokus_ubl_read()
+ *        and dokus_ubl_validate() (structure check included), round
+ *        after round, for --seconds;
+ *   out  export + validate: a book with --invoices issued invoices (made
+ *        through the public API, like a user would) exported with
+ *        dokus_ubl_export() and validated, round after round.
+ *
+ * Each phase also times its two halves alone. Single thread; the rate is
+ * per second of this thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so that
+ * a busy machine does not distort it, with the wall-clock rate beside it.
+ * "ref" is the rate over the 120 docs/s reference; the goal is 5000. bench/README.md has the figures and how to reproduce.
+ *
+ * usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "dokus/dokus.h"
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+#include "dokus/dokus-ubl-validate.h"
+#endif
+
+#define REFERENCE_DOCS_PER_S 120.0
+#define GOAL_DOCS_PER_S 5000.0
+#define MAX_DOCS 256
+
+typedef struct {
+  char   *data;
+  size_t  len;
+  char    name[256];
+} Doc;
+
+static double
+clock_s (clockid_t id)
+{
+  struct timespec ts;
+  clock_gettime (id, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+/* Wall time, for how long a phase runs. */
+static double
+now_s (void)
+{
+  return clock_s (CLOCK_MONOTONIC);
+}
+
+/* This thread's CPU time: the rate of one core, whatever else the
+ * machine runs at the same time. */
+static double
+cpu_s (void)
+{
+  return clock_s (CLOCK_THREAD_CPUTIME_ID);
+}
+
+static void
+die (const char *what, const DokusError *err)
+{
+  fprintf (stderr, "dokus-bench-peppol: %s: %s\n", what, err ? err->message : "");
+  exit (1);
+}
+
+static char *
+read_all (const char *path, size_t *len)
+{
+  FILE *f = fopen (path, "rb");
+  struct stat sb;
+  char *buf;
+
+  if (f == NULL || fstat (fileno (f), &sb) != 0)
+    die (path, NULL);
+  buf = malloc ((size_t) sb.st_size + 1);
+  if (buf == NULL || fread (buf, 1, (size_t) sb.st_size, f) != (size_t) sb.st_size)
+    die (path, NULL);
+  fclose (f);
+  *len = (size_t) sb.st_size;
+  return buf;
+}
+
+static void
+load_examples (const char *dir, Doc *docs, size_t *n)
+{
+  DIR *d = opendir (dir);
+  struct dirent *e;
+
+  if (d == NULL)
+    {
+      fprintf (stderr, "dokus-bench-peppol: no %s (../shared/peppol is read at run time)\n", dir);
+      exit (1);
+    }
+  while ((e = readdir (d)) != NULL)
+    {
+      char path[4096];
+      struct stat sb;
+      size_t l = strlen (e->d_name);
+      if (e->d_name[0] == '.')
+        continue;
+      snprintf (path, sizeof path, "%s/%s", dir, e->d_name);
+      if (stat (path, &sb) != 0)
+        continue;
+      if (S_ISDIR (sb.st_mode))
+        load_examples (path, docs, n);
+      else if (l > 4 && strcasecmp (e->d_name + l - 4, ".xml") == 0 && *n < MAX_DOCS)
+        {
+          Doc *doc = &docs[(*n)++];
+          doc->data = read_all (path, &doc->len);
+          snprintf (doc->name, sizeof doc->name, "%.255s", e->d_name);
+        }
+    }
+  closedir (d);
+}
+
+/* What one round does to one document. */
+typedef enum { DO_READ = 1, DO_VALIDATE = 2 } Work;
+
+static void
+handle (const char *xml, size_t len, unsigned work, const char *name)
+{
+  DokusError err = { 0 };
+
+  if (work & DO_READ)
+    {
+      DokusPurchaseDoc *doc = NULL;
+      if (dokus_ubl_read (xml, len, &doc, &err) != DOKUS_OK)
+        die (name, &err);
+      dokus_purchase_doc_free (doc);
+    }
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+  if (work & DO_VALIDATE)
+    {
+      DokusUblReport *report = NULL;
+      if (dokus_ubl_validate (xml, len, &report, &err) != DOKUS_OK)
+        die (name, &err);
+      dokus_ubl_report_free (report);
+    }
+#endif
+}
+
+/* @docs in @cpu seconds of this thread (@wall seconds on the clock). */
+static void
+print_rate (const char *what, long docs, double cpu, double wall)
+{
+  double rate = (double) docs / cpu;
+  printf ("  %-34s %8.0f docs/s %8.1f us/doc %7.1fx ref  %-6s (wall: %.0f docs/s)\n", what, rate,
+          1e6 / rate, rate / REFERENCE_DOCS_PER_S, rate >= GOAL_DOCS_PER_S ? "met" : "missed",
+          (double) docs / wall);
+}
+
+/* Rounds over @docs doing @work until @seconds pass. */
+static void
+run_in (Doc *docs, size_t n, unsigned work, double seconds, const char *what)
+{
+  long count = 0;
+  double start = now_s (), start_cpu = cpu_s (), elapsed;
+
+  do
+    {
+      for (size_t i = 0; i < n; i++)
+        handle (docs[i].data, docs[i].len, work, docs[i].name);
+      count += (long) n;
+      elapsed = now_s () - start;
+    }
+  while (elapsed < seconds);
+  print_rate (what, count, cpu_s () - start_cpu, elapsed);
+}
+
+/* ---- out: a book of issued invoices ---- */
+
+static DokusBook *
+make_book (const char *dir, long invoices, char (*numbers)[DOKUS_NUMBER_TEXT])
+{
+  DokusBookOptions opts = { .kdf_cost = DOKUS_KDF_MINIMUM };
+  DokusBook *book = NULL;
+  DokusError err = { 0 };
+  char path[4096], clients[4][DOKUS_ID_TEXT];
+  static const char *const client_json[4] = {
+    "{\"name\":\"Atelier Lumiere SRL\",\"vat_number\":\"BE0417497106\",\"address\":{\"street\":"
+    "\"Rue Haute 48\",\"postal_code\":\"1000\",\"city\":\"Brussel\",\"country\":\"BE\"}}",
+    "{\"name\":\"Kanaalkade Media BV\",\"vat_number\":\"NL004495445B01\",\"address\":"
+    "{\"city\":\"Amsterdam\",\"country\":\"NL\"}}",
+    "{\"name\":\"Maison Verte SAS\",\"vat_number\":\"FR40303265045\",\"address\":"
+    "{\"city\":\"Paris\",\"country\":\"FR\"}}",
+    "{\"name\":\"Jan Peeters\",\"email\":\"jan@peeters.example\",\"address\":"
+    "{\"city\":\"Leuven\",\"country\":\"BE\"}}",
+  };
+
+  snprintf (path, sizeof path, "%s/bench.dokus", dir);
+  if (dokus_book_create (path, "bench", &opts, NULL, &book, &err) != DOKUS_OK)
+    die ("creating the book", &err);
+  if (dokus_profile_set (book,
+                         "{\"name\":\"Studio Maes\",\"enterprise_number\":\"0203.201.340\","
+                         "\"iban\":\"BE68539007547034\",\"bic\":\"GEBABEBB\",\"address\":"
+                         "{\"street\":\"Veldstraat 1\",\"postal_code\":\"9000\",\"city\":"
+                         "\"Gent\",\"country\":\"BE\"}}",
+                         &err)
+      != DOKUS_OK)
+    die ("profile", &err);
+  for (int i = 0; i < 4; i++)
+    if (dokus_client_add (book, client_json[i], clients[i], &err) != DOKUS_OK)
+      die ("client", &err);
+  /* synchronous=FULL costs an fsync per issue; a bench book need not
+   * survive a power cut */
+  sqlite3_exec (dokus_book_get_db (book), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+  for (long i = 0; i < invoices; i++)
+    {
+      char json[1024], id[DOKUS_ID_TEXT];
+      DokusIssueResult res;
+      /* 1 to 5 lines; Belgian clients at 21 % and 6 %, the Dutch and French
+       * companies reverse charged (AE) */
+      bool ae = i % 4 == 1 || i % 4 == 2;
+      int lines = (int) (i % 5) + 1, n = 0;
+      n += snprintf (json + n, sizeof json - (size_t) n, "{\"client\":\"%s\",\"lines\":[",
+                     clients[i % 4]);
+      for (int l = 0; l < lines; l++)
+        n += snprintf (json + n, sizeof json - (size_t) n,
+                       "%s{\"description\":\"Service %ld.%d\",\"quantity\":\"%d\","
+                       "\"unit_price\":\"%ld.%02ld\",%s}",
+                       l ? "," : "", i, l, l + 1, 10 + i % 90, i % 100,
+                       ae ? "\"vat_category\":\"AE\""
+                          : (l % 2 ? "\"vat_rate\":\"6\"" : "\"vat_rate\":\"21\""));
+      snprintf (json + n, sizeof json - (size_t) n, "]}");
+      if (dokus_invoice_create (book, json, id, &err) != DOKUS_OK)
+        die ("invoice", &err);
+      if (dokus_document_issue (book, id, &res, &err) != DOKUS_OK)
+        die ("issue", &err);
+      memcpy (numbers[i], res.number, DOKUS_NUMBER_TEXT);
+    }
+  return book;
+}
+
+static void
+run_out (DokusBook *book, char (*numbers)[DOKUS_NUMBER_TEXT], long n, unsigned work,
+         double seconds, const char *what)
+{
+  long count = 0;
+  double start = now_s (), start_cpu = cpu_s (), elapsed;
+
+  do
+    {
+      for (long i = 0; i < n; i++)
+        {
+          DokusError err = { 0 };
+          char *xml = NULL;
+          size_t len = 0;
+          if (dokus_ubl_export (book, numbers[i], &xml, &len, &err) != DOKUS_OK)
+            die (numbers[i], &err);
+          handle (xml, len, work, numbers[i]);
+          free (xml);
+        }
+      count += n;
+      elapsed = now_s () - start;
+    }
+  while (elapsed < seconds);
+  print_rate (what, count, cpu_s () - start_cpu, elapsed);
+}
+
+int
+main (int argc, char **argv)
+{
+  double seconds = 5;
+  long invoices = 1000;
+  char examples[4096] = "";
+  static Doc docs[MAX_DOCS];
+  size_t n_docs = 0;
+  char dir[] = "/tmp/dokus-bench-peppol-XXXXXX";
+  char (*numbers)[DOKUS_NUMBER_TEXT];
+  DokusBook *book;
+  double t0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--seconds") == 0 && i + 1 < argc)
+        seconds = atof (argv[++i]);
+      else if (strcmp (argv[i], "--invoices") == 0 && i + 1 < argc)
+        invoices = atol (argv[++i]);
+      else if (strcmp (argv[i], "--examples") == 0 && i + 1 < argc)
+        snprintf (examples, sizeof examples, "%s", argv[++i]);
+      else
+        {
+          fprintf (stderr,
+                   "usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR]\n");
+          return 1;
+        }
+    }
+  if (sodium_init () < 0 || invoices < 1 || seconds <= 0)
+    return 1;
+  if (examples[0] == '\0')
+    snprintf (examples, sizeof examples, "%s/../shared/peppol/examples", DOKUS_SOURCE_ROOT);
+
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+  printf ("dokus-bench-peppol: validator %s, %.0f s per measurement, one thread\n",
+          dokus_ubl_validate_release (), seconds);
+#else
+  printf ("dokus-bench-peppol: NO validator in this build (reader and writer only), %.0f s per"
+          " measurement, one thread\n", seconds);
+#endif
+  load_examples (examples, docs, &n_docs);
+  printf ("\nin: the %lu official examples (%s)\n", (unsigned long) n_docs, examples);
+  printf ("  %-34s %15s %15s %11s  %-6s\n", "", "rate", "per doc", "vs 120/s", "goal");
+  run_in (docs, n_docs, DO_READ, seconds, "parse (dokus_ubl_read)");
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+  run_in (docs, n_docs, DO_VALIDATE, seconds, "validate (dokus_ubl_validate)");
+  run_in (docs, n_docs, DO_READ | DO_VALIDATE, seconds, "parse + validate");
+#endif
+  /* one example embeds a 2.4 MB PDF (3.3 MB of XML): alone it takes most
+   * of the time above, so the others are measured without it too */
+  {
+    size_t n_small = 0;
+    static Doc small[MAX_DOCS];
+    for (size_t i = 0; i < n_docs; i++)
+      if (docs[i].len < 1024 * 1024)
+        small[n_small++] = docs[i];
+    printf ("in: the %lu examples under 1 MiB (%lu left out)\n", (unsigned long) n_small,
+            (unsigned long) (n_docs - n_small));
+    run_in (small, n_small, DO_READ, seconds, "parse (dokus_ubl_read)");
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+    run_in (small, n_small, DO_VALIDATE, seconds, "validate (dokus_ubl_validate)");
+    run_in (small, n_small, DO_READ | DO_VALIDATE, seconds, "parse + validate");
+#endif
+  }
+
+  if (mkdtemp (dir) == NULL)
+    die ("mkdtemp", NULL);
+  numbers = calloc ((size_t) invoices, sizeof *numbers);
+  if (numbers == NULL)
+    die ("out of memory", NULL);
+  t0 = now_s ();
+  book = make_book (dir, invoices, numbers);
+  printf ("\nout: %ld issued invoices (book made in %.1f s)\n", invoices, now_s () - t0);
+  /* the first export of each stores its SHA-256: done once, outside the timing */
+  run_out (book, numbers, invoices, 0, 0, "first export (stores the hashes)");
+  run_out (book, numbers, invoices, 0, seconds, "export (dokus_ubl_export)");
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+  run_out (book, numbers, invoices, DO_VALIDATE, seconds, "export + validate");
+#endif
+  dokus_book_close (book);
+  {
+    DIR *d = opendir (dir);
+    struct dirent *e;
+    while (d != NULL && (e = readdir (d)) != NULL)
+      if (e->d_name[0] != '.')
+        {
+          char path[4096];
+          snprintf (path, sizeof path, "%s/%.255s", dir, e->d_name);
+          unlink (path);
+        }
+    if (d != NULL)
+      closedir (d);
+    rmdir (dir);
+  }
+  free (numbers);
+  for (size_t i = 0; i < n_docs; i++)
+    free (docs[i].data);
+  return 0;
+}

@@ -1,0 +1,172 @@
+/* dokus-ubl-read-xml.c
+ *
+ * The guarded door of the UBL reader: received documents are hostile
+ * until proven otherwise, so libxml2 parses them with no network
+ * (XML_PARSE_NONET), no DTD loading, no entity substitution and no
+ * messages of its own on stderr, and two SAX hooks stop it early: one at a
+ * DOCTYPE, before any entity can be declared (billion laughs, XXE), one
+ * when elements nest deeper than DOKUS_UBL_MAX_DEPTH or outnumber
+ * DOKUS_UBL_MAX_ELEMENTS (10 MiB of "<a/>" would be 300 MB of tree).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "dokus-ubl-read-private.h"
+
+typedef struct {
+  startElementNsSAX2Func start;
+  endElementNsSAX2Func   end;
+  int                    depth;
+  long                   elements;
+  bool                   too_deep, too_many, doctype;
+} Guard;
+
+static void
+doctype_seen_cb (void *ctx, const xmlChar *name, const xmlChar *external_id,
+                 const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  Guard *g = ctxt->_private;
+
+  (void) name;
+  (void) external_id;
+  (void) system_id;
+  g->doctype = true;
+  xmlStopParser (ctxt);
+}
+
+static void
+element_started_cb (void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  Guard *g = ctxt->_private;
+
+  if (++g->depth > DOKUS_UBL_MAX_DEPTH || ++g->elements > DOKUS_UBL_MAX_ELEMENTS)
+    {
+      g->too_deep = g->depth > DOKUS_UBL_MAX_DEPTH;
+      g->too_many = !g->too_deep;
+      xmlStopParser (ctxt);
+      return;
+    }
+  g->start (ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+            attributes);
+}
+
+static void
+element_ended_cb (void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  Guard *g = ctxt->_private;
+
+  g->depth--;
+  g->end (ctx, localname, prefix, uri);
+}
+
+/* libxml2 reports some errors (encoding conversion) through its generic
+ * handler, on stderr by default, whatever XML_PARSE_NOERROR says: a
+ * library must not print, so they go here while we parse. */
+static void
+ignore_generic_error_cb (void *ctx, const char *msg, ...)
+{
+  (void) ctx;
+  (void) msg;
+}
+
+/* libxml2's own message, without its trailing newline. */
+static DokusStatus
+report_parse_error (xmlParserCtxtPtr ctxt, DokusError *err)
+{
+  const xmlError *e = xmlCtxtGetLastError (ctxt);
+  char msg[200] = "not well-formed";
+  size_t n;
+  int line = 0;
+
+  if (e != NULL && e->message != NULL)
+    {
+      snprintf (msg, sizeof msg, "%s", e->message);
+      line = e->line;
+    }
+  n = strlen (msg);
+  while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+    msg[--n] = '\0';
+  if (line > 0)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "not well-formed XML, line %d: %s",
+                            line, msg);
+  return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "not well-formed XML: %s", msg);
+}
+
+DokusStatus
+dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusError *err)
+{
+  /* no NOENT (entities stay references), no DTDLOAD/DTDATTR/DTDVALID,
+   * no HUGE (libxml2's own text and name limits stay on) */
+  const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA
+                      | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  Guard g = { 0 };
+  xmlGenericErrorFunc saved_handler;
+  void *saved_context;
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  DokusStatus st = DOKUS_OK;
+
+  *out = NULL;
+  if (xml == NULL || len == 0)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "the document is empty");
+  if (len > DOKUS_UBL_MAX_BYTES)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
+                            "the document has %lu bytes: more than the %lu accepted (10 MiB)",
+                            (unsigned long) len, (unsigned long) DOKUS_UBL_MAX_BYTES);
+  ctxt = xmlCreateMemoryParserCtxt (xml, (int) len);
+  if (ctxt == NULL || ctxt->sax == NULL)
+    {
+      xmlFreeParserCtxt (ctxt);
+      return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+    }
+  xmlCtxtUseOptions (ctxt, options);
+  g.start = ctxt->sax->startElementNs;
+  g.end = ctxt->sax->endElementNs;
+  ctxt->_private = &g;
+  ctxt->sax->internalSubset = doctype_seen_cb;
+  ctxt->sax->startElementNs = element_started_cb;
+  ctxt->sax->endElementNs = element_ended_cb;
+  /* nothing to resolve: a DOCTYPE stops the parser before any entity */
+  ctxt->sax->externalSubset = NULL;
+
+  /* the handler is per thread in libxml2: saved and put back */
+  saved_handler = xmlGenericError;
+  saved_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error_cb);
+  xmlParseDocument (ctxt);
+  xmlSetGenericErrorFunc (saved_context, saved_handler);
+  doc = ctxt->myDoc;
+  ctxt->myDoc = NULL;
+  if (g.doctype)
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, "DOCTYPE",
+                          "DOCTYPE: a document type declaration is refused (UBL has none;"
+                          " entities could expand or read local files)");
+  else if (g.too_deep)
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
+                          "elements nest deeper than %d levels", DOKUS_UBL_MAX_DEPTH);
+  else if (g.too_many)
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
+                          "more than %d elements (a tree that large would take hundreds of MB)",
+                          DOKUS_UBL_MAX_ELEMENTS);
+  else if (doc == NULL || !ctxt->wellFormed)
+    st = report_parse_error (ctxt, err);
+  else if (doc->intSubset != NULL || doc->extSubset != NULL)
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, "DOCTYPE",
+                          "DOCTYPE: a document type declaration is refused");
+  if (st != DOKUS_OK)
+    xmlFreeDoc (doc);
+  else
+    *out = doc;
+  xmlFreeParserCtxt (ctxt);
+  return st;
+}

@@ -1,0 +1,77 @@
+/* dokus-validate-ctx-private.h
+ *
+ * The validation context and the report, shared by the engine files
+ * (dokus-validate.c, -tree.c, -report.c). Rule families do not include
+ * this: they go through dokus-validate-private.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dokus-validate-private.h"
+
+typedef struct DokusValBlock DokusValBlock;
+struct DokusValBlock {
+  DokusValBlock *next;
+  size_t         used, size;
+  /* data follows */
+};
+
+typedef struct {
+  const char *rule;      /* static (rule table or family) */
+  const char *flag;      /* static */
+  char       *location;  /* owned */
+  char       *message;   /* owned */
+} DokusValFinding;
+
+struct DokusUblReport {
+  const char      *doctype;   /* static */
+  DokusValFinding *findings;
+  size_t           n, cap;
+  size_t           n_fatal;     /* all fatal findings, listed or not */
+  size_t           n_dropped;   /* findings beyond DOKUS_UBL_VALIDATE_MAX_FINDINGS */
+  bool             oom;
+};
+
+/* Per-element record (xmlNode._private): document order, last descendant,
+ * namespace kind (1 cbc, 2 cac, 3 ext, 0 other) and position in its
+ * name's bucket. */
+typedef struct {
+  uint32_t order, last, bucket_pos;
+  uint8_t  kind;
+} DokusValNodeRec;
+
+/* Every element of one name (interned by libxml2's dictionary), in
+ * document order. */
+typedef struct {
+  const xmlChar  *name;
+  const xmlNode **nodes;
+  uint32_t        count;
+} DokusValBucket;
+
+struct DokusValCtx {
+  xmlDoc         *doc;
+  const xmlNode  *root;
+  bool            credit_note;
+  DokusUblReport *report;
+  DokusValBlock  *arena;
+  DokusValBucket *buckets;     /* open addressing on the name pointer */
+  size_t          n_buckets;   /* a power of two; 0: no index (out of memory) */
+  const xmlNs    *last_ns;     /* index building: namespace -> kind memo */
+  uint8_t         last_kind;
+  const xmlNode  *loc_node;    /* locations: the last indexed element ... */
+  size_t          loc_index;   /* ... and its [k] */
+  const void     *cache_keys[16];
+  void           *cache_data[16];
+};
+
+/* Builds the element index (dokus-validate-tree.c); false on OOM. */
+bool dokus_val_index_build (DokusValCtx *v);
+
+/* Appends a finding (location computed from @at); marks the report OOM on
+ * failure. */
+void dokus_val_add_finding (DokusValCtx *v, const char *rule, const char *flag,
+                            const xmlNode *at, const char *message);
+
+/* Frees the arena blocks. */
+void dokus_val_arena_free (DokusValCtx *v);

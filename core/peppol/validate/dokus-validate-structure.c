@@ -1,0 +1,415 @@
+/* dokus-validate-structure.c
+ *
+ * The structure check: the document against the UBL 2.1 schema, written as
+ * data in dokus-validate-ubl21.c. Element order, cardinality, unknown
+ * elements and attributes, required attributes (currencyID, unitCode of a
+ * measure, mimeCode), and the lexical form of decimals, dates, times,
+ * booleans and base64 values. Findings carry our own rule id "UBL-XSD"
+ * and say what was expected. The content of ext:UBLExtensions is not
+ * checked (the schema lets it hold anything).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dokus-validate-private.h"
+#include "dokus-validate-ubl21-private.h"
+
+#define RULE "UBL-XSD"
+#define NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
+
+static const char *
+qname_of (const xmlNode *n, char *buf, size_t size)
+{
+  const char *href = n->ns && n->ns->href ? (const char *) n->ns->href : "";
+  const char *p = "";
+  if (strstr (href, "CommonBasicComponents-2"))
+    p = "cbc:";
+  else if (strstr (href, "CommonAggregateComponents-2"))
+    p = "cac:";
+  else if (strstr (href, "CommonExtensionComponents-2"))
+    p = "ext:";
+  else if (*href && !strstr (href, ":Invoice-2") && !strstr (href, ":CreditNote-2"))
+    p = "{other namespace}:";
+  snprintf (buf, size, "%s%s", p, (const char *) n->name);
+  return buf;
+}
+
+static bool
+is_ws (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* @s with surrounding whitespace skipped: [*b, *e) */
+static void
+trim (const char *s, const char **b, const char **e)
+{
+  const char *end = s + strlen (s);
+  while (is_ws (*s))
+    s++;
+  while (end > s && is_ws (end[-1]))
+    end--;
+  *b = s;
+  *e = end;
+}
+
+static bool
+digits (const char *p, const char *e, int n)
+{
+  if (e - p < n)
+    return false;
+  for (int i = 0; i < n; i++)
+    if (p[i] < '0' || p[i] > '9')
+      return false;
+  return true;
+}
+
+static int
+num (const char *p, int n)
+{
+  int v = 0;
+  for (int i = 0; i < n; i++)
+    v = v * 10 + (p[i] - '0');
+  return v;
+}
+
+/* "", "Z", "+hh:mm" or "-hh:mm" */
+static bool
+timezone_ok (const char *p, const char *e)
+{
+  if (p == e)
+    return true;
+  if (e - p == 1 && *p == 'Z')
+    return true;
+  return e - p == 6 && (*p == '+' || *p == '-') && digits (p + 1, e, 2) && p[3] == ':'
+         && digits (p + 4, e, 2) && num (p + 1, 2) <= 14 && num (p + 4, 2) <= 59;
+}
+
+static bool
+date_ok (const char *s)
+{
+  static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  const char *p, *e;
+  int y, m, d, ylen = 0;
+
+  trim (s, &p, &e);
+  if (p < e && *p == '-')
+    p++;
+  while (p + ylen < e && p[ylen] >= '0' && p[ylen] <= '9')
+    ylen++;
+  if (ylen < 4 || (ylen > 4 && *p == '0'))
+    return false;
+  y = ylen == 4 ? num (p, 4) : 2000; /* leap-year test only needs the low digits */
+  if (ylen > 4)
+    y = num (p + ylen - 4, 4);
+  p += ylen;
+  if (e - p < 6 || p[0] != '-' || !digits (p + 1, e, 2) || p[3] != '-' || !digits (p + 4, e, 2))
+    return false;
+  m = num (p + 1, 2);
+  d = num (p + 4, 2);
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+    return false;
+  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return false;
+  return timezone_ok (p + 6, e);
+}
+
+static bool
+time_ok (const char *s)
+{
+  const char *p, *e;
+  trim (s, &p, &e);
+  if (!digits (p, e, 2) || e - p < 8 || p[2] != ':' || !digits (p + 3, e, 2) || p[5] != ':'
+      || !digits (p + 6, e, 2))
+    return false;
+  if (num (p, 2) > 24 || num (p + 3, 2) > 59 || num (p + 6, 2) > 59)
+    return false;
+  p += 8;
+  if (p < e && *p == '.')
+    {
+      const char *f = ++p;
+      while (p < e && *p >= '0' && *p <= '9')
+        p++;
+      if (p == f)
+        return false;
+    }
+  return timezone_ok (p, e);
+}
+
+static bool
+decimal_ok (const char *s)
+{
+  const char *p, *e;
+  bool any = false;
+  trim (s, &p, &e);
+  if (p < e && (*p == '+' || *p == '-'))
+    p++;
+  while (p < e && *p >= '0' && *p <= '9')
+    p++, any = true;
+  if (p < e && *p == '.')
+    for (p++; p < e && *p >= '0' && *p <= '9'; p++)
+      any = true;
+  return any && p == e;
+}
+
+static bool
+boolean_ok (const char *s)
+{
+  const char *p, *e;
+  size_t n;
+  trim (s, &p, &e);
+  n = (size_t) (e - p);
+  return (n == 4 && memcmp (p, "true", 4) == 0) || (n == 5 && memcmp (p, "false", 5) == 0)
+         || (n == 1 && (*p == '0' || *p == '1'));
+}
+
+static bool
+base64_ok (const char *s)
+{
+  size_t n = 0, pad = 0;
+  for (; *s; s++)
+    {
+      char c = *s;
+      if (is_ws (c))
+        continue;
+      if (c == '=')
+        {
+          pad++;
+          n++;
+          continue;
+        }
+      if (pad > 0)
+        return false;
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            || c == '+' || c == '/'))
+        return false;
+      n++;
+    }
+  return n % 4 == 0 && pad <= 2;
+}
+
+static bool
+value_ok (DokusValValueKind kind, const char *text)
+{
+  switch (kind)
+    {
+    case DOKUS_VAL_VALUE_STRING: return true;
+    case DOKUS_VAL_VALUE_DECIMAL: return decimal_ok (text);
+    case DOKUS_VAL_VALUE_DATE: return date_ok (text);
+    case DOKUS_VAL_VALUE_TIME: return time_ok (text);
+    case DOKUS_VAL_VALUE_BOOLEAN: return boolean_ok (text);
+    case DOKUS_VAL_VALUE_BASE64: return base64_ok (text);
+    }
+  return false;
+}
+
+static const char *
+kind_name (DokusValValueKind kind)
+{
+  switch (kind)
+    {
+    case DOKUS_VAL_VALUE_STRING: return "a string";
+    case DOKUS_VAL_VALUE_DECIMAL: return "a decimal number";
+    case DOKUS_VAL_VALUE_DATE: return "a date (YYYY-MM-DD)";
+    case DOKUS_VAL_VALUE_TIME: return "a time (hh:mm:ss)";
+    case DOKUS_VAL_VALUE_BOOLEAN: return "true or false";
+    case DOKUS_VAL_VALUE_BASE64: return "base64 data";
+    }
+  return "?";
+}
+
+/* Is @name one of the comma-separated names of @spec ('!' prefixes ignored)? */
+static bool
+attr_allowed (const char *spec, const char *name)
+{
+  size_t len = strlen (name);
+  const char *p = spec;
+  while (*p)
+    {
+      const char *end = strchr (p, ',');
+      size_t n;
+      if (*p == '!')
+        p++;
+      n = end ? (size_t) (end - p) : strlen (p);
+      if (n == len && memcmp (p, name, len) == 0)
+        return true;
+      if (!end)
+        break;
+      p = end + 1;
+    }
+  return false;
+}
+
+static bool
+has_attr (const xmlNode *n, const char *name, size_t len)
+{
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    if (a->ns == NULL && strlen ((const char *) a->name) == len
+        && memcmp (a->name, name, len) == 0)
+      return true;
+  return false;
+}
+
+/* Reports unknown attributes of @n (xsi:* are always allowed) and
+ * missing required ones of @spec. */
+static void
+check_attributes (DokusValCtx *v, const xmlNode *n, const char *spec)
+{
+  char q[96];
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    {
+      if (a->ns && a->ns->href && strcmp ((const char *) a->ns->href, NS_XSI) == 0)
+        continue;
+      if (a->ns == NULL && attr_allowed (spec, (const char *) a->name))
+        continue;
+      dokus_val_report_msg (v, RULE, (const xmlNode *) a, "%s: attribute %s is not allowed",
+                            qname_of (n, q, sizeof q), (const char *) a->name);
+    }
+  for (const char *p = spec; *p;)
+    {
+      const char *end = strchr (p, ',');
+      size_t len = end ? (size_t) (end - p) : strlen (p);
+      if (*p == '!' && !has_attr (n, p + 1, len - 1))
+        dokus_val_report_msg (v, RULE, n, "%s: required attribute %.*s is missing",
+                              qname_of (n, q, sizeof q), (int) (len - 1), p + 1);
+      if (!end)
+        break;
+      p = end + 1;
+    }
+}
+
+static void
+check_basic (DokusValCtx *v, const xmlNode *n, const DokusValSimpleType *t)
+{
+  char q[96];
+  const char *text;
+
+  check_attributes (v, n, t->attrs);
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      {
+        char cq[96];
+        dokus_val_report_msg (v, RULE, c, "%s: element %s is not allowed inside a value",
+                              qname_of (n, q, sizeof q), qname_of (c, cq, sizeof cq));
+        return;
+      }
+  text = dokus_val_text (v, n);
+  if (!value_ok (t->value, text))
+    dokus_val_report_msg (v, RULE, n, "%s: '%.40s' is not %s", qname_of (n, q, sizeof q), text,
+                          kind_name (t->value));
+}
+
+static void check_aggregate (DokusValCtx *v, const xmlNode *n, unsigned type, unsigned depth);
+
+static void
+check_child (DokusValCtx *v, const xmlNode *c, const DokusValElement *e, unsigned depth)
+{
+  switch (e->kind)
+    {
+    case DOKUS_VAL_ELEM_BASIC:
+      check_basic (v, c, &dokus_val_ubl21_simple[e->type]);
+      break;
+    case DOKUS_VAL_ELEM_AGGREGATE:
+      check_aggregate (v, c, e->type, depth + 1);
+      break;
+    case DOKUS_VAL_ELEM_ANY:
+      break;
+    }
+}
+
+static void
+report_missing (DokusValCtx *v, const xmlNode *n, const DokusValElement *e, const xmlNode *before)
+{
+  char q[96], bq[96];
+  if (before)
+    dokus_val_report_msg (v, RULE, before, "%s: missing required element %s before %s",
+                          qname_of (n, q, sizeof q), e->qname, qname_of (before, bq, sizeof bq));
+  else
+    dokus_val_report_msg (v, RULE, n, "%s: missing required element %s",
+                          qname_of (n, q, sizeof q), e->qname);
+}
+
+static void
+check_aggregate (DokusValCtx *v, const xmlNode *n, unsigned type, unsigned depth)
+{
+  const DokusValComplexType *t = &dokus_val_ubl21_types[type];
+  const DokusValElement *seq = &dokus_val_ubl21_elements[t->first];
+  unsigned pos = 0, count = 0;
+  char q[96], cq[96];
+
+  check_attributes (v, n, "");
+  for (const xmlNode *c = n->children; c; c = c->next)
+    {
+      unsigned j;
+
+      if (c->type == XML_TEXT_NODE)
+        {
+          const char *s = c->content ? (const char *) c->content : "";
+          while (is_ws (*s))
+            s++;
+          if (*s)
+            dokus_val_report_msg (v, RULE, n, "%s: text '%.30s' is not allowed here",
+                                  qname_of (n, q, sizeof q), s);
+          continue;
+        }
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      for (j = pos; j < t->count; j++)
+        if (seq[j].qname[4] == (char) c->name[0] && dokus_val_is (c, seq[j].qname))
+          break;
+      if (j == t->count)
+        {
+          bool earlier = false;
+          for (unsigned k = 0; k < pos; k++)
+            earlier = earlier || dokus_val_is (c, seq[k].qname);
+          if (earlier)
+            dokus_val_report_msg (v, RULE, c, "%s: element %s is out of order (it must come "
+                                  "before %s)", qname_of (n, q, sizeof q),
+                                  qname_of (c, cq, sizeof cq), seq[pos].qname);
+          else
+            dokus_val_report_msg (v, RULE, c, "%s: element %s is not allowed here",
+                                  qname_of (n, q, sizeof q), qname_of (c, cq, sizeof cq));
+          continue;
+        }
+      if (j != pos)
+        {
+          for (unsigned k = pos; k < j; k++)
+            if (seq[k].min > (k == pos ? count : 0))
+              report_missing (v, n, &seq[k], c);
+          pos = j;
+          count = 0;
+        }
+      count++;
+      if (seq[pos].max != 0 && count > seq[pos].max)
+        dokus_val_report_msg (v, RULE, c, "%s: element %s may occur at most %u time%s",
+                              qname_of (n, q, sizeof q), seq[pos].qname, seq[pos].max,
+                              seq[pos].max == 1 ? "" : "s");
+      check_child (v, c, &seq[pos], depth);
+    }
+  for (unsigned k = pos; k < t->count; k++)
+    if (seq[k].min > (k == pos ? count : 0))
+      report_missing (v, n, &seq[k], NULL);
+}
+
+static void
+check_structure (DokusValCtx *v, const char *rule)
+{
+  (void) rule;
+  check_aggregate (v, dokus_val_root (v),
+                   dokus_val_is_credit_note (v) ? dokus_val_ubl21_credit_note
+                                                : dokus_val_ubl21_invoice, 0);
+}
+
+void
+dokus_val_check_structure (DokusValCtx *v)
+{
+  check_structure (v, RULE);
+}
+
+static const DokusValRule structure_rules[] = {
+  { RULE, check_structure },
+};
+
+DOKUS_VAL_FAMILY (dokus_val_family_structure, "UBL-XSD", structure_rules);

@@ -1,0 +1,612 @@
+/* dokus-validate-tree.c
+ *
+ * Walking the parsed document for the rule checks: children, paths of
+ * prefixed names (cbc:, cac:, ext:), descendants, string values with
+ * XPath's string() and normalize-space() semantics, attributes, and the
+ * per-document arena that holds strings built on the way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dokus-validate-ctx-private.h"
+
+#include <libxml/dict.h>
+
+#define NS_CBC "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+#define NS_CAC "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+#define NS_EXT "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"
+#define ARENA_BLOCK 16384
+
+/* ---- arena ---------------------------------------------------------------- */
+
+void *
+dokus_val_alloc (DokusValCtx *v, size_t size)
+{
+  DokusValBlock *b = v->arena;
+
+  size = (size + 15) & ~(size_t) 15;
+  if (b == NULL || b->size - b->used < size)
+    {
+      size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+      b = calloc (1, sizeof *b + cap);
+      if (b == NULL)
+        {
+          v->report->oom = true;
+          return NULL;
+        }
+      b->size = cap;
+      b->next = v->arena;
+      v->arena = b;
+    }
+  b->used += size;
+  return (char *) (b + 1) + b->used - size;
+}
+
+void *
+dokus_val_cache (DokusValCtx *v, const void *key, size_t size, bool *fresh)
+{
+  size_t i;
+  for (i = 0; i < 16 && v->cache_keys[i] != NULL; i++)
+    if (v->cache_keys[i] == key)
+      {
+        *fresh = false;
+        return v->cache_data[i];
+      }
+  *fresh = true;
+  if (i == 16)
+    return dokus_val_alloc (v, size); /* not shared, still correct */
+  v->cache_data[i] = dokus_val_alloc (v, size);
+  if (v->cache_data[i] != NULL)
+    v->cache_keys[i] = key;
+  return v->cache_data[i];
+}
+
+void
+dokus_val_arena_free (DokusValCtx *v)
+{
+  while (v->arena)
+    {
+      DokusValBlock *next = v->arena->next;
+      free (v->arena);
+      v->arena = next;
+    }
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+/* Does element @n match the step @step of @len bytes ("cbc:ID", or "*")? */
+static bool
+step_matches (const xmlNode *n, const char *step, size_t len)
+{
+  const char *href;
+  const char *want;
+
+  if (n->type != XML_ELEMENT_NODE)
+    return false;
+  if (len == 1 && step[0] == '*')
+    return true;
+  if (len < 5 || step[3] != ':')
+    return false;
+  /* the local name first, inline: most elements differ in their first bytes */
+  if (n->name[0] != (xmlChar) step[4] || n->name[1] != (xmlChar) step[5])
+    return false;
+  if (strncmp ((const char *) n->name, step + 4, len - 4) != 0 || n->name[len - 4] != '\0')
+    return false;
+  if (n->ns == NULL || n->ns->href == NULL)
+    return false;
+  href = (const char *) n->ns->href;
+  if (step[1] == 'b') /* cbc */
+    want = NS_CBC;
+  else if (step[1] == 'a') /* cac */
+    want = NS_CAC;
+  else /* ext */
+    want = NS_EXT;
+  return strcmp (href, want) == 0;
+}
+
+bool
+dokus_val_is (const xmlNode *n, const char *qname)
+{
+  if (n == NULL || n->type != XML_ELEMENT_NODE)
+    return false;
+  /* cheap reject on the first letter of the local name ("cbc:X" -> 'X') */
+  if (qname[0] && qname[1] && qname[2] && qname[3] == ':' && n->name[0] != (xmlChar) qname[4])
+    return false;
+  return step_matches (n, qname, strlen (qname));
+}
+
+static const xmlNode *
+next_element (const xmlNode *n, const char *qname, size_t len)
+{
+  xmlChar first = qname && len > 4 ? (xmlChar) qname[4] : 0;
+  for (; n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE
+        && (qname == NULL || ((first == 0 || n->name[0] == first) && step_matches (n, qname, len))))
+      return n;
+  return NULL;
+}
+
+const xmlNode *
+dokus_val_child (const xmlNode *parent, const char *qname)
+{
+  if (parent == NULL)
+    return NULL;
+  return next_element (parent->children, qname, qname ? strlen (qname) : 0);
+}
+
+const xmlNode *
+dokus_val_next (const xmlNode *n, const char *qname)
+{
+  if (n == NULL)
+    return NULL;
+  return next_element (n->next, qname, qname ? strlen (qname) : 0);
+}
+
+/* Visits every node matching @path (one step per '/') below @ctx. */
+static bool
+walk (DokusValCtx *v, const xmlNode *ctx, const char *path, DokusValVisit fn, void *data)
+{
+  const char *slash = strchr (path, '/');
+  size_t len = slash ? (size_t) (slash - path) : strlen (path);
+
+  for (const xmlNode *c = ctx->children; c; c = c->next)
+    {
+      if (!step_matches (c, path, len))
+        continue;
+      if (slash)
+        {
+          if (!walk (v, c, slash + 1, fn, data))
+            return false;
+        }
+      else if (!fn (v, c, data))
+        return false;
+    }
+  return true;
+}
+
+static bool
+keep_first (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  (void) v;
+  *(const xmlNode **) data = n;
+  return false;
+}
+
+static bool
+count_one (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  (void) v;
+  (void) n;
+  (*(size_t *) data)++;
+  return true;
+}
+
+const xmlNode *
+dokus_val_first (const xmlNode *ctx, const char *path)
+{
+  const xmlNode *found = NULL;
+  if (ctx == NULL)
+    return NULL;
+  if (strchr (path, '/') == NULL)
+    return dokus_val_child (ctx, path);
+  walk (NULL, ctx, path, keep_first, &found);
+  return found;
+}
+
+size_t
+dokus_val_count (const xmlNode *ctx, const char *path)
+{
+  size_t n = 0;
+  if (ctx == NULL)
+    return 0;
+  walk (NULL, ctx, path, count_one, &n);
+  return n;
+}
+
+bool
+dokus_val_exists (const xmlNode *ctx, const char *path)
+{
+  return dokus_val_first (ctx, path) != NULL;
+}
+
+bool
+dokus_val_each (DokusValCtx *v, const xmlNode *ctx, const char *path, DokusValVisit fn,
+                void *data)
+{
+  if (ctx == NULL)
+    return true;
+  return walk (v, ctx, path, fn, data);
+}
+
+/* ---- the element index ------------------------------------------------------ */
+
+static uint8_t
+kind_of (const xmlNode *n, const xmlNs **last_ns, uint8_t *last_kind)
+{
+  const char *href = n->ns && n->ns->href ? (const char *) n->ns->href : NULL;
+  uint8_t kind;
+  if (href == NULL)
+    return 0;
+  /* documents declare each namespace once or a few times: remember the last */
+  if (n->ns == *last_ns)
+    return *last_kind;
+  *last_ns = n->ns;
+  *last_kind = kind = strcmp (href, NS_CBC) == 0   ? 1
+                      : strcmp (href, NS_CAC) == 0 ? 2
+                      : strcmp (href, NS_EXT) == 0 ? 3
+                                                   : 0;
+  return kind;
+}
+
+static size_t
+hash_name (const xmlChar *name, size_t mask)
+{
+  uintptr_t p = (uintptr_t) name;
+  return (size_t) ((p >> 4) ^ (p >> 12)) & mask;
+}
+
+static DokusValBucket *
+bucket_of (const DokusValCtx *v, const xmlChar *name)
+{
+  size_t mask = v->n_buckets - 1;
+  for (size_t i = hash_name (name, mask);; i = (i + 1) & mask)
+    if (v->buckets[i].name == name || v->buckets[i].name == NULL)
+      return &v->buckets[i];
+}
+
+/* Pre-order numbering; counts per name into the buckets. */
+static uint32_t
+number_nodes (DokusValCtx *v, xmlNode *n, DokusValNodeRec *recs, uint32_t next, bool count)
+{
+  for (xmlNode *c = n->children; c; c = c->next)
+    {
+      DokusValNodeRec *r;
+      DokusValBucket *b;
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      r = &recs[next];
+      b = bucket_of (v, c->name);
+      if (count)
+        {
+          r->order = next;
+          r->kind = kind_of (c, &v->last_ns, &v->last_kind);
+          c->_private = r;
+          b->name = c->name;
+          b->count++;
+        }
+      else
+        {
+          r->bucket_pos = b->count;
+          b->nodes[b->count++] = c;
+        }
+      next = number_nodes (v, c, recs, next + 1, count);
+      if (count)
+        r->last = next - 1;
+    }
+  return next;
+}
+
+static uint32_t
+count_elements (const xmlNode *n)
+{
+  uint32_t total = 0;
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      total += 1 + count_elements (c);
+  return total;
+}
+
+bool
+dokus_val_index_build (DokusValCtx *v)
+{
+  xmlNode *root = (xmlNode *) v->root;
+  uint32_t n = count_elements (root) + 1;
+  DokusValNodeRec *recs = dokus_val_alloc (v, n * sizeof *recs);
+  size_t size = 64;
+
+  v->n_buckets = 0;
+  if (recs == NULL || v->doc->dict == NULL)
+    return false;
+  while (size < 2 * (size_t) n)
+    size *= 2;
+  v->buckets = dokus_val_alloc (v, size * sizeof *v->buckets);
+  if (v->buckets == NULL)
+    return false;
+  v->n_buckets = size;
+  /* the root is number 0, in no bucket (dokus_val_descendant never returns it) */
+  recs[0].order = 0;
+  recs[0].kind = 0;
+  root->_private = &recs[0];
+  recs[0].last = number_nodes (v, root, recs, 1, true) - 1;
+  for (size_t i = 0; i < size; i++)
+    {
+      DokusValBucket *b = &v->buckets[i];
+      if (b->name == NULL)
+        continue;
+      b->nodes = dokus_val_alloc (v, b->count * sizeof *b->nodes);
+      if (b->nodes == NULL)
+        {
+          v->n_buckets = 0;
+          return false;
+        }
+      b->count = 0;
+    }
+  number_nodes (v, root, recs, 1, false);
+  v->doc->_private = v;
+  return true;
+}
+
+/* The descendant through the index: the elements named @qname, in
+ * document order, whose number lies inside @top's subtree. */
+static const xmlNode *
+indexed_descendant (const DokusValCtx *v, const xmlNode *top, const xmlNode *cur,
+                    const char *qname, size_t len)
+{
+  const DokusValNodeRec *t = top->_private;
+  const DokusValBucket *b;
+  const xmlChar *name;
+  uint8_t kind;
+  uint32_t from;
+
+  if (len < 5 || qname[3] != ':')
+    return NULL;
+  name = xmlDictExists (v->doc->dict, (const xmlChar *) qname + 4, (int) (len - 4));
+  if (name == NULL)
+    return NULL; /* no element of that name anywhere */
+  b = bucket_of (v, name);
+  if (b->name == NULL)
+    return NULL;
+  kind = qname[1] == 'b' ? 1 : qname[1] == 'a' ? 2 : 3;
+  from = 0;
+  if (cur != NULL)
+    {
+      const DokusValNodeRec *c = cur->_private;
+      if (c->kind == kind && b->nodes[c->bucket_pos] == cur)
+        from = c->bucket_pos + 1;
+      else
+        while (from < b->count && ((const DokusValNodeRec *) b->nodes[from]->_private)->order
+                                    <= c->order)
+          from++;
+    }
+  for (uint32_t i = from; i < b->count; i++)
+    {
+      const DokusValNodeRec *r = b->nodes[i]->_private;
+      if (r->order <= t->order)
+        continue;
+      if (r->order > t->last)
+        return NULL;
+      if (r->kind == kind)
+        return b->nodes[i];
+    }
+  return NULL;
+}
+
+const xmlNode *
+dokus_val_descendant (const xmlNode *top, const xmlNode *cur, const char *qname)
+{
+  size_t len = strlen (qname);
+  const xmlNode *n;
+  const DokusValCtx *v;
+
+  if (top == NULL)
+    return NULL;
+  v = top->doc ? top->doc->_private : NULL;
+  if (v != NULL && v->n_buckets != 0 && top->_private != NULL
+      && (cur == NULL || cur->_private != NULL))
+    return indexed_descendant (v, top, cur, qname, len);
+  n = cur ? cur : top;
+  for (;;)
+    {
+      /* pre-order: first child, else next sibling, else climb */
+      if (n->children && n->type == XML_ELEMENT_NODE)
+        n = n->children;
+      else
+        {
+          while (n != top && n->next == NULL)
+            n = n->parent;
+          if (n == top)
+            return NULL;
+          n = n->next;
+        }
+      if (step_matches (n, qname, len))
+        return n;
+    }
+}
+
+/* ---- values --------------------------------------------------------------- */
+
+static size_t
+text_length (const xmlNode *n)
+{
+  size_t len = 0;
+  for (const xmlNode *c = n->children; c; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        len += c->content ? strlen ((const char *) c->content) : 0;
+      else if (c->type == XML_ELEMENT_NODE)
+        len += text_length (c);
+    }
+  return len;
+}
+
+static char *
+text_copy (const xmlNode *n, char *p)
+{
+  for (const xmlNode *c = n->children; c; c = c->next)
+    {
+      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+        {
+          size_t l = strlen ((const char *) c->content);
+          memcpy (p, c->content, l);
+          p += l;
+        }
+      else if (c->type == XML_ELEMENT_NODE)
+        p = text_copy (c, p);
+    }
+  return p;
+}
+
+const char *
+dokus_val_text (DokusValCtx *v, const xmlNode *n)
+{
+  char *buf, *end;
+
+  if (n == NULL)
+    return NULL;
+  if (n->type == XML_ATTRIBUTE_NODE)
+    {
+      if (n->children && n->children->next == NULL && n->children->content)
+        return (const char *) n->children->content;
+    }
+  else if (n->children == NULL)
+    return "";
+  else if (n->children->next == NULL
+           && (n->children->type == XML_TEXT_NODE || n->children->type == XML_CDATA_SECTION_NODE))
+    return n->children->content ? (const char *) n->children->content : "";
+  buf = dokus_val_alloc (v, text_length (n) + 1);
+  if (buf == NULL)
+    return "";
+  end = text_copy (n, buf);
+  *end = '\0';
+  return buf;
+}
+
+static bool
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+is_normalized (const char *s)
+{
+  if (*s == '\0')
+    return true;
+  if (is_space (s[0]))
+    return false;
+  for (; *s; s++)
+    if (is_space (*s) && (*s != ' ' || s[1] == '\0' || is_space (s[1])))
+      return false;
+  return true;
+}
+
+const char *
+dokus_val_norm (DokusValCtx *v, const xmlNode *n)
+{
+  const char *t = dokus_val_text (v, n);
+  char *buf, *o;
+  bool pending = false;
+
+  if (t == NULL || is_normalized (t))
+    return t;
+  buf = dokus_val_alloc (v, strlen (t) + 1);
+  if (buf == NULL)
+    return "";
+  o = buf;
+  for (; *t; t++)
+    {
+      if (is_space (*t))
+        {
+          pending = o != buf;
+          continue;
+        }
+      if (pending)
+        *o++ = ' ';
+      pending = false;
+      *o++ = *t;
+    }
+  *o = '\0';
+  return buf;
+}
+
+const char *
+dokus_val_text_at (DokusValCtx *v, const xmlNode *ctx, const char *path)
+{
+  return dokus_val_text (v, dokus_val_first (ctx, path));
+}
+
+const char *
+dokus_val_norm_at (DokusValCtx *v, const xmlNode *ctx, const char *path)
+{
+  return dokus_val_norm (v, dokus_val_first (ctx, path));
+}
+
+typedef struct {
+  bool found;
+} NonEmpty;
+
+static bool
+check_nonempty (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const char *t = dokus_val_text (v, n);
+  if (t && *t)
+    {
+      ((NonEmpty *) data)->found = true;
+      return false;
+    }
+  return true;
+}
+
+bool
+dokus_val_nonempty (DokusValCtx *v, const xmlNode *ctx, const char *path)
+{
+  NonEmpty ne = { false };
+  if (ctx == NULL)
+    return false;
+  walk (v, ctx, path, check_nonempty, &ne);
+  return ne.found;
+}
+
+const char *
+dokus_val_attr (DokusValCtx *v, const xmlNode *n, const char *name)
+{
+  if (n == NULL || n->type != XML_ELEMENT_NODE)
+    return NULL;
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    if (a->ns == NULL && strcmp ((const char *) a->name, name) == 0)
+      return dokus_val_text (v, (const xmlNode *) a);
+  return NULL;
+}
+
+bool
+dokus_val_norm_eq (DokusValCtx *v, const xmlNode *n, const char *s)
+{
+  const char *t = dokus_val_norm (v, n);
+  return t != NULL && strcmp (t, s) == 0;
+}
+
+/* ---- document ------------------------------------------------------------- */
+
+const xmlNode *
+dokus_val_root (const DokusValCtx *v)
+{
+  return v->root;
+}
+
+bool
+dokus_val_is_credit_note (const DokusValCtx *v)
+{
+  return v->credit_note;
+}
+
+const char *
+dokus_val_line_name (const DokusValCtx *v)
+{
+  return v->credit_note ? "cac:CreditNoteLine" : "cac:InvoiceLine";
+}
+
+const char *
+dokus_val_quantity_name (const DokusValCtx *v)
+{
+  return v->credit_note ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity";
+}
+
+const char *
+dokus_val_type_code_name (const DokusValCtx *v)
+{
+  return v->credit_note ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode";
+}

@@ -1,0 +1,316 @@
+/* dokus-validate-util.c
+ *
+ * Helpers shared by the Peppol, national, UBL syntax and code-list rule
+ * families: see dokus-validate-util-private.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dokus-validate-util-private.h"
+
+#define NS_CBC "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+
+/* ---- walking ------------------------------------------------------------- */
+
+void
+dv_walk (DokusValCtx *v, const xmlNode *top, DvElementFn fn, void *data)
+{
+  const xmlNode *n;
+
+  if (top == NULL)
+    return;
+  n = top->children;
+  while (n != NULL && n != top)
+    {
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          fn (v, n, data);
+          if (n->children != NULL)
+            {
+              n = n->children;
+              continue;
+            }
+        }
+      while (n != top && n->next == NULL)
+        n = n->parent;
+      if (n == top)
+        break;
+      n = n->next;
+    }
+}
+
+bool
+dv_is_cbc_one_of (const xmlNode *n, const char *const *names)
+{
+  if (n == NULL || n->type != XML_ELEMENT_NODE || n->ns == NULL || n->ns->href == NULL
+      || strcmp ((const char *) n->ns->href, NS_CBC) != 0)
+    return false;
+  for (; *names; names++)
+    if (strcmp ((const char *) n->name, *names) == 0)
+      return true;
+  return false;
+}
+
+const xmlNode *
+dv_parent (const xmlNode *n)
+{
+  if (n == NULL || n->parent == NULL || n->parent->type != XML_ELEMENT_NODE)
+    return NULL;
+  return n->parent;
+}
+
+/* ---- code lists ---------------------------------------------------------- */
+
+static int
+compare_code (const void *key, const void *elem)
+{
+  return strcmp ((const char *) key, *(const char *const *) elem);
+}
+
+bool
+dv_code_in (const DvCodeList *list, const char *code)
+{
+  if (code == NULL)
+    return false;
+  return bsearch (code, list->codes, list->n, sizeof list->codes[0], compare_code) != NULL;
+}
+
+bool
+dv_code_list_sorted (const DvCodeList *list)
+{
+  for (size_t i = 1; i < list->n; i++)
+    if (strcmp (list->codes[i - 1], list->codes[i]) >= 0)
+      return false;
+  return true;
+}
+
+/* ---- lexical tests -------------------------------------------------------- */
+
+bool
+dv_all_digits (const char *s, size_t n)
+{
+  size_t i = 0;
+
+  if (s == NULL)
+    return false;
+  for (; s[i]; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+  return n == 0 ? i > 0 : i == n;
+}
+
+static bool
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool
+dv_castable_integer (const char *s)
+{
+  size_t digits = 0;
+
+  if (s == NULL)
+    return false;
+  while (is_xml_space (*s))
+    s++;
+  if (*s == '+' || *s == '-')
+    s++;
+  while (*s >= '0' && *s <= '9')
+    s++, digits++;
+  while (is_xml_space (*s))
+    s++;
+  return digits > 0 && *s == '\0';
+}
+
+bool
+dv_is_date (const char *s)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int y, m, d, max;
+
+  if (s == NULL || strlen (s) != 10 || s[4] != '-' || s[7] != '-')
+    return false;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+      return false;
+  y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  m = (s[5] - '0') * 10 + (s[6] - '0');
+  d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (y == 0 || m < 1 || m > 12 || d < 1)
+    return false;
+  max = days[m - 1];
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    max = 29;
+  return d <= max;
+}
+
+bool
+dv_is_number (const char *s)
+{
+  size_t digits = 0;
+
+  if (s == NULL)
+    return false;
+  while (is_xml_space (*s))
+    s++;
+  if (*s == '-')
+    s++;
+  while (*s >= '0' && *s <= '9')
+    s++, digits++;
+  if (*s == '.')
+    {
+      s++;
+      while (*s >= '0' && *s <= '9')
+        s++, digits++;
+    }
+  while (is_xml_space (*s))
+    s++;
+  return digits > 0 && *s == '\0';
+}
+
+char *
+dv_upper (DokusValCtx *v, const char *s)
+{
+  size_t n;
+  char *u;
+
+  if (s == NULL)
+    return NULL;
+  n = strlen (s);
+  u = dokus_val_alloc (v, n + 1);
+  if (u == NULL)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    u[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char) (s[i] - 'a' + 'A') : s[i];
+  u[n] = '\0';
+  return u;
+}
+
+const char *
+dv_norm_string (DokusValCtx *v, const char *s)
+{
+  size_t n, o = 0;
+  char *out;
+  bool space = false;
+
+  if (s == NULL)
+    return "";
+  n = strlen (s);
+  out = dokus_val_alloc (v, n + 1);
+  if (out == NULL)
+    return "";
+  for (size_t i = 0; i < n; i++)
+    {
+      if (is_xml_space (s[i]))
+        {
+          space = o > 0;
+          continue;
+        }
+      if (space)
+        out[o++] = ' ';
+      space = false;
+      out[o++] = s[i];
+    }
+  out[o] = '\0';
+  return out;
+}
+
+int
+dv_strcmp0 (const char *a, const char *b)
+{
+  return strcmp (a ? a : "", b ? b : "");
+}
+
+/* ---- parties -------------------------------------------------------------- */
+
+#define SELLER "cac:AccountingSupplierParty/cac:Party"
+#define BUYER "cac:AccountingCustomerParty/cac:Party"
+
+static const char *
+address_country (DokusValCtx *v, const char *party_path)
+{
+  const xmlNode *party = dokus_val_first (dokus_val_root (v), party_path);
+  const char *c = dokus_val_norm_at (v, party, "cac:PostalAddress/cac:Country/cbc:IdentificationCode");
+  const char *u = dv_upper (v, c);
+  return u ? u : "";
+}
+
+const char *
+dv_seller_address_country (DokusValCtx *v)
+{
+  return address_country (v, SELLER);
+}
+
+const char *
+dv_buyer_address_country (DokusValCtx *v)
+{
+  return address_country (v, BUYER);
+}
+
+/* substring(cac:PartyTaxScheme[cac:TaxScheme/cbc:ID = 'VAT']/cbc:CompanyID, 1, 2) of
+ * @party (the first such scheme), upper-cased and trimmed; NULL when empty. */
+static const char *
+vat_prefix (DokusValCtx *v, const xmlNode *party)
+{
+  for (const xmlNode *p = dokus_val_child (party, "cac:PartyTaxScheme"); p;
+       p = dokus_val_next (p, "cac:PartyTaxScheme"))
+    {
+      bool vat = false;
+      for (const xmlNode *s = dokus_val_child (p, "cac:TaxScheme"); s && !vat;
+           s = dokus_val_next (s, "cac:TaxScheme"))
+        for (const xmlNode *id = dokus_val_child (s, "cbc:ID"); id && !vat;
+             id = dokus_val_next (id, "cbc:ID"))
+          vat = dv_strcmp0 (dokus_val_text (v, id), "VAT") == 0;
+      if (!vat)
+        continue;
+      const char *id = dokus_val_text_at (v, p, "cbc:CompanyID");
+      if (id == NULL || id[0] == '\0')
+        return NULL;
+      char two[3] = { id[0], id[1], '\0' };
+      /* normalize-space of the two characters */
+      char *u = dv_upper (v, two);
+      if (u == NULL)
+        return NULL;
+      char *start = u;
+      while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r')
+        start++;
+      size_t len = strlen (start);
+      while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t' || start[len - 1] == '\n'
+                         || start[len - 1] == '\r'))
+        start[--len] = '\0';
+      return start;
+    }
+  return NULL;
+}
+
+const char *
+dv_supplier_country (DokusValCtx *v)
+{
+  const xmlNode *root = dokus_val_root (v);
+  const char *c = vat_prefix (v, dokus_val_first (root, SELLER));
+  if (c == NULL)
+    c = vat_prefix (v, dokus_val_child (root, "cac:TaxRepresentativeParty"));
+  if (c == NULL && dokus_val_exists (root, SELLER "/cac:PostalAddress/cac:Country/cbc:IdentificationCode"))
+    c = dv_seller_address_country (v);
+  return c ? c : "XX";
+}
+
+const char *
+dv_customer_country (DokusValCtx *v)
+{
+  const xmlNode *root = dokus_val_root (v);
+  const char *c = vat_prefix (v, dokus_val_first (root, BUYER));
+  if (c == NULL && dokus_val_exists (root, BUYER "/cac:PostalAddress/cac:Country/cbc:IdentificationCode"))
+    c = dv_buyer_address_country (v);
+  return c ? c : "XX";
+}
+
+bool
+dv_both_de (DokusValCtx *v)
+{
+  return strcmp (dv_seller_address_country (v), "DE") == 0
+         && strcmp (dv_buyer_address_country (v), "DE") == 0;
+}

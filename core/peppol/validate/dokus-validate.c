@@ -1,0 +1,330 @@
+/* dokus-validate.c
+ *
+ * The validator's engine: parses the document once with libxml2 under the
+ * hostile-input limits (size, depth, no DOCTYPE hence no entities, no
+ * network), checks that the root is a UBL 2.1 Invoice or CreditNote, then
+ * runs every rule family of dokus-validate-families.c whose rule set is
+ * asked for. Also the rule-table lookups and the coverage counts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <assert.h>
+#include <limits.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "dokus-validate-ctx-private.h"
+
+#define NS_INVOICE "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+#define NS_CREDIT_NOTE "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
+
+/* ---- rule tables ------------------------------------------------------ */
+
+static int
+compare_id (const void *key, const void *row)
+{
+  return strcmp ((const char *) key, ((const DokusValRuleMeta *) row)->id);
+}
+
+const DokusValRuleMeta *
+dokus_val_rule_meta (const char *id)
+{
+  return bsearch (id, dokus_val_rule_rows, dokus_val_n_rule_rows, sizeof dokus_val_rule_rows[0],
+                  compare_id);
+}
+
+const DokusValRuleMeta *
+dokus_val_rule_table (size_t *n)
+{
+  *n = dokus_val_n_rule_rows;
+  return dokus_val_rule_rows;
+}
+
+unsigned
+dokus_val_source_bit (const char *source)
+{
+  if (strcmp (source, "UBL") == 0)
+    return DOKUS_UBL_VALIDATE_STRUCTURE;
+  if (strcmp (source, "EN16931") == 0)
+    return DOKUS_UBL_VALIDATE_EN16931;
+  if (strcmp (source, "PEPPOL") == 0)
+    return DOKUS_UBL_VALIDATE_PEPPOL;
+  return 0;
+}
+
+const char *
+dokus_ubl_validate_release (void)
+{
+  return dokus_val_release;
+}
+
+bool
+dokus_ubl_validate_implements (const char *id)
+{
+  for (size_t f = 0; f < dokus_val_n_families; f++)
+    {
+      const DokusValFamily *fam = dokus_val_families[f];
+      for (size_t r = 0; r < fam->n_rules; r++)
+        if (strcmp (fam->rules[r].rule, id) == 0)
+          return dokus_val_rule_meta (id) != NULL;
+    }
+  return false;
+}
+
+void
+dokus_ubl_validate_coverage (size_t *implemented, size_t *total)
+{
+  size_t done = 0;
+  for (size_t i = 0; i < dokus_val_n_rule_rows; i++)
+    if (dokus_ubl_validate_implements (dokus_val_rule_rows[i].id))
+      done++;
+  if (implemented)
+    *implemented = done;
+  if (total)
+    *total = dokus_val_n_rule_rows;
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+typedef struct {
+  startElementNsSAX2Func start;
+  endElementNsSAX2Func   end;
+  int                    depth;
+  bool                   too_deep;
+  bool                   doctype;
+  int                    line;
+  char                   element[80];
+} ParseGuard;
+
+static void
+guard_start (void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+             int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+             const xmlChar **attributes)
+{
+  xmlParserCtxtPtr pctx = ctx;
+  ParseGuard *g = pctx->_private;
+
+  if (++g->depth > DOKUS_UBL_VALIDATE_MAX_DEPTH)
+    {
+      if (!g->too_deep)
+        {
+          g->too_deep = true;
+          g->line = xmlSAX2GetLineNumber (ctx);
+          snprintf (g->element, sizeof g->element, "%s%s%s", prefix ? (const char *) prefix : "",
+                    prefix ? ":" : "", (const char *) localname);
+        }
+      xmlStopParser (pctx);
+      return;
+    }
+  g->start (ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+            attributes);
+}
+
+static void
+guard_end (void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+  xmlParserCtxtPtr pctx = ctx;
+  ParseGuard *g = pctx->_private;
+  if (g->too_deep || g->doctype)
+    return; /* stopped: the element was never started */
+  g->depth--;
+  g->end (ctx, localname, prefix, uri);
+}
+
+/* A DOCTYPE is refused before any of its declarations is read: no
+ * internal or external entity can be defined, so none can be expanded. */
+static void
+guard_internal_subset (void *ctx, const xmlChar *name, const xmlChar *external_id,
+                       const xmlChar *system_id)
+{
+  xmlParserCtxtPtr pctx = ctx;
+  ParseGuard *g = pctx->_private;
+  (void) name;
+  (void) external_id;
+  (void) system_id;
+  g->doctype = true;
+  g->line = xmlSAX2GetLineNumber (ctx);
+  xmlStopParser (pctx);
+}
+
+static xmlEntityPtr
+guard_get_entity (void *ctx, const xmlChar *name)
+{
+  /* only the five predefined entities exist without a DTD */
+  (void) ctx;
+  return xmlGetPredefinedEntity (name);
+}
+
+static DokusStatus
+parse_document (const char *xml, size_t len, xmlDoc **out, DokusError *err)
+{
+  xmlParserCtxtPtr pctx;
+  ParseGuard guard = { 0 };
+  DokusStatus st = DOKUS_OK;
+
+  if (len > DOKUS_UBL_VALIDATE_MAX_BYTES)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
+                            "document is %lu bytes, more than the limit of %lu bytes (10 MiB)",
+                            (unsigned long) len, (unsigned long) DOKUS_UBL_VALIDATE_MAX_BYTES);
+  if (len == 0)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "document is empty");
+
+  pctx = xmlCreateMemoryParserCtxt (xml, (int) len);
+  if (pctx == NULL)
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "xml", "out of memory creating the parser");
+  /* NOBLANKS drops whitespace-only text between elements (values stay as written) */
+  xmlCtxtUseOptions (pctx, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT
+                             | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  guard.start = pctx->sax->startElementNs;
+  guard.end = pctx->sax->endElementNs;
+  pctx->sax->startElementNs = guard_start;
+  pctx->sax->endElementNs = guard_end;
+  pctx->sax->internalSubset = guard_internal_subset;
+  pctx->sax->externalSubset = NULL;
+  pctx->sax->getEntity = guard_get_entity;
+  pctx->sax->getParameterEntity = NULL;
+  pctx->sax->resolveEntity = NULL;
+  pctx->_private = &guard;
+
+  xmlParseDocument (pctx);
+
+  if (guard.doctype)
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
+                          "line %d: a DOCTYPE is not allowed in a UBL document "
+                          "(no DTDs, no entities)", guard.line);
+  else if (guard.too_deep)
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, guard.element,
+                          "line %d: element %s is nested more than %d levels deep", guard.line,
+                          guard.element, DOKUS_UBL_VALIDATE_MAX_DEPTH);
+  else if (!pctx->wellFormed || pctx->myDoc == NULL)
+    {
+      const xmlError *e = xmlCtxtGetLastError (pctx);
+      char msg[160] = "not well-formed";
+      if (e && e->message)
+        {
+          snprintf (msg, sizeof msg, "%s", e->message);
+          msg[strcspn (msg, "\n")] = '\0';
+        }
+      st = dokus_error_set (err, DOKUS_ERR_INVALID, pctx->name ? (const char *) pctx->name : "xml",
+                            "not well-formed XML at line %d%s%s: %s", e ? e->line : 0,
+                            pctx->name ? ", in element " : "",
+                            pctx->name ? (const char *) pctx->name : "", msg);
+    }
+  if (st == DOKUS_OK)
+    {
+      *out = pctx->myDoc;
+      pctx->myDoc = NULL;
+    }
+  else if (pctx->myDoc)
+    {
+      xmlFreeDoc (pctx->myDoc);
+      pctx->myDoc = NULL;
+    }
+  xmlFreeParserCtxt (pctx);
+  return st;
+}
+
+/* ---- validation ----------------------------------------------------------- */
+
+/* The metadata of every bound rule, looked up once per process instead of
+ * once per document (a binary search per rule was a tenth of the time).
+ * Concurrent first uses store the same pointers: relaxed atomics suffice. */
+#define MAX_BOUND_RULES 4096
+static _Atomic (const DokusValRuleMeta *) bound_meta[MAX_BOUND_RULES];
+static const DokusValRuleMeta missing_meta = { "", "", "", "", "" };
+
+static const DokusValRuleMeta *
+meta_of_bound (size_t slot, const char *id)
+{
+  const DokusValRuleMeta *m;
+  if (slot >= MAX_BOUND_RULES)
+    return dokus_val_rule_meta (id);
+  m = atomic_load_explicit (&bound_meta[slot], memory_order_relaxed);
+  if (m == NULL)
+    {
+      m = dokus_val_rule_meta (id);
+      atomic_store_explicit (&bound_meta[slot], m ? m : &missing_meta, memory_order_relaxed);
+    }
+  return m == &missing_meta ? NULL : m;
+}
+
+DokusStatus
+dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblReport **out,
+                         DokusError *err)
+{
+  DokusValCtx v = { 0 };
+  xmlDoc *doc = NULL;
+  const xmlNode *root;
+  const char *href;
+  DokusStatus st;
+
+  assert (xml != NULL || len == 0);
+  assert (out != NULL);
+  if (len > INT_MAX)
+    len = (size_t) INT_MAX; /* above the limit anyway: refused below */
+  st = parse_document (xml, len, &doc, err);
+  if (st != DOKUS_OK)
+    return st;
+
+  root = xmlDocGetRootElement (doc);
+  href = root && root->ns && root->ns->href ? (const char *) root->ns->href : "";
+  if (root == NULL
+      || !((strcmp ((const char *) root->name, "Invoice") == 0 && strcmp (href, NS_INVOICE) == 0)
+           || (strcmp ((const char *) root->name, "CreditNote") == 0
+               && strcmp (href, NS_CREDIT_NOTE) == 0)))
+    {
+      st = dokus_error_set (err, DOKUS_ERR_INVALID, root ? (const char *) root->name : "xml",
+                            "root element %s%s%s is not a UBL 2.1 Invoice or CreditNote",
+                            root ? (const char *) root->name : "(none)", *href ? " in " : "",
+                            href);
+      xmlFreeDoc (doc);
+      return st;
+    }
+
+  v.doc = doc;
+  v.root = root;
+  v.credit_note = strcmp ((const char *) root->name, "CreditNote") == 0;
+  v.report = calloc (1, sizeof *v.report);
+  if (v.report == NULL)
+    {
+      xmlFreeDoc (doc);
+      return dokus_error_set (err, DOKUS_ERR_NOMEM, "xml", "out of memory");
+    }
+  v.report->doctype = v.credit_note ? "CreditNote" : "Invoice";
+  /* without the index (out of memory) descendant walks fall back to the tree */
+  if (!dokus_val_index_build (&v))
+    v.n_buckets = 0;
+
+  for (size_t f = 0, slot = 0; f < dokus_val_n_families; f++)
+    {
+      const DokusValFamily *fam = dokus_val_families[f];
+      for (size_t r = 0; r < fam->n_rules; r++, slot++)
+        {
+          const DokusValRuleMeta *m = meta_of_bound (slot, fam->rules[r].rule);
+          if (m == NULL || (dokus_val_source_bit (m->source) & sets) == 0)
+            continue;
+          fam->rules[r].check (&v, m->id);
+        }
+    }
+
+  dokus_val_arena_free (&v);
+  xmlFreeDoc (doc);
+  if (v.report->oom)
+    {
+      dokus_ubl_report_free (v.report);
+      return dokus_error_set (err, DOKUS_ERR_NOMEM, "xml", "out of memory while validating");
+    }
+  *out = v.report;
+  return DOKUS_OK;
+}
+
+DokusStatus
+dokus_ubl_validate (const char *xml, size_t len, DokusUblReport **out, DokusError *err)
+{
+  return dokus_ubl_validate_with (xml, len, DOKUS_UBL_VALIDATE_ALL, out, err);
+}

@@ -1,0 +1,306 @@
+/* rules-codelists.c
+ *
+ * EN 16931 code-list rules BR-CL-*: type codes (UNTDID 1001), currencies
+ * (ISO 4217), VAT point date codes (UNTDID 2005), object identifier
+ * schemes (UNTDID 1153), party, registration, item and delivery location
+ * identifier schemes (ISO 6523 ICD), item classification schemes (UNTDID
+ * 7143), countries (ISO 3166-1), payment means (UNTDID 4461), VAT
+ * categories (UNTDID 5305), allowance and charge reasons (UNTDID
+ * 5189/7161), exemption reasons (VATEX), units (UN/ECE Rec 20/21), MIME
+ * types and electronic address schemes (EAS). Contexts as in the CEN UBL
+ * binding, validation artefacts 1.3.16; the lists are in
+ * rules-codelists-data.c, each with its version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "rules-codelists-private.h"
+
+/* ---- one generic check: an element (or one of its attributes) must hold a
+ * code of a list ------------------------------------------------------------ */
+
+typedef enum {
+  VALUE_NORM,        /* normalize-space(.) */
+  VALUE_NORM_UPPER,  /* normalize-space(upper-case(.)) */
+  VALUE_ATTR_NORM,   /* normalize-space(@attr); the rule applies only when @attr exists */
+  VALUE_ATTR_ALWAYS, /* normalize-space(@attr); absent counts as "" */
+  VALUE_ATTR_EXACT,  /* @attr as written; only when it exists */
+} ValueKind;
+
+typedef struct {
+  const char      *rule;
+  const char      *element;  /* "cbc:IdentificationCode" ... */
+  const char      *parent;   /* required parent element, or NULL */
+  ValueKind        kind;
+  const char      *attr;
+  const DvCodeList *list;
+} ListRule;
+
+static const ListRule list_rules[] = {
+  { "BR-CL-04", "cbc:DocumentCurrencyCode", NULL, VALUE_NORM, NULL, &dv_cl_iso4217 },
+  { "BR-CL-05", "cbc:TaxCurrencyCode", NULL, VALUE_NORM, NULL, &dv_cl_iso4217 },
+  { "BR-CL-06", "cbc:DescriptionCode", "cac:InvoicePeriod", VALUE_NORM, NULL, &dv_cl_uncl2005 },
+  { "BR-CL-11", "cbc:CompanyID", "cac:PartyLegalEntity", VALUE_ATTR_NORM, "schemeID", &dv_cl_iso6523 },
+  { "BR-CL-13", "cbc:ItemClassificationCode", "cac:CommodityClassification", VALUE_ATTR_NORM, "listID",
+    &dv_cl_uncl7143 },
+  { "BR-CL-14", "cbc:IdentificationCode", "cac:Country", VALUE_NORM, NULL, &dv_cl_iso3166_address },
+  { "BR-CL-15", "cbc:IdentificationCode", "cac:OriginCountry", VALUE_NORM, NULL, &dv_cl_iso3166 },
+  { "BR-CL-16", "cbc:PaymentMeansCode", "cac:PaymentMeans", VALUE_NORM, NULL, &dv_cl_uncl4461 },
+  { "BR-CL-17", "cbc:ID", "cac:TaxCategory", VALUE_NORM, NULL, &dv_cl_uncl5305 },
+  { "BR-CL-18", "cbc:ID", "cac:ClassifiedTaxCategory", VALUE_NORM, NULL, &dv_cl_uncl5305 },
+  { "BR-CL-21", "cbc:ID", "cac:StandardItemIdentification", VALUE_ATTR_NORM, "schemeID", &dv_cl_iso6523 },
+  { "BR-CL-22", "cbc:TaxExemptionReasonCode", NULL, VALUE_NORM_UPPER, NULL, &dv_cl_vatex },
+  { "BR-CL-24", "cbc:EmbeddedDocumentBinaryObject", NULL, VALUE_ATTR_EXACT, "mimeCode", &dv_cl_mime },
+  { "BR-CL-25", "cbc:EndpointID", NULL, VALUE_ATTR_NORM, "schemeID", &dv_cl_eas },
+  { "BR-CL-26", "cbc:ID", "cac:DeliveryLocation", VALUE_ATTR_NORM, "schemeID", &dv_cl_iso6523 },
+};
+
+static const char *
+value_of (DokusValCtx *v, const xmlNode *n, ValueKind kind, const char *attr, bool *applies)
+{
+  const char *a;
+  *applies = true;
+  switch (kind)
+    {
+    case VALUE_NORM:
+      return dokus_val_norm (v, n);
+    case VALUE_NORM_UPPER:
+      return dv_upper (v, dokus_val_norm (v, n));
+    case VALUE_ATTR_EXACT:
+      a = dokus_val_attr (v, n, attr);
+      *applies = a != NULL;
+      return a;
+    case VALUE_ATTR_NORM:
+    case VALUE_ATTR_ALWAYS:
+      a = dokus_val_attr (v, n, attr);
+      if (a == NULL)
+        {
+          *applies = kind == VALUE_ATTR_ALWAYS;
+          return "";
+        }
+      return dv_norm_string (v, a);
+    }
+  return NULL;
+}
+
+static void
+visit_list_rule (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const ListRule *r = data;
+  bool applies;
+
+  if (!dokus_val_is (n, r->element) || (r->parent && !dokus_val_is (dv_parent (n), r->parent)))
+    return;
+  const char *value = value_of (v, n, r->kind, r->attr, &applies);
+  if (applies && !dv_code_in (r->list, value))
+    dokus_val_report (v, r->rule, n);
+}
+
+static void
+check_list (DokusValCtx *v, const char *rule)
+{
+  for (size_t i = 0; i < sizeof list_rules / sizeof list_rules[0]; i++)
+    if (strcmp (list_rules[i].rule, rule) == 0)
+      {
+        dv_walk (v, dokus_val_root (v), visit_list_rule, (void *) &list_rules[i]);
+        return;
+      }
+}
+
+/* ---- rules with their own context ----------------------------------------- */
+
+/* BR-CL-01: the type code list depends on the element */
+static void
+visit_cl01 (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const DvCodeList *list;
+  if (dokus_val_is (n, "cbc:InvoiceTypeCode"))
+    list = &dv_cl_uncl1001_invoice;
+  else if (dokus_val_is (n, "cbc:CreditNoteTypeCode"))
+    list = &dv_cl_uncl1001_credit;
+  else
+    return;
+  if (!dv_code_in (list, dokus_val_norm (v, n)))
+    dokus_val_report (v, data, n);
+}
+
+static void
+cl01 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_cl01, (void *) rule);
+}
+
+/* BR-CL-03: currencyID of every amount (absent counts as empty) */
+static const char *const amount_names[]
+    = { "Amount",           "BaseAmount",          "PriceAmount",        "TaxAmount",
+        "TaxableAmount",    "LineExtensionAmount", "TaxExclusiveAmount", "TaxInclusiveAmount",
+        "AllowanceTotalAmount", "ChargeTotalAmount", "PrepaidAmount",    "PayableRoundingAmount",
+        "PayableAmount",    NULL };
+
+static void
+visit_cl03 (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  if (!dv_is_cbc_one_of (n, amount_names))
+    return;
+  const char *cur = dokus_val_attr (v, n, "currencyID");
+  if (!dv_code_in (&dv_cl_iso4217, dv_norm_string (v, cur ? cur : "")))
+    dokus_val_report (v, data, n);
+}
+
+static void
+cl03 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_cl03, (void *) rule);
+}
+
+/* BR-CL-07: scheme of an invoiced object identifier (document type 130) */
+static bool
+type_code_is_130 (DokusValCtx *v, const xmlNode *ref)
+{
+  for (const xmlNode *c = dokus_val_child (ref, "cbc:DocumentTypeCode"); c;
+       c = dokus_val_next (c, "cbc:DocumentTypeCode"))
+    if (dv_strcmp0 (dokus_val_text (v, c), "130") == 0)
+      return true;
+  return false;
+}
+
+static void
+visit_cl07 (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const xmlNode *ref = dv_parent (n);
+  const char *scheme;
+  if (!dokus_val_is (n, "cbc:ID")
+      || !(dokus_val_is (ref, "cac:AdditionalDocumentReference") || dokus_val_is (ref, "cac:DocumentReference"))
+      || !type_code_is_130 (v, ref))
+    return;
+  scheme = dokus_val_attr (v, n, "schemeID");
+  if (scheme != NULL && !dv_code_in (&dv_cl_uncl1153, dv_norm_string (v, scheme)))
+    dokus_val_report (v, data, n);
+}
+
+static void
+cl07 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_cl07, (void *) rule);
+}
+
+/* BR-CL-10: party identifier scheme: ICD, or SEPA for the seller and payee */
+static bool
+has_ancestor (const xmlNode *n, const char *qname)
+{
+  for (const xmlNode *p = dv_parent (n); p; p = dv_parent (p))
+    if (dokus_val_is (p, qname))
+      return true;
+  return false;
+}
+
+static void
+visit_cl10 (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const char *scheme;
+  if (!dokus_val_is (n, "cbc:ID") || !dokus_val_is (dv_parent (n), "cac:PartyIdentification"))
+    return;
+  scheme = dokus_val_attr (v, n, "schemeID");
+  if (scheme == NULL)
+    return;
+  scheme = dv_norm_string (v, scheme);
+  if (dv_code_in (&dv_cl_iso6523, scheme))
+    return;
+  if (dv_strcmp0 (scheme, "SEPA") == 0
+      && (has_ancestor (n, "cac:AccountingSupplierParty") || has_ancestor (n, "cac:PayeeParty")))
+    return;
+  dokus_val_report (v, data, n);
+}
+
+static void
+cl10 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_cl10, (void *) rule);
+}
+
+/* BR-CL-19 / BR-CL-20: reason codes of allowances (false) and charges (true) */
+typedef struct {
+  const char       *rule;
+  int               indicator;
+  const DvCodeList *list;
+} ReasonWalk;
+
+/* cbc:ChargeIndicator = false() / true(): some indicator casts to that boolean */
+static bool
+indicator_is (DokusValCtx *v, const xmlNode *ac, int want)
+{
+  for (const xmlNode *ci = dokus_val_child (ac, "cbc:ChargeIndicator"); ci;
+       ci = dokus_val_next (ci, "cbc:ChargeIndicator"))
+    {
+      const char *t = dokus_val_norm (v, ci);
+      int b = -1;
+      if (dv_strcmp0 (t, "true") == 0 || dv_strcmp0 (t, "1") == 0)
+        b = 1;
+      else if (dv_strcmp0 (t, "false") == 0 || dv_strcmp0 (t, "0") == 0)
+        b = 0;
+      if (b == want)
+        return true;
+    }
+  return false;
+}
+
+static void
+visit_reason (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const ReasonWalk *w = data;
+  if (!dokus_val_is (n, "cbc:AllowanceChargeReasonCode"))
+    return;
+  const xmlNode *ac = dv_parent (n);
+  if (!dokus_val_is (ac, "cac:AllowanceCharge") || !indicator_is (v, ac, w->indicator))
+    return;
+  if (!dv_code_in (w->list, dokus_val_norm (v, n)))
+    dokus_val_report (v, w->rule, n);
+}
+
+static void
+cl19 (DokusValCtx *v, const char *rule)
+{
+  ReasonWalk w = { rule, 0, &dv_cl_uncl5189 };
+  dv_walk (v, dokus_val_root (v), visit_reason, &w);
+}
+
+static void
+cl20 (DokusValCtx *v, const char *rule)
+{
+  ReasonWalk w = { rule, 1, &dv_cl_uncl7161 };
+  dv_walk (v, dokus_val_root (v), visit_reason, &w);
+}
+
+/* BR-CL-23: unit codes of quantities */
+static const char *const quantity_names[] = { "InvoicedQuantity", "BaseQuantity", "CreditedQuantity", NULL };
+
+static void
+visit_cl23 (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const char *unit;
+  if (!dv_is_cbc_one_of (n, quantity_names))
+    return;
+  unit = dokus_val_attr (v, n, "unitCode");
+  if (unit != NULL && !dv_code_in (&dv_cl_rec20, dv_norm_string (v, unit)))
+    dokus_val_report (v, data, n);
+}
+
+static void
+cl23 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_cl23, (void *) rule);
+}
+
+static const DokusValRule codelist_rules[] = {
+  { "BR-CL-01", cl01 },       { "BR-CL-03", cl03 },       { "BR-CL-04", check_list },
+  { "BR-CL-05", check_list }, { "BR-CL-06", check_list }, { "BR-CL-07", cl07 },
+  { "BR-CL-10", cl10 },       { "BR-CL-11", check_list }, { "BR-CL-13", check_list },
+  { "BR-CL-14", check_list }, { "BR-CL-15", check_list }, { "BR-CL-16", check_list },
+  { "BR-CL-17", check_list }, { "BR-CL-18", check_list }, { "BR-CL-19", cl19 },
+  { "BR-CL-20", cl20 },       { "BR-CL-21", check_list }, { "BR-CL-22", check_list },
+  { "BR-CL-23", cl23 },       { "BR-CL-24", check_list }, { "BR-CL-25", check_list },
+  { "BR-CL-26", check_list },
+};
+
+DOKUS_VAL_FAMILY (dokus_val_family_codelists, "BR-CL", codelist_rules);

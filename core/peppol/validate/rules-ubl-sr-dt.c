@@ -1,0 +1,594 @@
+/* rules-ubl-sr-dt.c
+ *
+ * UBL syntax restrictions UBL-SR-* (how often an element may occur in the
+ * EN 16931 binding of UBL) and data type rules UBL-DT-* (amount decimals,
+ * binary object attributes, attributes EN 16931 does not use). Contexts
+ * and conditions as in the CEN UBL binding, validation artefacts 1.3.16
+ * (with UBL-SR-54..56, the corrected UBL-SR-23 and UBL-SR-43 of that
+ * release). Most rules are rows of one table: "at most N of this path
+ * below every element of that kind".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "dokus-validate-util-private.h"
+
+#define SELLER "cac:AccountingSupplierParty/cac:Party"
+#define BUYER "cac:AccountingCustomerParty/cac:Party"
+
+/* ---- "at most N" rules ---------------------------------------------------- */
+
+typedef struct {
+  const char *rule;
+  const char *context;  /* NULL: the root; "LINE": every invoice or credit note line;
+                           else every element of that name */
+  const char *path;     /* counted below the context */
+  size_t      max;
+} CountRule;
+
+static const CountRule count_rules[] = {
+  { "UBL-SR-01", NULL, "cac:ContractDocumentReference/cbc:ID", 1 },
+  { "UBL-SR-02", NULL, "cac:ReceiptDocumentReference/cbc:ID", 1 },
+  { "UBL-SR-03", NULL, "cac:DespatchDocumentReference/cbc:ID", 1 },
+  { "UBL-SR-05", NULL, "cac:PaymentTerms/cbc:Note", 1 },
+  { "UBL-SR-06", NULL, "cac:InvoiceDocumentReference", 1 },
+  { "UBL-SR-08", NULL, "cac:InvoicePeriod", 1 },
+  { "UBL-SR-09", NULL, SELLER "/cac:PartyLegalEntity/cbc:RegistrationName", 1 },
+  { "UBL-SR-10", NULL, SELLER "/cac:PartyName/cbc:Name", 1 },
+  { "UBL-SR-11", NULL, SELLER "/cac:PartyLegalEntity/cbc:CompanyID", 1 },
+  { "UBL-SR-14", NULL, SELLER "/cac:PartyLegalEntity/cbc:CompanyLegalForm", 1 },
+  { "UBL-SR-15", NULL, BUYER "/cac:PartyLegalEntity/cbc:RegistrationName", 1 },
+  { "UBL-SR-16", NULL, BUYER "/cac:PartyIdentification/cbc:ID", 1 },
+  { "UBL-SR-17", NULL, BUYER "/cac:PartyLegalEntity/cbc:CompanyID", 1 },
+  { "UBL-SR-24", NULL, "cac:Delivery", 1 },
+  { "UBL-SR-39", NULL, "cac:ProjectReference/cbc:ID", 1 },
+  { "UBL-SR-40", NULL, BUYER "/cac:PartyName/cbc:Name", 1 },
+  { "UBL-SR-45", NULL, "cac:PaymentMeans/cbc:PaymentDueDate", 1 },
+  { "UBL-SR-49", NULL, "cac:InvoicePeriod/cbc:DescriptionCode", 1 },
+  { "UBL-SR-54", NULL, "cac:PaymentMeans/cac:CardAccount", 1 },
+  { "UBL-SR-55", NULL, "cac:PaymentMeans/cac:PaymentMandate", 1 },
+  { "UBL-SR-56", NULL, "cac:OriginatorDocumentReference/cbc:ID", 1 },
+  { "UBL-SR-34", "LINE", "cbc:Note", 1 },
+  { "UBL-SR-35", "LINE", "cac:OrderLineReference/cbc:LineID", 1 },
+  { "UBL-SR-36", "LINE", "cac:InvoicePeriod", 1 },
+  { "UBL-SR-37", "LINE", "cac:Price/cac:AllowanceCharge/cbc:Amount", 1 },
+  { "UBL-SR-50", "LINE", "cac:Item/cbc:Description", 1 },
+  { "UBL-SR-52", "LINE", "cac:DocumentReference", 1 },
+  { "UBL-SR-42", "cac:AccountingSupplierParty", "cac:Party/cac:PartyTaxScheme", 2 },
+  { "UBL-SR-33", "cac:AdditionalDocumentReference", "cbc:DocumentDescription", 1 },
+  { "UBL-SR-25", "cac:Delivery", "cac:DeliveryParty/cac:PartyName/cbc:Name", 1 },
+  { "UBL-SR-26", "cac:PaymentMeans", "cbc:PaymentID", 1 },
+  { "UBL-SR-27", "cac:PaymentMeans", "cbc:InstructionNote", 1 },
+  { "UBL-SR-28", "cac:PaymentMeans", "cac:PaymentMandate/cbc:ID", 1 },
+  { "UBL-SR-22", "cac:TaxRepresentativeParty", "cac:Party/cac:PartyName/cbc:Name", 1 },
+  { "UBL-SR-23", "cac:TaxRepresentativeParty", "cac:PartyTaxScheme/cbc:CompanyID", 1 },
+  { "UBL-SR-32", "cac:TaxSubtotal", "cac:TaxCategory/cbc:TaxExemptionReason", 1 },
+};
+
+static void
+visit_count (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const CountRule *r = data;
+  if (dokus_val_is (n, r->context) && dokus_val_count (n, r->path) > r->max)
+    dokus_val_report (v, r->rule, n);
+}
+
+static void
+check_count (DokusValCtx *v, const char *rule)
+{
+  const xmlNode *root = dokus_val_root (v);
+  for (size_t i = 0; i < sizeof count_rules / sizeof count_rules[0]; i++)
+    {
+      const CountRule *r = &count_rules[i];
+      if (strcmp (r->rule, rule) != 0)
+        continue;
+      if (r->context == NULL)
+        {
+          if (dokus_val_count (root, r->path) > r->max)
+            dokus_val_report (v, rule, NULL);
+        }
+      else if (strcmp (r->context, "LINE") == 0)
+        {
+          const char *line = dokus_val_line_name (v);
+          for (const xmlNode *l = dokus_val_child (root, line); l; l = dokus_val_next (l, line))
+            if (dokus_val_count (l, r->path) > r->max)
+              dokus_val_report (v, rule, l);
+        }
+      else
+        dv_walk (v, root, visit_count, (void *) r);
+    }
+}
+
+/* UBL-SR-51 also applies to cac:Address (delivery location and others) */
+static void
+visit_address_lines (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  if ((dokus_val_is (n, "cac:PostalAddress") || dokus_val_is (n, "cac:Address"))
+      && dokus_val_count (n, "cac:AddressLine") > 1)
+    dokus_val_report (v, data, n);
+}
+
+static void
+sr_51 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_address_lines, (void *) rule);
+}
+
+/* ---- party tax schemes ------------------------------------------------------- */
+
+/* upper-case(cac:TaxScheme/cbc:ID) = 'VAT' (@want_vat) or != 'VAT' (!@want_vat),
+ * as XPath general comparisons: some TaxScheme/ID satisfies it */
+static bool
+scheme_compare (DokusValCtx *v, const xmlNode *pts, bool want_vat)
+{
+  for (const xmlNode *s = dokus_val_child (pts, "cac:TaxScheme"); s; s = dokus_val_next (s, "cac:TaxScheme"))
+    for (const xmlNode *id = dokus_val_child (s, "cbc:ID"); id; id = dokus_val_next (id, "cbc:ID"))
+      if ((dv_strcmp0 (dv_upper (v, dokus_val_text (v, id)), "VAT") == 0) == want_vat)
+        return true;
+  return false;
+}
+
+static size_t
+count_tax_ids (DokusValCtx *v, const char *party_path, bool vat)
+{
+  size_t n = 0;
+  const xmlNode *party = dokus_val_first (dokus_val_root (v), party_path);
+  for (const xmlNode *pts = dokus_val_child (party, "cac:PartyTaxScheme"); pts;
+       pts = dokus_val_next (pts, "cac:PartyTaxScheme"))
+    if (scheme_compare (v, pts, vat))
+      n += dokus_val_count (pts, "cbc:CompanyID");
+  return n;
+}
+
+static void
+sr_12 (DokusValCtx *v, const char *rule)
+{
+  if (count_tax_ids (v, SELLER, true) > 1)
+    dokus_val_report (v, rule, NULL);
+}
+
+static void
+sr_13 (DokusValCtx *v, const char *rule)
+{
+  if (count_tax_ids (v, SELLER, false) > 1)
+    dokus_val_report (v, rule, NULL);
+}
+
+static void
+sr_18 (DokusValCtx *v, const char *rule)
+{
+  if (count_tax_ids (v, BUYER, true) > 1)
+    dokus_val_report (v, rule, NULL);
+}
+
+/* a party tax scheme that names its scheme must carry the identifier */
+static void
+visit_sr_53 (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  if (dokus_val_is (n, "cac:PartyTaxScheme") && dokus_val_exists (n, "cac:TaxScheme/cbc:ID")
+      && !dokus_val_child (n, "cbc:CompanyID"))
+    dokus_val_report (v, data, n);
+}
+
+static void
+sr_53 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_sr_53, (void *) rule);
+}
+
+/* ---- payee --------------------------------------------------------------------- */
+
+/* (cac:PartyName/cbc:Name) != (seller registration name): some pair differs */
+static bool
+payee_differs (DokusValCtx *v, const xmlNode *payee)
+{
+  const xmlNode *seller = dokus_val_first (dokus_val_root (v), SELLER "/cac:PartyLegalEntity");
+  for (const xmlNode *pn = dokus_val_child (payee, "cac:PartyName"); pn; pn = dokus_val_next (pn, "cac:PartyName"))
+    for (const xmlNode *a = dokus_val_child (pn, "cbc:Name"); a; a = dokus_val_next (a, "cbc:Name"))
+      {
+        const char *an = dokus_val_text (v, a);
+        /* every seller legal entity of the first supplier party */
+        for (const xmlNode *le = seller; le; le = dokus_val_next (le, "cac:PartyLegalEntity"))
+          for (const xmlNode *b = dokus_val_child (le, "cbc:RegistrationName"); b;
+               b = dokus_val_next (b, "cbc:RegistrationName"))
+            if (dv_strcmp0 (an, dokus_val_text (v, b)) != 0)
+              return true;
+      }
+  return false;
+}
+
+static size_t
+count_payee_ids (DokusValCtx *v, const xmlNode *payee)
+{
+  size_t n = 0;
+  for (const xmlNode *pi = dokus_val_child (payee, "cac:PartyIdentification"); pi;
+       pi = dokus_val_next (pi, "cac:PartyIdentification"))
+    for (const xmlNode *id = dokus_val_child (pi, "cbc:ID"); id; id = dokus_val_next (id, "cbc:ID"))
+      {
+        const char *s = dokus_val_attr (v, id, "schemeID");
+        if (s != NULL && dv_strcmp0 (dv_upper (v, s), "SEPA") != 0)
+          n++;
+      }
+  return n;
+}
+
+static void
+payee_rule (DokusValCtx *v, const char *rule)
+{
+  for (const xmlNode *p = dokus_val_child (dokus_val_root (v), "cac:PayeeParty"); p;
+       p = dokus_val_next (p, "cac:PayeeParty"))
+    {
+      size_t n;
+      if (strcmp (rule, "UBL-SR-19") == 0)
+        n = dokus_val_count (p, "cac:PartyName/cbc:Name");
+      else if (strcmp (rule, "UBL-SR-20") == 0)
+        n = count_payee_ids (v, p);
+      else
+        n = dokus_val_count (p, "cac:PartyLegalEntity/cbc:CompanyID");
+      if (n > 1 || !payee_differs (v, p))
+        dokus_val_report (v, rule, p);
+    }
+}
+
+/* ---- document level specials ---------------------------------------------------- */
+
+static void
+sr_04 (DokusValCtx *v, const char *rule)
+{
+  size_t n = 0;
+  for (const xmlNode *d = dokus_val_child (dokus_val_root (v), "cac:AdditionalDocumentReference"); d;
+       d = dokus_val_next (d, "cac:AdditionalDocumentReference"))
+    {
+      bool is130 = false;
+      for (const xmlNode *c = dokus_val_child (d, "cbc:DocumentTypeCode"); c && !is130;
+           c = dokus_val_next (c, "cbc:DocumentTypeCode"))
+        is130 = dv_strcmp0 (dokus_val_text (v, c), "130") == 0;
+      if (is130)
+        n += dokus_val_count (d, "cbc:ID");
+    }
+  if (n > 1)
+    dokus_val_report (v, rule, NULL);
+}
+
+static void
+sr_07 (DokusValCtx *v, const char *rule)
+{
+  const xmlNode *root = dokus_val_root (v);
+  for (const xmlNode *b = dokus_val_descendant (root, NULL, "cac:BillingReference"); b;
+       b = dokus_val_descendant (root, b, "cac:BillingReference"))
+    if (!dokus_val_exists (b, "cac:InvoiceDocumentReference/cbc:ID"))
+      dokus_val_report (v, rule, b);
+}
+
+/* PaymentID (SR-44) / PaymentMeansCode (SR-47): at most one distinct value */
+typedef struct {
+  const char *name;
+  const char *first;
+  bool        differ;
+} DistinctWalk;
+
+static void
+visit_distinct (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  DistinctWalk *w = data;
+  if (!dokus_val_is (n, w->name))
+    return;
+  const char *t = dokus_val_text (v, n);
+  if (w->first == NULL)
+    w->first = t ? t : "";
+  else if (dv_strcmp0 (w->first, t) != 0)
+    w->differ = true;
+}
+
+static void
+distinct_values (DokusValCtx *v, const char *rule, const char *name)
+{
+  DistinctWalk w = { name, NULL, false };
+  dv_walk (v, dokus_val_root (v), visit_distinct, &w);
+  if (w.differ)
+    dokus_val_report (v, rule, NULL);
+}
+
+static void
+sr_44 (DokusValCtx *v, const char *rule)
+{
+  distinct_values (v, rule, "cbc:PaymentID");
+}
+
+static void
+sr_47 (DokusValCtx *v, const char *rule)
+{
+  distinct_values (v, rule, "cbc:PaymentMeansCode");
+}
+
+static void
+sr_46 (DokusValCtx *v, const char *rule)
+{
+  size_t n = 0;
+  for (const xmlNode *pm = dokus_val_child (dokus_val_root (v), "cac:PaymentMeans"); pm;
+       pm = dokus_val_next (pm, "cac:PaymentMeans"))
+    for (const xmlNode *c = dokus_val_child (pm, "cbc:PaymentMeansCode"); c; c = dokus_val_next (c, "cbc:PaymentMeansCode"))
+      n += dokus_val_attr (v, c, "name") != NULL;
+  if (n > 1)
+    dokus_val_report (v, rule, NULL);
+}
+
+/* bank creditor references (SEPA) anywhere */
+static void
+visit_sepa (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  size_t *count = data;
+  if (dokus_val_is (n, "cbc:ID") && dokus_val_is (dv_parent (n), "cac:PartyIdentification")
+      && dv_strcmp0 (dv_upper (v, dokus_val_attr (v, n, "schemeID")), "SEPA") == 0
+      && dokus_val_attr (v, n, "schemeID") != NULL)
+    (*count)++;
+}
+
+static void
+sr_29 (DokusValCtx *v, const char *rule)
+{
+  size_t n = 0;
+  dv_walk (v, dokus_val_root (v), visit_sepa, &n);
+  if (n > 1)
+    dokus_val_report (v, rule, NULL);
+}
+
+/* a scheme identifier only on invoiced objects (130) or, for credit notes,
+ * project references (50) */
+static void
+visit_sr_43 (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  bool ok = false, has_code = false;
+  if (!dokus_val_is (n, "cac:AdditionalDocumentReference"))
+    return;
+  for (const xmlNode *c = dokus_val_child (n, "cbc:DocumentTypeCode"); c; c = dokus_val_next (c, "cbc:DocumentTypeCode"))
+    {
+      const char *t = dokus_val_text (v, c);
+      has_code = true;
+      ok = ok || dv_strcmp0 (t, "130") == 0 || dv_strcmp0 (t, "50") == 0;
+    }
+  if (!ok && has_code)
+    dokus_val_report (v, data, n);
+}
+
+static void
+sr_43 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_sr_43, (void *) rule);
+}
+
+/* allowance / charge reason at most once (SR-30 allowances, SR-31 charges) */
+static void
+visit_reason_count (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const char *rule = data;
+  int want = strcmp (rule, "UBL-SR-31") == 0 ? 1 : 0;
+  if (!dokus_val_is (n, "cac:AllowanceCharge"))
+    return;
+  bool match = false;
+  for (const xmlNode *ci = dokus_val_child (n, "cbc:ChargeIndicator"); ci && !match;
+       ci = dokus_val_next (ci, "cbc:ChargeIndicator"))
+    {
+      const char *t = dokus_val_norm (v, ci);
+      int b = (dv_strcmp0 (t, "true") == 0 || dv_strcmp0 (t, "1") == 0)    ? 1
+              : (dv_strcmp0 (t, "false") == 0 || dv_strcmp0 (t, "0") == 0) ? 0
+                                                                            : -1;
+      match = b == want;
+    }
+  if (match && dokus_val_count (n, "cbc:AllowanceChargeReason") > 1)
+    dokus_val_report (v, rule, n);
+}
+
+static void
+sr_30_31 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_reason_count, (void *) rule);
+}
+
+/* every line has exactly one classified tax category */
+static void
+sr_48 (DokusValCtx *v, const char *rule)
+{
+  const char *line = dokus_val_line_name (v);
+  for (const xmlNode *l = dokus_val_child (dokus_val_root (v), line); l; l = dokus_val_next (l, line))
+    if (dokus_val_count (l, "cac:Item/cac:ClassifiedTaxCategory") != 1)
+      dokus_val_report (v, rule, l);
+}
+
+/* ---- data types ------------------------------------------------------------------- */
+
+static bool
+ends_with (const char *s, const char *suffix)
+{
+  size_t n = strlen (s), m = strlen (suffix);
+  return n >= m && strcmp (s + n - m, suffix) == 0;
+}
+
+/* some ancestor is a cac:Price with a cac:AllowanceCharge child */
+static bool
+under_price_allowance (const xmlNode *n)
+{
+  for (const xmlNode *p = dv_parent (n); p; p = dv_parent (p))
+    if (dokus_val_is (p, "cac:Price") && dokus_val_child (p, "cac:AllowanceCharge"))
+      return true;
+  return false;
+}
+
+static void
+visit_dt_01 (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const char *name = (const char *) n->name;
+  if (!ends_with (name, "Amount") || ends_with (name, "PriceAmount") || under_price_allowance (n))
+    return;
+  if (dokus_val_decimals (dokus_val_text (v, n)) > 2)
+    dokus_val_report (v, data, n);
+}
+
+static void
+dt_01 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_dt_01, (void *) rule);
+}
+
+static void
+visit_binary (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const char *rule = data;
+  const char *attr = strcmp (rule, "UBL-DT-06") == 0 ? "mimeCode" : "filename";
+  if (ends_with ((const char *) n->name, "BinaryObject") && dokus_val_attr (v, n, attr) == NULL)
+    dokus_val_report (v, rule, n);
+}
+
+static void
+dt_06_07 (DokusValCtx *v, const char *rule)
+{
+  dv_walk (v, dokus_val_root (v), visit_binary, (void *) rule);
+}
+
+/* attributes EN 16931 does not use: one warning per document */
+static const struct {
+  const char *rule;
+  const char *attr;
+} unused_attrs[] = {
+  { "UBL-DT-08", "schemeName" },
+  { "UBL-DT-09", "schemeAgencyName" },
+  { "UBL-DT-10", "schemeDataURI" },
+  { "UBL-DT-11", "schemeURI" },
+  { "UBL-DT-12", "format" },
+  { "UBL-DT-13", "unitCodeListIdentifier" },
+  { "UBL-DT-14", "unitCodeListAgencyIdentifier" },
+  { "UBL-DT-15", "unitCodeListAgencyName" },
+  { "UBL-DT-16", "listAgencyName" },
+  { "UBL-DT-17", "listName" },
+  { "UBL-DT-18", "name" },
+  { "UBL-DT-19", "languageID" },
+  { "UBL-DT-20", "listURI" },
+  { "UBL-DT-21", "listSchemeURI" },
+  { "UBL-DT-22", "languageLocaleID" },
+  { "UBL-DT-23", "uri" },
+  { "UBL-DT-24", "currencyCodeListVersionID" },
+  { "UBL-DT-25", "characterSetCode" },
+  { "UBL-DT-26", "encodingCode" },
+  { "UBL-DT-27", "schemeAgencyID" },
+  { "UBL-DT-28", "listAgencyID" },
+};
+
+typedef struct {
+  const char *attr;
+  bool        found;
+} AttrWalk;
+
+static void
+visit_attr (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  AttrWalk *w = data;
+  (void) v;
+  if (w->found)
+    return;
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    if (a->ns == NULL && strcmp ((const char *) a->name, w->attr) == 0)
+      {
+        /* UBL-DT-18: the payment means text (PaymentMeansCode/@name) is allowed */
+        if (strcmp (w->attr, "name") == 0 && dokus_val_is (n, "cbc:PaymentMeansCode"))
+          continue;
+        w->found = true;
+      }
+}
+
+static void
+dt_unused_attribute (DokusValCtx *v, const char *rule)
+{
+  for (size_t i = 0; i < sizeof unused_attrs / sizeof unused_attrs[0]; i++)
+    if (strcmp (unused_attrs[i].rule, rule) == 0)
+      {
+        AttrWalk w = { unused_attrs[i].attr, false };
+        dv_walk (v, dokus_val_root (v), visit_attr, &w);
+        if (w.found)
+          dokus_val_report (v, rule, NULL);
+        return;
+      }
+}
+
+static const DokusValRule sr_dt_rules[] = {
+  { "UBL-DT-01", dt_01 },
+  { "UBL-DT-06", dt_06_07 },
+  { "UBL-DT-07", dt_06_07 },
+  { "UBL-DT-08", dt_unused_attribute },
+  { "UBL-DT-09", dt_unused_attribute },
+  { "UBL-DT-10", dt_unused_attribute },
+  { "UBL-DT-11", dt_unused_attribute },
+  { "UBL-DT-12", dt_unused_attribute },
+  { "UBL-DT-13", dt_unused_attribute },
+  { "UBL-DT-14", dt_unused_attribute },
+  { "UBL-DT-15", dt_unused_attribute },
+  { "UBL-DT-16", dt_unused_attribute },
+  { "UBL-DT-17", dt_unused_attribute },
+  { "UBL-DT-18", dt_unused_attribute },
+  { "UBL-DT-19", dt_unused_attribute },
+  { "UBL-DT-20", dt_unused_attribute },
+  { "UBL-DT-21", dt_unused_attribute },
+  { "UBL-DT-22", dt_unused_attribute },
+  { "UBL-DT-23", dt_unused_attribute },
+  { "UBL-DT-24", dt_unused_attribute },
+  { "UBL-DT-25", dt_unused_attribute },
+  { "UBL-DT-26", dt_unused_attribute },
+  { "UBL-DT-27", dt_unused_attribute },
+  { "UBL-DT-28", dt_unused_attribute },
+  { "UBL-SR-01", check_count },
+  { "UBL-SR-02", check_count },
+  { "UBL-SR-03", check_count },
+  { "UBL-SR-04", sr_04 },
+  { "UBL-SR-05", check_count },
+  { "UBL-SR-06", check_count },
+  { "UBL-SR-07", sr_07 },
+  { "UBL-SR-08", check_count },
+  { "UBL-SR-09", check_count },
+  { "UBL-SR-10", check_count },
+  { "UBL-SR-11", check_count },
+  { "UBL-SR-12", sr_12 },
+  { "UBL-SR-13", sr_13 },
+  { "UBL-SR-14", check_count },
+  { "UBL-SR-15", check_count },
+  { "UBL-SR-16", check_count },
+  { "UBL-SR-17", check_count },
+  { "UBL-SR-18", sr_18 },
+  { "UBL-SR-19", payee_rule },
+  { "UBL-SR-20", payee_rule },
+  { "UBL-SR-21", payee_rule },
+  { "UBL-SR-22", check_count },
+  { "UBL-SR-23", check_count },
+  { "UBL-SR-24", check_count },
+  { "UBL-SR-25", check_count },
+  { "UBL-SR-26", check_count },
+  { "UBL-SR-27", check_count },
+  { "UBL-SR-28", check_count },
+  { "UBL-SR-29", sr_29 },
+  { "UBL-SR-30", sr_30_31 },
+  { "UBL-SR-31", sr_30_31 },
+  { "UBL-SR-32", check_count },
+  { "UBL-SR-33", check_count },
+  { "UBL-SR-34", check_count },
+  { "UBL-SR-35", check_count },
+  { "UBL-SR-36", check_count },
+  { "UBL-SR-37", check_count },
+  { "UBL-SR-39", check_count },
+  { "UBL-SR-40", check_count },
+  { "UBL-SR-42", check_count },
+  { "UBL-SR-43", sr_43 },
+  { "UBL-SR-44", sr_44 },
+  { "UBL-SR-45", check_count },
+  { "UBL-SR-46", sr_46 },
+  { "UBL-SR-47", sr_47 },
+  { "UBL-SR-48", sr_48 },
+  { "UBL-SR-49", check_count },
+  { "UBL-SR-50", check_count },
+  { "UBL-SR-51", sr_51 },
+  { "UBL-SR-52", check_count },
+  { "UBL-SR-53", sr_53 },
+  { "UBL-SR-54", check_count },
+  { "UBL-SR-55", check_count },
+  { "UBL-SR-56", check_count },
+};
+
+DOKUS_VAL_FAMILY (dokus_val_family_ubl_sr_dt, "UBL-SR/DT", sr_dt_rules);

@@ -1,0 +1,188 @@
+/* dokus-pdf.c
+ *
+ * dokus_pdf_export(): an issued document's JSON, drawn twice on a cairo
+ * PDF surface (once to count the pages for "Page x/y", once for real) and
+ * collected in memory. Deterministic bytes: cairo would write the clock
+ * into /CreationDate and /ModDate, so both are set to the issue date;
+ * its font subset tags and object numbers depend only on what is drawn
+ * (checked by tests/render: two renderings, in two processes, compared
+ * byte for byte).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+
+#include "dokus-book-private.h"
+#include "dokus-document-private.h"
+#include "dokus-pdf-layout-private.h"
+#include "dokus-pdf-private.h"
+#include "dokus-render-private.h"
+#include "dokus/dokus-pdf.h"
+
+typedef struct {
+  unsigned char *data; /* NULL when only counting */
+  size_t len, cap;
+  bool keep, failed;
+} Sink;
+
+static cairo_status_t
+write_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  Sink *s = closure;
+
+  if (!s->keep)
+    return CAIRO_STATUS_SUCCESS;
+  if (s->len + length > s->cap)
+    {
+      size_t cap = s->cap ? s->cap : 65536;
+      unsigned char *grown;
+      while (cap < s->len + length)
+        cap *= 2;
+      if ((grown = realloc (s->data, cap)) == NULL)
+        {
+          s->failed = true;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      s->data = grown;
+      s->cap = cap;
+    }
+  memcpy (s->data + s->len, data, length);
+  s->len += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* One pass: draws @doc on a new PDF surface writing to @sink. */
+static DokusStatus
+render_pass (const cJSON *doc, const char *language, int pages_total, Sink *sink, int *pages,
+             DokusError *err)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
+    write_cb, sink, DOKUS_PDF_PAGE_WIDTH, DOKUS_PDF_PAGE_HEIGHT);
+  const char *issue = dokus_render_str (doc, "issue_date");
+  const cJSON *seller = cJSON_GetObjectItemCaseSensitive (doc, "seller");
+  const char *type = dokus_render_str (doc, "type");
+  char date[32], title[160];
+  DokusStatus st;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "cairo cannot make a PDF surface");
+    }
+  /* the issue date, not the clock: the same document gives the same bytes */
+  snprintf (date, sizeof date, "%sT00:00:00Z", issue ? issue : "2000-01-01");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  snprintf (title, sizeof title, "%s %s",
+            dokus_render_label (type && strcmp (type, "credit_note") == 0
+                                  ? DOKUS_LABEL_CREDIT_NOTE
+                                  : DOKUS_LABEL_INVOICE,
+                                language),
+            dokus_render_str (doc, "number") ? dokus_render_str (doc, "number") : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (dokus_render_str (seller, "name") != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                    dokus_render_str (seller, "name"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dokus");
+  st = dokus_pdf_layout_draw (surface, doc, language, pages_total, pages, err);
+  cairo_surface_finish (surface);
+  if (st == DOKUS_OK && sink->failed)
+    st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory writing the PDF");
+  else if (st == DOKUS_OK && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    st = dokus_error_set (err, DOKUS_ERR_INTERNAL, NULL, "cairo: %s",
+                          cairo_status_to_string (cairo_surface_status (surface)));
+  cairo_surface_destroy (surface);
+  return st;
+}
+
+DokusStatus
+dokus_pdf_render_json (const cJSON *doc, const char *language, unsigned char **out_pdf,
+                       size_t *out_len, int *out_pages, DokusError *err)
+{
+  Sink counting = { 0 }, sink = { .keep = true };
+  int pages = 0, again = 0;
+  DokusStatus st;
+
+  assert (doc != NULL && dokus_render_language_is_valid (language));
+  assert (out_pdf != NULL && out_len != NULL);
+  *out_pdf = NULL;
+  *out_len = 0;
+  st = render_pass (doc, language, 0, &counting, &pages, err);
+  if (st == DOKUS_OK)
+    st = render_pass (doc, language, pages, &sink, &again, err);
+  if (st == DOKUS_OK && again != pages)
+    st = dokus_error_set (err, DOKUS_ERR_INTERNAL, NULL,
+                          "the PDF layout gave %d pages, then %d", pages, again);
+  if (st != DOKUS_OK)
+    {
+      free (sink.data);
+      return st;
+    }
+  *out_pdf = sink.data;
+  *out_len = sink.len;
+  if (out_pages != NULL)
+    *out_pages = pages;
+  return DOKUS_OK;
+}
+
+DokusStatus
+dokus_pdf_export_with_pages (DokusBook *book, const char *id_or_number, const char *language,
+                             unsigned char **out_pdf, size_t *out_len, int *out_pages,
+                             DokusError *err)
+{
+  sqlite3 *db = dokus_book_get_db (book);
+  char id[DOKUS_ID_TEXT], *json = NULL;
+  const char *number, *status;
+  cJSON *doc = NULL;
+  DokusStatus st;
+
+  assert (book != NULL && id_or_number != NULL && out_pdf != NULL && out_len != NULL);
+  *out_pdf = NULL;
+  *out_len = 0;
+  if (out_pages != NULL)
+    *out_pages = 0;
+  if (language != NULL && !dokus_render_language_is_valid (language))
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "language",
+                            "the language must be nl, fr, de or en, not '%s'", language);
+  st = dokus_doc_resolve (db, id_or_number, id, err);
+  if (st == DOKUS_OK)
+    st = dokus_document_show_text (db, id, &json, err);
+  if (st != DOKUS_OK)
+    goto out;
+  if ((doc = cJSON_Parse (json)) == NULL)
+    {
+      st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
+      goto out;
+    }
+  number = dokus_render_str (doc, "number");
+  status = dokus_render_str (doc, "status");
+  if (number == NULL || status == NULL || strcmp (status, "draft") == 0)
+    {
+      st = dokus_error_set (err, DOKUS_ERR_REFUSED, "document",
+                            "a draft has no number: issue it first");
+      goto out;
+    }
+  if (language == NULL)
+    {
+      language = dokus_render_str (doc, "language");
+      if (!dokus_render_language_is_valid (language))
+        language = "en";
+    }
+  st = dokus_pdf_render_json (doc, language, out_pdf, out_len, out_pages, err);
+out:
+  cJSON_Delete (doc);
+  free (json);
+  return st;
+}
+
+DokusStatus
+dokus_pdf_export (DokusBook *book, const char *id_or_number, const char *language,
+                  unsigned char **out_pdf, size_t *out_len, DokusError *err)
+{
+  return dokus_pdf_export_with_pages (book, id_or_number, language, out_pdf, out_len, NULL, err);
+}

@@ -1,0 +1,27 @@
+/* dokus-dashboard.h
+ *
+ * The overview: revenue of this quarter and year, outstanding and overdue
+ * amounts, the VAT estimate of the running period, revenue by month and
+ * the recent activity, from dokus_report_dashboard(). Reloads when the
+ * session says the ledger changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dokus-session.h"
+
+G_BEGIN_DECLS
+
+#define DOKUS_TYPE_DASHBOARD (dokus_dashboard_get_type ())
+G_DECLARE_FINAL_TYPE (DokusDashboard, dokus_dashboard, DOKUS, DASHBOARD, AdwBin)
+
+/* @session: nullable (no book). */
+void dokus_dashboard_set_session (DokusDashboard *self, DokusSession *session);
+
+/* Reads the figures again. */
+void dokus_dashboard_reload (DokusDashboard *self);
+
+G_END_DECLS

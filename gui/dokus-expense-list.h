@@ -1,0 +1,26 @@
+/* dokus-expense-list.h
+ *
+ * The expenses view: the recorded purchases (newest first) and the import
+ * of received UBL invoices, by file chooser or by dropping files on the
+ * view; many files import on a worker with a progress bar and a Cancel
+ * button, one transaction each (a cancelled import keeps what was done).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dokus-session.h"
+
+G_BEGIN_DECLS
+
+#define DOKUS_TYPE_EXPENSE_LIST (dokus_expense_list_get_type ())
+G_DECLARE_FINAL_TYPE (DokusExpenseList, dokus_expense_list, DOKUS, EXPENSE_LIST, AdwBin)
+
+void dokus_expense_list_set_session (DokusExpenseList *self, DokusSession *session);
+
+/* Imports @files (GFile) as a drop does. */
+void dokus_expense_list_import (DokusExpenseList *self, GList *files);
+
+G_END_DECLS

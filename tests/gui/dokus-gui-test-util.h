@@ -1,0 +1,31 @@
+/* dokus-gui-test-util.h
+ *
+ * Driving the desktop application from a test: start GTK and libadwaita,
+ * find a widget of a template by its id, type into it, click it, and run
+ * the main loop until something is true.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+/* gtk_init, adw_init, libsodium, the application's resources. */
+void dokus_gui_test_init (void);
+
+/* Runs the main loop until nothing is pending. */
+void dokus_gui_test_iterate (void);
+
+/* Runs the main loop until @done (@data) is TRUE or @timeout_ms passed;
+ * returns the last value of @done. */
+gboolean dokus_gui_test_wait (gboolean (*done) (gpointer data), gpointer data, guint timeout_ms);
+
+/* The template child @id of @widget, whose template is that of @type;
+ * fails the test when there is none. (transfer none) */
+GtkWidget *dokus_gui_test_child (gpointer widget, GType type, const char *id);
+
+/* Types @text into the editable (an entry or an entry row), as a user does. */
+void dokus_gui_test_type (GtkWidget *editable, const char *text);
+
+/* Clicks @button (it must be sensitive and visible: a test fails otherwise). */
+void dokus_gui_test_click (GtkWidget *button);
