@@ -25,6 +25,8 @@ static const char usage[] =
   "  ubl validate FILE...      check Peppol BIS Billing 3.0 documents\n"
   "  ubl import BOOK FILE      a supplier's UBL invoice as an expense\n"
   "  peppol send|status|fetch BOOK ...   send through a Peppol access point, take in invoices\n"
+  "  sync BOOK --relay URL     push and pull the book's changes through a dokus-relay\n"
+  "  device list BOOK          the devices a synced book accepts changes from\n"
   "  audit verify BOOK\n"
   "  report vat|clients|ic BOOK ...   VAT return, client listing, intra-Community listing\n"
   "  pnl BOOK [--year YYYY]    profit and loss of a year\n"
@@ -97,6 +99,10 @@ main (int argc, char **argv)
     return dokus_cli_peppol (argc - 1, argv + 1);
   if (strcmp (argv[1], "ubl") == 0)
     return dokus_cli_ubl (argc - 1, argv + 1);
+  if (strcmp (argv[1], "sync") == 0)
+    return dokus_cli_sync (argc - 1, argv + 1);
+  if (strcmp (argv[1], "device") == 0)
+    return dokus_cli_device (argc - 1, argv + 1);
   if (strcmp (argv[1], "expense") == 0)
     return dokus_cli_expense (argc - 1, argv + 1);
   {

@@ -37,6 +37,10 @@ int dokus_cli_ubl_validate (int argc, char **argv); /* argv[0] = "validate" */
 int dokus_cli_ubl_import (int argc, char **argv);   /* argv[0] = "import" */
 /* peppol send|status|fetch (dokus-cli-peppol.c): argv[0] = "peppol" */
 int dokus_cli_peppol (int argc, char **argv);
+/* sync BOOK --relay URL (dokus-cli-sync.c): @argv[0] = "sync" */
+int dokus_cli_sync (int argc, char **argv);
+/* device list BOOK (dokus-cli-device.c): @argv[0] = "device" */
+int dokus_cli_device (int argc, char **argv);
 /* invoice export-pdf: @argv starts after "export-pdf" */
 int dokus_cli_invoice_export_pdf (int argc, char **argv);
 

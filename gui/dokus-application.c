@@ -18,6 +18,7 @@
 
 struct _DokusApplication {
   AdwApplication parent_instance;
+  char          *pending_book; /* --book, opened by activate */
 };
 
 G_DEFINE_FINAL_TYPE (DokusApplication, dokus_application, ADW_TYPE_APPLICATION)
@@ -68,8 +69,18 @@ unlock_from_environment (DokusWindow *window)
 static void
 dokus_application_activate (GApplication *app)
 {
+  DokusApplication *self = DOKUS_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  if (self->pending_book != NULL)
+    {
+      g_autofree char *path = g_steal_pointer (&self->pending_book);
+      DokusWindow *w = dokus_window_new (GTK_APPLICATION (app));
+      dokus_window_open_book (w, path);
+      gtk_window_present (GTK_WINDOW (w));
+      unlock_from_environment (w);
+      return;
+    }
   if (window == NULL)
     window = GTK_WINDOW (dokus_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
@@ -109,8 +120,15 @@ dokus_application_handle_local_options (GApplication *app, GVariantDict *options
           g_error_free (error);
           return 1;
         }
-      g_application_open (app, &file, 1, "");
-      return 0;
+      if (g_application_get_is_remote (app))
+        {
+          /* another instance runs: it opens the book, this one is done */
+          g_application_open (app, &file, 1, "");
+          return 0;
+        }
+      /* this is the instance: activate opens the book once the main loop runs */
+      DOKUS_APPLICATION (app)->pending_book = g_file_get_path (file);
+      return -1;
     }
   return -1;
 }
@@ -172,10 +190,18 @@ dokus_application_startup (GApplication *app)
 }
 
 static void
+dokus_application_finalize (GObject *object)
+{
+  g_free (DOKUS_APPLICATION (object)->pending_book);
+  G_OBJECT_CLASS (dokus_application_parent_class)->finalize (object);
+}
+
+static void
 dokus_application_class_init (DokusApplicationClass *klass)
 {
   GApplicationClass *ac = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = dokus_application_finalize;
   ac->activate = dokus_application_activate;
   ac->open = dokus_application_open;
   ac->startup = dokus_application_startup;

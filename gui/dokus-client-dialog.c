@@ -25,6 +25,7 @@ struct _DokusClientDialog {
   GtkLabel     *message_label;
   GtkWidget    *save_button;
   DokusSession *session;
+  char         *client_id; /* editing this client, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DokusClientDialog, dokus_client_dialog, ADW_TYPE_WINDOW)
@@ -111,8 +112,15 @@ save_clicked_cb (DokusClientDialog *self)
   cJSON_AddStringToObject (address, "country", country);
   json = cJSON_PrintUnformatted (o);
   book = dokus_session_lock (self->session);
-  st = book ? dokus_client_add (book, json, id, &err)
-            : dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
+  if (book == NULL)
+    st = dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
+  else if (self->client_id)
+    {
+      st = dokus_client_update (book, self->client_id, json, &err);
+      g_strlcpy (id, self->client_id, sizeof id);
+    }
+  else
+    st = dokus_client_add (book, json, id, &err);
   dokus_session_unlock (self->session);
   if (st != DOKUS_OK)
     {
@@ -126,9 +134,39 @@ save_clicked_cb (DokusClientDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+void
+dokus_client_dialog_edit (DokusClientDialog *self, const char *id, const cJSON *client)
+{
+  const char *country = dokus_json_path_str (client, "address.country", "BE");
+  const char *lang = dokus_json_str (client, "language", NULL);
+  guint i;
+
+  g_free (self->client_id);
+  self->client_id = g_strdup (id);
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Client"));
+  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
+  gtk_editable_set_text (self->name_row, dokus_json_str (client, "name", ""));
+  gtk_editable_set_text (self->vat_row, dokus_json_str (client, "vat_number", ""));
+  gtk_editable_set_text (self->email_row, dokus_json_str (client, "email", ""));
+  gtk_editable_set_text (self->street_row, dokus_json_path_str (client, "address.street", ""));
+  gtk_editable_set_text (self->postal_code_row,
+                         dokus_json_path_str (client, "address.postal_code", ""));
+  gtk_editable_set_text (self->city_row, dokus_json_path_str (client, "address.city", ""));
+  for (i = 0; i < G_N_ELEMENTS (countries) && g_strcmp0 (countries[i], country) != 0; i++)
+    ;
+  adw_combo_row_set_selected (self->country_row, i);
+  if (i == G_N_ELEMENTS (countries))
+    gtk_editable_set_text (self->country_code_row, country);
+  for (i = 1; i < G_N_ELEMENTS (languages) && g_strcmp0 (languages[i], lang) != 0; i++)
+    ;
+  adw_combo_row_set_selected (self->language_row, i < G_N_ELEMENTS (languages) ? i : 0);
+  validate (self);
+}
+
 static void
 dokus_client_dialog_dispose (GObject *object)
 {
+  g_clear_pointer (&DOKUS_CLIENT_DIALOG (object)->client_id, g_free);
   g_clear_object (&DOKUS_CLIENT_DIALOG (object)->session);
   G_OBJECT_CLASS (dokus_client_dialog_parent_class)->dispose (object);
 }

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "dokus-client-dialog.h"
 #include "dokus-client-list.h"
@@ -17,6 +18,7 @@ struct _DokusClientList {
   GtkListBox   *list;
   DokusSession *session;
   guint         n_shown;
+  gboolean      dirty; /* the book changed while the view was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (DokusClientList, dokus_client_list, ADW_TYPE_BIN)
@@ -41,6 +43,7 @@ language_name (const char *code)
 static void
 reload (DokusClientList *self)
 {
+  self->dirty = FALSE;
   char *json = NULL;
   DokusBook *book;
   DokusStatus st = DOKUS_ERR_REFUSED;
@@ -55,7 +58,7 @@ reload (DokusClientList *self)
     return;
   book = dokus_session_lock (self->session);
   if (book)
-    st = dokus_client_search (book, gtk_editable_get_text (self->search_entry), 500, &json, NULL);
+    st = dokus_client_search (book, gtk_editable_get_text (self->search_entry), 200, &json, NULL);
   dokus_session_unlock (self->session);
   if (st != DOKUS_OK || (o = dokus_json_take (json)) == NULL)
     return;
@@ -71,6 +74,14 @@ reload (DokusClientList *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dokus_json_str (c, "name", ""));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (!dokus_json_bool (c, "archived"))
+        {
+          /* activating the row edits the client */
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+          g_object_set_data_full (G_OBJECT (row), "client", cJSON_PrintUnformatted (c), free);
+        }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (dokus_json_bool (c, "archived"))
         gtk_widget_add_css_class (row, "dim-label");
@@ -105,6 +116,23 @@ dokus_client_list_add_client (DokusClientList *self)
 }
 
 static void
+row_activated_cb (GtkListBox *list, GtkListBoxRow *row, DokusClientList *self)
+{
+  const char *json = g_object_get_data (G_OBJECT (row), "client");
+  g_autoptr (cJSON) c = json ? cJSON_Parse (json) : NULL;
+  GtkWidget *dialog;
+
+  (void) list;
+  if (c == NULL || self->session == NULL)
+    return;
+  dialog = dokus_client_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->session);
+  dokus_client_dialog_edit (DOKUS_CLIENT_DIALOG (dialog), dokus_json_str (c, "id", ""), c);
+  g_signal_emit (self, signals[DIALOG_OPENED], 0, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 add_clicked_cb (DokusClientList *self)
 {
   dokus_client_list_add_client (self);
@@ -116,11 +144,28 @@ dokus_client_list_get_n_shown (DokusClientList *self)
   return self->n_shown;
 }
 
+/* reads the book now if the view is shown, else when it is */
+static void
+reload_when_shown (DokusClientList *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+map_cb (DokusClientList *self)
+{
+  if (self->dirty)
+    reload (self);
+}
+
 static void
 session_changed_cb (DokusSession *session, DokusClientList *self)
 {
   (void) session;
-  reload (self);
+  reload_when_shown (self);
 }
 
 void
@@ -131,7 +176,10 @@ dokus_client_list_set_session (DokusClientList *self, DokusSession *session)
   g_set_object (&self->session, session);
   if (session)
     g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
-  reload (self);
+  if (session)
+    reload_when_shown (self);
+  else
+    reload (self);
 }
 
 static void
@@ -161,4 +209,6 @@ static void
 dokus_client_list_init (DokusClientList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }

@@ -26,6 +26,7 @@ struct _DokusDashboard {
   GtkListBox        *recent_list;
   DokusSession      *session;
   gulong             changed_id;
+  guint              generation; /* drops the answers of reloads overtaken by another */
 };
 
 G_DEFINE_FINAL_TYPE (DokusDashboard, dokus_dashboard, ADW_TYPE_BIN)
@@ -162,27 +163,61 @@ fill (DokusDashboard *self, const cJSON *d)
     }
 }
 
+typedef struct {
+  DokusDashboard *self;
+  guint           generation;
+} Reload;
+
+static gpointer
+dashboard_work (DokusBook *book, gpointer data, GCancellable *cancellable, DokusError *err)
+{
+  char *json = NULL;
+
+  (void) data;
+  (void) cancellable;
+  if (dokus_report_dashboard (book, &json, err) != DOKUS_OK)
+    return NULL;
+  return json;
+}
+
+static void
+reloaded_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Reload *r = data;
+  DokusDashboard *self = r->self;
+  g_autoptr (GError) error = NULL;
+  char *json = dokus_session_run_finish (DOKUS_SESSION (source), result, &error);
+  g_autoptr (cJSON) d = NULL;
+
+  if (r->generation == self->generation)
+    {
+      if (json == NULL || (d = dokus_json_take (json)) == NULL)
+        {
+          /* no profile yet: the first-run assistant is open */
+          clear_recent (self);
+          gtk_label_set_text (self->quarter_caption, _("Set up your business profile first."));
+        }
+      else
+        fill (self, d);
+    }
+  else
+    free (json);
+  g_object_unref (self);
+  g_free (r);
+}
+
 void
 dokus_dashboard_reload (DokusDashboard *self)
 {
-  char *json = NULL;
-  DokusBook *book;
-  DokusStatus st;
-  g_autoptr (cJSON) d = NULL;
+  Reload *r;
 
   if (self->session == NULL)
     return;
-  book = dokus_session_lock (self->session);
-  st = book ? dokus_report_dashboard (book, &json, NULL) : DOKUS_ERR_REFUSED;
-  dokus_session_unlock (self->session);
-  if (st != DOKUS_OK || (d = dokus_json_take (json)) == NULL)
-    {
-      /* no profile yet: the first-run assistant is open */
-      clear_recent (self);
-      gtk_label_set_text (self->quarter_caption, _("Set up your business profile first."));
-      return;
-    }
-  fill (self, d);
+  /* on the worker: the first frame does not wait for the figures */
+  r = g_new0 (Reload, 1);
+  r->self = g_object_ref (self);
+  r->generation = ++self->generation;
+  dokus_session_run_async (self->session, dashboard_work, NULL, NULL, free, NULL, reloaded_cb, r);
 }
 
 static void

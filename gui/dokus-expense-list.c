@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "dokus-expense-dialog.h"
 #include "dokus-expense-list.h"
 #include "dokus-format.h"
 #include "dokus-gui-config.h"
@@ -26,9 +27,34 @@ struct _DokusExpenseList {
   GtkListBox     *list;
   DokusSession   *session;
   GCancellable   *cancellable;
+  gboolean        dirty; /* the book changed while the view was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (DokusExpenseList, dokus_expense_list, ADW_TYPE_BIN)
+
+enum { DIALOG_OPENED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+void
+dokus_expense_list_new_expense (DokusExpenseList *self, GList *receipts)
+{
+  GtkWidget *dialog;
+
+  if (self->session == NULL)
+    return;
+  dialog = dokus_expense_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                     self->session);
+  for (GList *l = receipts; l; l = l->next)
+    dokus_expense_dialog_add_receipt (DOKUS_EXPENSE_DIALOG (dialog), l->data);
+  g_signal_emit (self, signals[DIALOG_OPENED], 0, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_clicked_cb (DokusExpenseList *self)
+{
+  dokus_expense_list_new_expense (self, NULL);
+}
 
 static void
 reload (DokusExpenseList *self)
@@ -42,6 +68,7 @@ reload (DokusExpenseList *self)
   GtkWidget *child;
   int n;
 
+  self->dirty = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   gtk_label_set_text (self->summary_label, "");
@@ -59,8 +86,8 @@ reload (DokusExpenseList *self)
     g_autofree char *summary = g_strdup_printf (ngettext ("%d purchase", "%d purchases", n), n);
     gtk_label_set_text (self->summary_label, summary);
   }
-  /* newest first, at most 500 rows: the list is for a glance, reports sum them all */
-  for (int i = n - 1; i >= 0 && i >= n - 500; i--)
+  /* newest first, at most 200 rows: the list is for a glance, reports sum them all */
+  for (int i = n - 1; i >= 0 && i >= n - 200; i--)
     {
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *date = NULL, *total = NULL, *subtitle = NULL;
@@ -83,10 +110,26 @@ reload (DokusExpenseList *self)
 }
 
 static void
+reload_when_shown (DokusExpenseList *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+map_cb (DokusExpenseList *self)
+{
+  if (self->dirty)
+    reload (self);
+}
+
+static void
 session_changed_cb (DokusSession *session, DokusExpenseList *self)
 {
   (void) session;
-  reload (self);
+  reload_when_shown (self);
 }
 
 void
@@ -97,7 +140,10 @@ dokus_expense_list_set_session (DokusExpenseList *self, DokusSession *session)
   g_set_object (&self->session, session);
   if (session)
     g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
-  reload (self);
+  if (session)
+    reload_when_shown (self);
+  else
+    reload (self);
 }
 
 /* ---- import ------------------------------------------------------------------------------ */
@@ -279,12 +325,24 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, DokusEx
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
   {
+    /* XML: received e-invoices, imported; anything else: receipts of a new expense */
     GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-    GList *list = NULL;
+    GList *xml = NULL, *other = NULL;
     for (GSList *l = files; l; l = l->next)
-      list = g_list_append (list, l->data);
-    dokus_expense_list_import (self, list);
-    g_list_free (list);
+      {
+        g_autofree char *name = g_file_get_basename (l->data);
+        g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+        if (lower && g_str_has_suffix (lower, ".xml"))
+          xml = g_list_append (xml, l->data);
+        else
+          other = g_list_append (other, l->data);
+      }
+    if (xml)
+      dokus_expense_list_import (self, xml);
+    if (other)
+      dokus_expense_list_new_expense (self, other);
+    g_list_free (xml);
+    g_list_free (other);
     g_slist_free (files);
   }
   return TRUE;
@@ -307,6 +365,9 @@ dokus_expense_list_class_init (DokusExpenseListClass *klass)
   GtkWidgetClass *wc = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dokus_expense_list_dispose;
+  signals[DIALOG_OPENED] = g_signal_new ("dialog-opened", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         GTK_TYPE_WINDOW);
   gtk_widget_class_set_template_from_resource (wc, RESOURCE_PATH "/dokus-expense-list.ui");
   gtk_widget_class_bind_template_child (wc, DokusExpenseList, summary_label);
   gtk_widget_class_bind_template_child (wc, DokusExpenseList, import_button);
@@ -315,6 +376,7 @@ dokus_expense_list_class_init (DokusExpenseListClass *klass)
   gtk_widget_class_bind_template_child (wc, DokusExpenseList, message_label);
   gtk_widget_class_bind_template_child (wc, DokusExpenseList, list);
   gtk_widget_class_bind_template_callback (wc, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (wc, new_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, cancel_clicked_cb);
 }
 
@@ -324,6 +386,7 @@ dokus_expense_list_init (DokusExpenseList *self)
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

@@ -23,4 +23,8 @@ void dokus_expense_list_set_session (DokusExpenseList *self, DokusSession *sessi
 /* Imports @files (GFile) as a drop does. */
 void dokus_expense_list_import (DokusExpenseList *self, GList *files);
 
+/* Opens the new-expense dialog with @receipts (GFile, nullable) attached.
+ * Signal "dialog-opened" (GtkWindow *dialog) tells which. */
+void dokus_expense_list_new_expense (DokusExpenseList *self, GList *receipts);
+
 G_END_DECLS

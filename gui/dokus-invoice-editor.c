@@ -100,6 +100,7 @@ remove_line_clicked_cb (GtkButton *button, DokusInvoiceEditor *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
 
+  gtk_widget_grab_focus (self->add_line_button);
   gtk_list_box_remove (self->lines_box, row);
   recompute (self);
 }
@@ -366,7 +367,8 @@ read_form (DokusInvoiceEditor *self, cJSON *json)
   client = adw_combo_row_get_selected (self->client_row);
   if (message == NULL && (client == GTK_INVALID_LIST_POSITION || client >= self->client_ids->len))
     message = g_strdup (_("Choose a client; add one in Clients first."));
-  if (message == NULL && used == 0)
+  /* said when saving, not while the form is still empty */
+  if (message == NULL && used == 0 && json != NULL)
     message = g_strdup (_("Add a line with a description, a quantity and a unit price."));
   if (message == NULL && json != NULL)
     {
@@ -559,27 +561,21 @@ typedef struct {
   gboolean            pdf;
 } ExportJob;
 
-static void
-export_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
+gboolean
+dokus_invoice_editor_export_to (DokusInvoiceEditor *self, GFile *file, gboolean pdf,
+                                GError **error)
 {
-  g_autofree ExportJob *job = data;
-  DokusInvoiceEditor *self = job->self;
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
   DokusError err = { 0 };
   unsigned char *bytes = NULL;
   char *xml = NULL;
   size_t len = 0;
-  DokusBook *book;
+  DokusBook *book = dokus_session_lock (self->session);
   DokusStatus st;
+  gboolean ok;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  book = dokus_session_lock (self->session);
   if (book == NULL)
     st = dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
-  else if (job->pdf)
+  else if (pdf)
     st = dokus_pdf_export (book, self->document_id, NULL, &bytes, &len, &err);
   else
     {
@@ -588,16 +584,28 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
     }
   dokus_session_unlock (self->session);
   if (st != DOKUS_OK)
-    dokus_gui_error_propagate (&error, &err);
-  else
-    g_file_replace_contents (file, (const char *) bytes, len, NULL, FALSE,
-                             G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
+    return dokus_gui_error_propagate (error, &err);
+  ok = g_file_replace_contents (file, (const char *) bytes, len, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
   free (bytes);
-  if (error)
-    set_message (self, error->message);
-  else
-    toast (self, job->pdf ? _("PDF exported") : _("UBL exported"));
-out:
+  return ok;
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  g_autofree ExportJob *job = data;
+  DokusInvoiceEditor *self = job->self;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GError) error = NULL;
+      if (!dokus_invoice_editor_export_to (self, file, job->pdf, &error))
+        set_message (self, error->message);
+      else
+        toast (self, job->pdf ? _("PDF exported") : _("UBL exported"));
+    }
   g_object_unref (self);
   g_object_unref (dialog);
 }
@@ -764,6 +772,7 @@ load_document (DokusInvoiceEditor *self)
     }
   gtk_editable_set_text (self->note_row, dokus_json_str (d, "note", ""));
   self->read_only = TRUE; /* no recomputing while the lines are filled */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL); /* a focused line is about to go */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lines_box))) != NULL)
     gtk_list_box_remove (self->lines_box, child);
   cJSON_ArrayForEach (line, cJSON_GetObjectItemCaseSensitive (d, "lines"))

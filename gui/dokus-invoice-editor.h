@@ -32,6 +32,11 @@ guint dokus_invoice_editor_get_n_lines (DokusInvoiceEditor *self);
 GtkWidget *dokus_invoice_editor_get_line_widget (DokusInvoiceEditor *self, guint index,
                                                  const char *name);
 
+/* Writes the issued document as PDF (@pdf) or UBL XML into @file, as the
+ * export buttons do once a file is chosen; FALSE with @error otherwise. */
+gboolean dokus_invoice_editor_export_to (DokusInvoiceEditor *self, GFile *file, gboolean pdf,
+                                         GError **error);
+
 /* (transfer none, nullable): the document's id once saved. */
 const char *dokus_invoice_editor_get_document_id (DokusInvoiceEditor *self);
 

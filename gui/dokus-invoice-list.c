@@ -24,8 +24,10 @@ struct _DokusInvoiceList {
   GtkColumnView     *column_view;
   GtkWidget         *scrolled;
   DokusInvoiceModel *model;
-  GtkSingleSelection *selection;
+  GtkNoSelection    *selection;
   GObject           *probe_a, *probe_b;
+  DokusSession      *pending;   /* set on the model when the view is first shown */
+  gboolean           has_pending;
 };
 
 G_DEFINE_FINAL_TYPE (DokusInvoiceList, dokus_invoice_list, ADW_TYPE_BIN)
@@ -131,7 +133,9 @@ apply_query (DokusInvoiceList *self)
 static void
 filters_changed_cb (DokusInvoiceList *self)
 {
-  if (self->model == NULL) /* while the template is being built */
+  /* while the template is being built or taken apart */
+  if (self->model == NULL || self->status_dropdown == NULL || self->period_dropdown == NULL
+      || self->search_entry == NULL)
     return;
   apply_query (self);
 }
@@ -141,7 +145,7 @@ sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, DokusInvoiceList *
 {
   (void) sorter;
   (void) change;
-  apply_query (self);
+  filters_changed_cb (self);
 }
 
 static void
@@ -237,8 +241,27 @@ add_columns (DokusInvoiceList *self)
 void
 dokus_invoice_list_set_session (DokusInvoiceList *self, DokusSession *session)
 {
+  /* the list reads the book when it is shown, not while another view makes the first frame */
+  if (session != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_set_object (&self->pending, session);
+      self->has_pending = TRUE;
+      return;
+    }
+  g_clear_object (&self->pending);
+  self->has_pending = FALSE;
   dokus_invoice_model_set_session (self->model, session);
   update_count (self);
+}
+
+static void
+map_cb (DokusInvoiceList *self)
+{
+  if (self->has_pending)
+    {
+      g_autoptr (DokusSession) session = g_steal_pointer (&self->pending);
+      dokus_invoice_list_set_session (self, session);
+    }
 }
 
 DokusInvoiceModel *
@@ -258,8 +281,15 @@ dokus_invoice_list_dispose (GObject *object)
 {
   DokusInvoiceList *self = DOKUS_INVOICE_LIST (object);
 
+  /* the columns go with the template, and each change of the sorter would query again */
+  if (self->column_view)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   if (self->model)
-    dokus_invoice_model_set_session (self->model, NULL);
+    {
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      dokus_invoice_model_set_session (self->model, NULL);
+    }
+  g_clear_object (&self->pending);
   G_OBJECT_CLASS (dokus_invoice_list_parent_class)->dispose (object);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -295,12 +325,14 @@ dokus_invoice_list_init (DokusInvoiceList *self)
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   self->model = dokus_invoice_model_new ();
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  /* no selection model that keeps a selected item: GtkSingleSelection looks for it among
+   * every added row when the model changes, which reads all 100 000 of them */
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (sorter_changed_cb), self);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
   update_count (self);
 }

@@ -128,8 +128,14 @@ dokus_invoice_model_reload (DokusInvoiceModel *self)
   g_hash_table_remove_all (self->pages);
   if (self->session == NULL || fetch_page (self, 0, &total) == NULL)
     total = 0;
+  /* removed, then added, in two signals: a list view given both at once looks for each old
+   * row among all the new ones to reuse its widget, reading every row of the book */
+  self->n_items = 0;
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   self->n_items = total;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, total);
+  if (total > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, total);
 }
 
 static void

@@ -7,6 +7,7 @@
  */
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dokus-format.h"
 #include "dokus-gui-config.h"
@@ -30,6 +31,8 @@ struct _DokusReportsPage {
   DokusSession *session;
   char          periods[N_PERIODS][16];
   int           years[N_YEARS];
+  gboolean      dirty; /* the book changed while the view was hidden */
+  gboolean      filling;
 };
 
 G_DEFINE_FINAL_TYPE (DokusReportsPage, dokus_reports_page, ADW_TYPE_BIN)
@@ -160,9 +163,23 @@ load_year (DokusReportsPage *self)
     show_error (self->listing_list, listing_st, &listing_err);
   else
     {
+      int shown = 0, all = cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (l, "clients"));
       cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive (l, "clients"))
-        add_row (self->listing_list, dokus_json_str (e, "name", ""),
-                 dokus_json_str (e, "vat_number", ""), dokus_json_str (e, "turnover", NULL));
+        {
+          /* a glance: the full listing is in its Intervat XML and the export */
+          if (shown++ == 100)
+            break;
+          add_row (self->listing_list, dokus_json_str (e, "name", ""),
+                   dokus_json_str (e, "vat_number", ""), dokus_json_str (e, "turnover", NULL));
+        }
+      if (all > 100)
+        {
+          g_autofree char *more = g_strdup_printf (ngettext ("and %d more client",
+                                                             "and %d more clients",
+                                                             (unsigned long) (all - 100)),
+                                                   all - 100);
+          add_row (self->listing_list, more, NULL, NULL);
+        }
       if (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (l, "clients")) == 0)
         add_row (self->listing_list, _("No Belgian VAT-registered clients this year"), NULL, NULL);
     }
@@ -171,13 +188,15 @@ load_year (DokusReportsPage *self)
 static void
 period_changed_cb (DokusReportsPage *self)
 {
-  load_vat (self);
+  if (!self->filling)
+    load_vat (self);
 }
 
 static void
 year_changed_cb (DokusReportsPage *self)
 {
-  load_year (self);
+  if (!self->filling)
+    load_year (self);
 }
 
 static void
@@ -229,22 +248,53 @@ fill_choices (DokusReportsPage *self)
       g_snprintf (text, sizeof text, "%d", self->years[i]);
       gtk_string_list_append (years, text);
     }
-  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  {
+    guint period = gtk_drop_down_get_selected (self->period_dropdown);
+    guint year = gtk_drop_down_get_selected (self->year_dropdown);
+    self->filling = TRUE;
+    gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
+    gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+    /* keep what the user chose when the book changes */
+    if (period < N_PERIODS)
+      gtk_drop_down_set_selected (self->period_dropdown, period);
+    if (year < N_YEARS)
+      gtk_drop_down_set_selected (self->year_dropdown, year);
+    self->filling = FALSE;
+  }
 }
+
+static void fill_choices (DokusReportsPage *self);
 
 static void
 reload (DokusReportsPage *self)
 {
+  self->dirty = FALSE;
+  fill_choices (self);
   load_vat (self);
   load_year (self);
+}
+
+static void
+reload_when_shown (DokusReportsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+map_cb (DokusReportsPage *self)
+{
+  if (self->dirty)
+    reload (self);
 }
 
 static void
 session_changed_cb (DokusSession *session, DokusReportsPage *self)
 {
   (void) session;
-  reload (self);
+  reload_when_shown (self);
 }
 
 void
@@ -255,8 +305,102 @@ dokus_reports_page_set_session (DokusReportsPage *self, DokusSession *session)
   g_set_object (&self->session, session);
   if (session)
     g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
-  fill_choices (self);
-  reload (self);
+  if (session)
+    reload_when_shown (self);
+  else
+    reload (self);
+}
+
+/* ---- Intervat XML ---------------------------------------------------------------------- */
+
+typedef struct {
+  DokusReportsPage *self;
+  gboolean          listing;
+  char              period[16];
+  int               year;
+} XmlJob;
+
+static void
+xml_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  g_autofree XmlJob *job = data;
+  DokusReportsPage *self = job->self;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  DokusError err = { 0 };
+  char *xml = NULL;
+  DokusBook *book;
+  DokusStatus st;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->session)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      book = dokus_session_lock (self->session);
+      if (book == NULL)
+        st = dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
+      else if (job->listing)
+        st = dokus_client_listing_xml (book, job->year, &xml, &err);
+      else
+        st = dokus_vat_return_xml (book, job->period, &xml, &err);
+      dokus_session_unlock (self->session);
+      if (st != DOKUS_OK)
+        dokus_gui_error_propagate (&error, &err);
+      else
+        g_file_replace_contents (file, xml, strlen (xml), NULL, FALSE,
+                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
+      free (xml);
+      if (error)
+        gtk_label_set_text (self->export_label, error->message);
+      else
+        {
+          g_autofree char *path = g_file_get_path (file);
+          g_autofree char *text = g_strdup_printf (_("Exported to %s"), path);
+          gtk_label_set_text (self->export_label, text);
+        }
+    }
+  g_object_unref (self);
+  g_object_unref (dialog);
+}
+
+static void
+start_xml_export (DokusReportsPage *self, gboolean listing)
+{
+  XmlJob *job = g_new0 (XmlJob, 1);
+  guint p = gtk_drop_down_get_selected (self->period_dropdown);
+  guint y = gtk_drop_down_get_selected (self->year_dropdown);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->session == NULL || p >= N_PERIODS || y >= N_YEARS)
+    {
+      g_free (job);
+      return;
+    }
+  job->self = g_object_ref (self);
+  job->listing = listing;
+  g_strlcpy (job->period, self->periods[p], sizeof job->period);
+  job->year = self->years[y];
+  name = listing ? g_strdup_printf ("client-listing-%d.xml", job->year)
+                 : g_strdup_printf ("vat-return-%s.xml", job->period);
+  dialog = gtk_file_chooser_native_new (_("Export for Intervat"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (xml_response_cb), job);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+vat_xml_clicked_cb (DokusReportsPage *self)
+{
+  start_xml_export (self, FALSE);
+}
+
+static void
+listing_xml_clicked_cb (DokusReportsPage *self)
+{
+  start_xml_export (self, TRUE);
 }
 
 /* ---- export ---------------------------------------------------------------------------- */
@@ -354,10 +498,13 @@ dokus_reports_page_class_init (DokusReportsPageClass *klass)
   gtk_widget_class_bind_template_callback (wc, period_changed_cb);
   gtk_widget_class_bind_template_callback (wc, year_changed_cb);
   gtk_widget_class_bind_template_callback (wc, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (wc, vat_xml_clicked_cb);
+  gtk_widget_class_bind_template_callback (wc, listing_xml_clicked_cb);
 }
 
 static void
 dokus_reports_page_init (DokusReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
 }

@@ -2,8 +2,9 @@
  *
  * The open book, its lock and its worker. Opening runs Argon2id (half a
  * second by default), so open, create and recover run in GTask threads;
- * other long work runs on a one-thread pool so that two jobs never race
- * for the lock in an unexpected order.
+ * other long work runs in GTask threads too, each holding the book's lock
+ * for its whole run, so two jobs (or a job and the main thread) never use
+ * the handle at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -270,6 +270,7 @@ dokus_window_init (DokusWindow *self)
   g_signal_connect (self->invoice_list, "open-document", G_CALLBACK (open_document_cb), self);
   g_signal_connect (self->client_list, "dialog-opened", G_CALLBACK (dialog_opened_cb), self);
   g_signal_connect (self->settings_page, "dialog-opened", G_CALLBACK (dialog_opened_cb), self);
+  g_signal_connect (self->expense_list, "dialog-opened", G_CALLBACK (dialog_opened_cb), self);
 }
 
 DokusWindow *

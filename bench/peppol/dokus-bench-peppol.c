@@ -15,7 +15,8 @@
  * Each phase also times its two halves alone. Single thread; the rate is
  * per second of this thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so that
  * a busy machine does not distort it, with the wall-clock rate beside it.
- * "ref" is the rate over the 120 docs/s reference; the goal is 5000. bench/README.md has the figures and how to reproduce.
+ * "ref" is the rate over the 120 docs/s reference; the goal is 5000.
+ * bench/README.md has the figures and how to reproduce.
  *
  * usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR]
  *

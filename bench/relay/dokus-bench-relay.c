@@ -18,8 +18,9 @@
  * usage: dokus-bench-relay [--books B] [--devices K] [--batches N]
  *                          [--threads T] [--latency-devices D]
  *                          [--latency-seconds S] [--relay-threads R]
- *                          [--pool P] [--one-book]
- * Needs DOKUS_RELAY_BIN (meson sets nothing here: see bench/README.md).
+ *                          [--pool P] [--rounds N] [--one-book]
+ *                          [--only-throughput | --only-latency]
+ * Runs the dokus-relay of the same build directory, or DOKUS_RELAY_BIN.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,9 +38,9 @@
 
 #include "relay-harness.h"
 
-static int opt_books = 100, opt_devices = 100, opt_batches = 10, opt_threads = 8;
-static int opt_lat_devices = 200, opt_lat_seconds = 10, opt_relay_threads = 4, opt_pool = 8;
-static int opt_batch = 100;
+static int opt_books = 100, opt_devices = 100, opt_batches = 20, opt_threads = 8;
+static int opt_lat_devices = 200, opt_lat_seconds = 10, opt_relay_threads = 8, opt_pool = 8;
+static int opt_batch = 100, opt_rounds = 5;
 
 static double
 now_s (void)
@@ -136,6 +137,7 @@ typedef struct {
 
 static Pusher *pushers;
 static atomic_int next_job;
+static int job_end;
 static atomic_int failures;
 
 static void *
@@ -147,7 +149,7 @@ relay_worker (void *data)
     {
       int job = atomic_fetch_add (&next_job, 1);
       int dev = job % opt_devices, batch = job / opt_devices;
-      if (batch >= opt_batches)
+      if (job >= job_end)
         break;
       /* one device's batches are pushed in order: job k+devices follows k
        * in the queue, and each worker finishes a push before taking the
@@ -198,7 +200,7 @@ raw_worker (void *data)
       size_t len;
       PGresult *r;
 
-      if (batch >= opt_batches)
+      if (job >= job_end)
         break;
       len = (size_t) snprintf (sql, cap, "INSERT INTO envelope (book_id, server_seq, device_id, "
                                          "dev_seq, key_epoch, nonce, ct, sig) VALUES ");
@@ -266,11 +268,12 @@ decode_rows (cJSON *arr, RawRow *rows)
 }
 
 static double
-run_workers (void *(*fn) (void *), void *arg)
+run_workers (void *(*fn) (void *), void *arg, int first_job, int end_job)
 {
   pthread_t *t = calloc ((size_t) opt_threads, sizeof *t);
   double start = now_s ();
-  atomic_store (&next_job, 0);
+  atomic_store (&next_job, first_job);
+  job_end = end_job;
   for (int i = 0; i < opt_threads; i++)
     pthread_create (&t[i], NULL, fn, arg);
   for (int i = 0; i < opt_threads; i++)
@@ -326,15 +329,29 @@ bench_throughput (RelayPg *pg, RelayProc *relay)
   printf ("  prepared %lld envelopes (%lu-byte push bodies)\n", total,
           (unsigned long) strlen (pushers[0].bodies[0]));
 
-  relay_s = run_workers (relay_worker, NULL);
-  if (atomic_load (&failures))
+  /* Interleaved rounds (relay, then raw, on the next slice of batches),
+   * so that both see the same machine: it is shared and noisy. */
+  relay_s = raw_s = 0;
+  for (int round = 0; round < opt_rounds; round++)
     {
-      fprintf (stderr, "relay pushes failed: %d\n", atomic_load (&failures));
-      return 1;
+      int first = opt_batches * round / opt_rounds * opt_devices;
+      int end = opt_batches * (round + 1) / opt_rounds * opt_devices;
+      double a, b;
+      if (end == first)
+        continue;
+      a = run_workers (relay_worker, NULL, first, end);
+      b = run_workers (raw_worker, pg->url, first, end);
+      if (atomic_load (&failures))
+        {
+          fprintf (stderr, "pushes or inserts failed: %d\n", atomic_load (&failures));
+          return 1;
+        }
+      printf ("  round %d: relay %8.0f/s, raw %8.0f/s, %3.0f %%\n", round + 1,
+              (double) (end - first) * opt_batch / a, (double) (end - first) * opt_batch / b,
+              100.0 * b / a);
+      relay_s += a;
+      raw_s += b;
     }
-  raw_s = run_workers (raw_worker, pg->url);
-  if (atomic_load (&failures))
-    return 1;
   {
     char sql[100];
     snprintf (sql, sizeof sql, "SELECT count(*) FROM envelope");
@@ -514,6 +531,7 @@ main (int argc, char **argv)
       INT_OPT ("--latency-seconds", opt_lat_seconds);
       INT_OPT ("--relay-threads", opt_relay_threads);
       INT_OPT ("--pool", opt_pool);
+      INT_OPT ("--rounds", opt_rounds);
       if (strcmp (argv[i], "--one-book") == 0)
         {
           opt_books = 1;
@@ -532,13 +550,27 @@ main (int argc, char **argv)
       fprintf (stderr, "usage: see the comment at the top of bench/relay/dokus-bench-relay.c\n");
       return 2;
     }
-  if (opt_batch < 1 || opt_batch > 256 || opt_devices < opt_books || opt_threads < 1)
+  if (opt_batch < 1 || opt_batch > 256 || opt_devices < opt_books || opt_threads < 1
+      || opt_rounds < 1)
     {
       fprintf (stderr, "--batch is 1..256, --devices >= --books, --threads >= 1\n");
       return 2;
     }
   if (sodium_init () < 0 || curl_global_init (CURL_GLOBAL_DEFAULT) != 0)
     return 1;
+  if (getenv ("DOKUS_RELAY_BIN") == NULL)
+    {
+      /* BUILD/bench/relay/dokus-bench-relay -> BUILD/sync/relay/dokus-relay */
+      char self[4096], bin[4200];
+      ssize_t n = readlink ("/proc/self/exe", self, sizeof self - 1);
+      if (n > 0)
+        {
+          self[n] = '\0';
+          *strrchr (self, '/') = '\0';
+          snprintf (bin, sizeof bin, "%s/../../sync/relay/dokus-relay", self);
+          setenv ("DOKUS_RELAY_BIN", bin, 1);
+        }
+    }
   if (relay_pg_bindir () == NULL)
     {
       fprintf (stderr, "PostgreSQL server binaries not found\n");

@@ -18,6 +18,7 @@
 #include <sodium.h>
 
 #include "dokus-audit-private.h"
+#include "dokus-sync-private.h"
 #include "dokus-book-private.h"
 
 #define AUDIT_HASH_BYTES 32
@@ -444,6 +445,9 @@ dokus_audit_append (sqlite3 *db, const char *action, const char *entity, const c
     rc = step_done (stmt);
   if (rc != SQLITE_OK)
     status = dokus_book_sqlite_error (db, rc, "appending to the audit log", err);
+  else /* the change, sealed for sync in this same transaction (when sync is on) */
+    status = dokus_sync_capture (db, sqlite3_last_insert_rowid (db), action, entity, entity_id,
+                                 err);
 
 out:
   sqlite3_finalize (stmt);

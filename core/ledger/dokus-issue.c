@@ -18,6 +18,7 @@
 #include "dokus-document-private.h"
 #include "dokus-id-private.h"
 #include "dokus-json-input-private.h"
+#include "dokus-sync-private.h"
 #include "dokus/dokus-ident.h"
 #include "dokus/dokus-vat.h"
 
@@ -433,6 +434,8 @@ prepare (Issue *is, const char *id, DokusIssueResult *out, DokusError *err)
       out->franchise_warning = turnover > DOKUS_FRANCHISE_WARNING_CENTS;
     }
   st = next_number (is, err);
+  if (st == DOKUS_OK) /* a synced book numbers only under the series' lease */
+    st = dokus_sync_lease_check (is->db, is->series_id, err);
   if (st == DOKUS_OK && strcmp (doc->type, "invoice") == 0)
     {
       /* structured communication: year and series number, mod-97 check */

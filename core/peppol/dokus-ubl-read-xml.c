@@ -108,7 +108,7 @@ dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusError *err)
   /* no NOENT (entities stay references), no DTDLOAD/DTDATTR/DTDVALID,
    * no HUGE (libxml2's own text and name limits stay on) */
   const int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA
-                      | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+                      | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
   Guard g = { 0 };
   xmlGenericErrorFunc saved_handler;
   void *saved_context;

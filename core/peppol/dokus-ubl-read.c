@@ -35,13 +35,15 @@ struct UblArenaBlock {
   max_align_t    data[];
 };
 
-/* @n zeroed bytes from @doc's arena, or NULL when memory runs out. */
+/* @n bytes from @doc's arena, not zeroed, or NULL when memory runs out. */
 static void *
-arena_alloc (DokusPurchaseDoc *doc, size_t n)
+arena_alloc_raw (DokusPurchaseDoc *doc, size_t n)
 {
   UblArenaBlock *b = doc->arena;
   size_t align = sizeof (max_align_t);
 
+  if (n > SIZE_MAX - align)
+    return NULL;
   n = (n + align - 1) / align * align;
   if (n == 0)
     n = align;
@@ -58,7 +60,17 @@ arena_alloc (DokusPurchaseDoc *doc, size_t n)
     }
   void *p = (char *) b->data + b->used;
   b->used += n;
-  memset (p, 0, n);
+  return p;
+}
+
+/* @n zeroed bytes from @doc's arena, or NULL when memory runs out. */
+static void *
+arena_alloc (DokusPurchaseDoc *doc, size_t n)
+{
+  void *p = arena_alloc_raw (doc, n);
+
+  if (p != NULL)
+    memset (p, 0, n);
   return p;
 }
 
@@ -743,6 +755,25 @@ decode_base64 (const char *in, size_t len, unsigned char *out, size_t *out_len, 
     {
       unsigned char c = (unsigned char) in[i];
       signed char v = table[c];
+      /* four characters at a time while they are all in the alphabet
+       * (between line breaks), one at a time around the rest */
+      while (bits == 0 && pad == 0 && i + 4 <= len)
+        {
+          int a = table[(unsigned char) in[i]], b = table[(unsigned char) in[i + 1]];
+          int d2 = table[(unsigned char) in[i + 2]], d3 = table[(unsigned char) in[i + 3]];
+          uint32_t group;
+          if ((a | b | d2 | d3) < 0)
+            break;
+          group = (uint32_t) a << 18 | (uint32_t) b << 12 | (uint32_t) d2 << 6 | (uint32_t) d3;
+          out[n++] = (unsigned char) (group >> 16);
+          out[n++] = (unsigned char) (group >> 8);
+          out[n++] = (unsigned char) group;
+          i += 4;
+        }
+      if (i >= len)
+        break;
+      c = (unsigned char) in[i];
+      v = table[c];
       if (is_space ((char) c))
         continue;
       if (c == '=')
@@ -775,7 +806,8 @@ decode_base64 (const char *in, size_t len, unsigned char *out, size_t *out_len, 
 static void
 read_attachment (Reader *r, xmlNodePtr n, const char *path, UblAttachment *a)
 {
-  xmlNodePtr att = child (n, "cac:Attachment"), bin = child (att, "cbc:EmbeddedDocumentBinaryObject");
+  xmlNodePtr att = child (n, "cac:Attachment");
+  xmlNodePtr bin = child (att, "cbc:EmbeddedDocumentBinaryObject");
 
   a->id = get_text (r, n, "cbc:ID");
   a->description = get_text (r, n, "cbc:DocumentDescription");
@@ -793,7 +825,7 @@ read_attachment (Reader *r, xmlNodePtr n, const char *path, UblAttachment *a)
       if (b64 == NULL || failed (r))
         return; /* an empty object: listed without content */
       max = b64_len / 4 * 3 + 3;
-      data = arena_alloc (r->doc, max);
+      data = arena_alloc_raw (r->doc, max);
       if (data == NULL)
         {
           fail_nomem (r);

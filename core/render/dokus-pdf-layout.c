@@ -556,9 +556,9 @@ vat_breakdown (Layout *l, bool draw, double y)
                 PANGO_ALIGN_LEFT) + 3;
   set_grey (l, 0.4);
   {
-    double h1 = text_at (l, draw, x, y, 60, label (l, DOKUS_LABEL_VAT_RATE), SMALL,
+    double h1 = text_at (l, draw, x, y, 50, label (l, DOKUS_LABEL_VAT_RATE), SMALL,
                          PANGO_ALIGN_LEFT);
-    double h2 = text_at (l, draw, x + 60, y, 100, label (l, DOKUS_LABEL_TAXABLE_AMOUNT), SMALL,
+    double h2 = text_at (l, draw, x + 50, y, 110, label (l, DOKUS_LABEL_TAXABLE_AMOUNT), SMALL,
                          PANGO_ALIGN_RIGHT);
     double h3 = text_at (l, draw, x + 160, y, 90, label (l, DOKUS_LABEL_VAT_AMOUNT), SMALL,
                          PANGO_ALIGN_RIGHT);
@@ -577,7 +577,7 @@ vat_breakdown (Layout *l, bool draw, double y)
       else
         snprintf (rate, sizeof rate, "%s", dokus_render_percent (str (v, "rate"), l->lang, r));
       text_at (l, draw, x, y, 60, rate, REGULAR, PANGO_ALIGN_LEFT);
-      text_at (l, draw, x + 60, y, 100, dokus_render_amount (str (v, "taxable_amount"), l->lang, a),
+      text_at (l, draw, x + 50, y, 110, dokus_render_amount (str (v, "taxable_amount"), l->lang, a),
                REGULAR, PANGO_ALIGN_RIGHT);
       y += text_at (l, draw, x + 160, y, 90, dokus_render_amount (str (v, "tax_amount"), l->lang, b),
                     REGULAR, PANGO_ALIGN_RIGHT);

@@ -16,18 +16,13 @@
 
 #include <sodium.h>
 
+#include "dokus-relay-envelope.h"
 #include "dokus-relay-handlers.h"
 #include "dokus-relay-wire.h"
 
 #define AUTH_SIG_DOMAIN "dokus-auth-1"
 #define CHALLENGE_BYTES 32
 #define CHALLENGE_TTL 120
-
-static const char *
-role_name (const char *db_role)
-{
-  return db_role;
-}
 
 /* Issues an access token and a new refresh token of @family; answers. */
 static enum MHD_Result
@@ -81,7 +76,7 @@ issue_tokens (DokusRelayRequest *req, const uint8_t book[16], const uint8_t dev[
   cJSON_AddNumberToObject (o, "refresh_expires_in", cfg->refresh_ttl);
   dokus_relay_json_add_id (o, "book_id", book);
   dokus_relay_json_add_id (o, "device_id", dev);
-  cJSON_AddStringToObject (o, "role", role_name (role));
+  cJSON_AddStringToObject (o, "role", role);
   sodium_memzero (access, sizeof access);
   sodium_memzero (refresh, sizeof refresh);
   ret = dokus_relay_reply_json (req, status, o); /* the printed copy is freed by reply */
@@ -137,7 +132,7 @@ dokus_relay_handle_auth_token (DokusRelayRequest *req)
   uint8_t book[16], dev[16], hash[32], family[16];
   uint8_t *challenge = NULL, *sig = NULL;
   size_t challenge_len = 0, sig_len = 0;
-  unsigned char signed_msg[sizeof AUTH_SIG_DOMAIN - 1 + 16 + 16 + CHALLENGE_BYTES];
+  unsigned char signed_msg[sizeof AUTH_SIG_DOMAIN - 1 + 2 * DOKUS_ID_TEXT_BYTES + CHALLENGE_BYTES];
   DokusRelayParams p = { 0 };
   PGresult *r = NULL;
   char msg[256], role[16];
@@ -177,9 +172,10 @@ dokus_relay_handle_auth_token (DokusRelayRequest *req)
       goto rollback;
     }
   memcpy (signed_msg, AUTH_SIG_DOMAIN, sizeof AUTH_SIG_DOMAIN - 1);
-  memcpy (signed_msg + sizeof AUTH_SIG_DOMAIN - 1, book, 16);
-  memcpy (signed_msg + sizeof AUTH_SIG_DOMAIN - 1 + 16, dev, 16);
-  memcpy (signed_msg + sizeof AUTH_SIG_DOMAIN - 1 + 32, challenge, CHALLENGE_BYTES);
+  dokus_relay_id_text (book, (char *) signed_msg + sizeof AUTH_SIG_DOMAIN - 1);
+  dokus_relay_id_text (dev, (char *) signed_msg + sizeof AUTH_SIG_DOMAIN - 1 + DOKUS_ID_TEXT_BYTES);
+  memcpy (signed_msg + sizeof AUTH_SIG_DOMAIN - 1 + 2 * DOKUS_ID_TEXT_BYTES, challenge,
+          CHALLENGE_BYTES);
   if (PQntuples (r) == 0
       || crypto_sign_verify_detached (sig, signed_msg, sizeof signed_msg,
                                       (const unsigned char *) PQgetvalue (r, 0, 1))

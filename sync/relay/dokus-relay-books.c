@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "dokus-relay-envelope.h"
 #include "dokus-relay-handlers.h"
 #include "dokus-relay-wire.h"
 
@@ -24,7 +25,7 @@ dokus_relay_handle_book_create (DokusRelayRequest *req)
   uint8_t *sig = NULL;
   size_t sig_len = 0;
   long long key_epoch = 1;
-  unsigned char msgbuf[sizeof BOOK_SIG_DOMAIN - 1 + 16 + 16 + 32];
+  unsigned char msgbuf[sizeof BOOK_SIG_DOMAIN - 1 + 2 * DOKUS_ID_TEXT_BYTES + 32];
   DokusRelayParams p = { 0 };
   PGresult *r;
   char msg[256];
@@ -52,9 +53,9 @@ dokus_relay_handle_book_create (DokusRelayRequest *req)
                                   &sig_len))
     goto out;
   memcpy (msgbuf, BOOK_SIG_DOMAIN, sizeof BOOK_SIG_DOMAIN - 1);
-  memcpy (msgbuf + sizeof BOOK_SIG_DOMAIN - 1, book_id, 16);
-  memcpy (msgbuf + sizeof BOOK_SIG_DOMAIN - 1 + 16, dev, 16);
-  memcpy (msgbuf + sizeof BOOK_SIG_DOMAIN - 1 + 32, book_box, 32);
+  dokus_relay_id_text (book_id, (char *) msgbuf + sizeof BOOK_SIG_DOMAIN - 1);
+  dokus_relay_id_text (dev, (char *) msgbuf + sizeof BOOK_SIG_DOMAIN - 1 + DOKUS_ID_TEXT_BYTES);
+  memcpy (msgbuf + sizeof BOOK_SIG_DOMAIN - 1 + 2 * DOKUS_ID_TEXT_BYTES, book_box, 32);
   if (crypto_sign_verify_detached (sig, msgbuf, sizeof msgbuf, sign_pk) != 0)
     {
       dokus_relay_reply_error (req, 400, "bad_signature", "owner.sig", NULL,

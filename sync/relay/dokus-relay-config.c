@@ -25,6 +25,8 @@ typedef struct {
 
 #define OFF(field) offsetof (DokusRelayConfig, field)
 
+/* --listen is the one OPT_STRING at offset 0 (listen_host): set_option()
+ * parses it as HOST:PORT. */
 static const Option options[] = {
   { "--listen", "DOKUS_RELAY_LISTEN", OPT_STRING, 0,
     "HOST:PORT to listen on (default 127.0.0.1:8443; port 0 picks a free one)" },
@@ -38,7 +40,7 @@ static const Option options[] = {
     "allow plain HTTP on a non-loopback address (behind a TLS proxy)" },
   { "--port-file", "DOKUS_RELAY_PORT_FILE", OPT_STRING, OFF (port_file),
     "write the bound port to this file once listening" },
-  { "--threads", "DOKUS_RELAY_THREADS", OPT_UINT, OFF (threads), "HTTP threads (default 4)" },
+  { "--threads", "DOKUS_RELAY_THREADS", OPT_UINT, OFF (threads), "HTTP threads (default 8)" },
   { "--pool-size", "DOKUS_RELAY_POOL_SIZE", OPT_UINT, OFF (pool_size),
     "PostgreSQL connections (default 8)" },
   { "--max-connections", "DOKUS_RELAY_MAX_CONNECTIONS", OPT_UINT, OFF (max_connections),
@@ -61,6 +63,8 @@ static const Option options[] = {
     "seconds an access token lives (default 900)" },
   { "--refresh-ttl", "DOKUS_RELAY_REFRESH_TTL", OPT_UINT, OFF (refresh_ttl),
     "seconds a refresh token lives (default 2592000)" },
+  { "--compact-after-days", "DOKUS_RELAY_COMPACT_AFTER_DAYS", OPT_UINT, OFF (compact_days),
+    "a snapshot this old becomes the book's floor; older envelopes are deleted (default 90)" },
 };
 
 bool
@@ -168,7 +172,7 @@ dokus_relay_config_parse (DokusRelayConfig *cfg, int argc, char **argv, char *ms
   memset (cfg, 0, sizeof *cfg);
   cfg->listen_host = strdup ("127.0.0.1");
   cfg->port = 8443;
-  cfg->threads = 4;
+  cfg->threads = 8;
   cfg->pool_size = 8;
   cfg->max_connections = 2000;
   cfg->max_body = 8u << 20;
@@ -180,6 +184,7 @@ dokus_relay_config_parse (DokusRelayConfig *cfg, int argc, char **argv, char *ms
   cfg->rate_address = 200;
   cfg->access_ttl = 900;
   cfg->refresh_ttl = 30u * 24 * 3600;
+  cfg->compact_days = 90;
   msg[0] = '\0';
 
   for (size_t i = 0; i < n_opts; i++)

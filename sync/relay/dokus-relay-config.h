@@ -31,6 +31,7 @@ typedef struct {
   unsigned rate_address;  /* requests per second per address (burst: 2x); 0: off */
   unsigned access_ttl;    /* seconds; 900 */
   unsigned refresh_ttl;   /* seconds; 30 days */
+  unsigned compact_days;  /* a snapshot older than this becomes the floor; 90 */
 } DokusRelayConfig;
 
 /* Fills @cfg from the environment, then @argv. Returns 0 when the relay

@@ -30,10 +30,27 @@ struct DokusRelayDb {
 
 static _Thread_local char last_sqlstate[6];
 
+static void
+ignore_notice (void *data, const char *message)
+{
+  /* libpq prints notices ("... already exists, skipping") on stderr,
+   * which would break the one-JSON-line-per-entry log. */
+  (void) data;
+  (void) message;
+}
+
+void
+dokus_relay_db_quiet (PGconn *conn)
+{
+  if (conn)
+    PQsetNoticeProcessor (conn, ignore_notice, NULL);
+}
+
 static PGconn *
 open_conn (const char *url)
 {
   PGconn *c = PQconnectdb (url);
+  dokus_relay_db_quiet (c);
   if (c && PQstatus (c) == CONNECTION_OK)
     {
       PGresult *r = PQexec (c, "SET application_name = 'dokus-relay'");

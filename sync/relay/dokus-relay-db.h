@@ -28,6 +28,9 @@ void dokus_relay_db_free (DokusRelayDb *db);
 PGconn *dokus_relay_db_acquire (DokusRelayDb *db, unsigned timeout_ms);
 void dokus_relay_db_release (DokusRelayDb *db, PGconn *conn);
 
+/* Drops @conn's server notices (libpq would print them on stderr). */
+void dokus_relay_db_quiet (PGconn *conn);
+
 /* Connections in use and in the pool (for /metrics). */
 void dokus_relay_db_usage (DokusRelayDb *db, unsigned *in_use, unsigned *size);
 

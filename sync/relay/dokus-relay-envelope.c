@@ -12,6 +12,20 @@
 #include <sodium.h>
 
 void
+dokus_relay_id_text (const uint8_t id[16], char out[DOKUS_ID_TEXT_BYTES])
+{
+  static const char digits[] = "0123456789abcdef";
+  size_t k = 0;
+  for (int i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[k++] = '-';
+      out[k++] = digits[id[i] >> 4];
+      out[k++] = digits[id[i] & 15];
+    }
+}
+
+void
 dokus_relay_envelope_signed_message (const uint8_t book_id[16], const uint8_t device_id[16],
                                      uint64_t dev_seq, uint32_t key_epoch, const uint8_t *nonce,
                                      const uint8_t *ct, size_t ct_len,
@@ -22,10 +36,10 @@ dokus_relay_envelope_signed_message (const uint8_t book_id[16], const uint8_t de
 
   memcpy (p, DOKUS_ENVELOPE_SIG_DOMAIN, 11);
   p += 11;
-  memcpy (p, book_id, 16);
-  p += 16;
-  memcpy (p, device_id, 16);
-  p += 16;
+  dokus_relay_id_text (book_id, (char *) p);
+  p += DOKUS_ID_TEXT_BYTES;
+  dokus_relay_id_text (device_id, (char *) p);
+  p += DOKUS_ID_TEXT_BYTES;
   for (int i = 7; i >= 0; i--)
     *p++ = (uint8_t) (dev_seq >> (i * 8));
   for (int i = 3; i >= 0; i--)
@@ -34,18 +48,6 @@ dokus_relay_envelope_signed_message (const uint8_t book_id[16], const uint8_t de
   crypto_generichash_update (&st, nonce, DOKUS_ENVELOPE_NONCE_BYTES);
   crypto_generichash_update (&st, ct, ct_len);
   crypto_generichash_final (&st, p, 32);
-}
-
-bool
-dokus_relay_envelope_verify (const uint8_t sign_pk[32], const uint8_t book_id[16],
-                             const uint8_t device_id[16], uint64_t dev_seq, uint32_t key_epoch,
-                             const uint8_t *nonce, const uint8_t *ct, size_t ct_len,
-                             const uint8_t sig[DOKUS_ENVELOPE_SIG_BYTES])
-{
-  uint8_t m[DOKUS_ENVELOPE_SIGNED_BYTES];
-  dokus_relay_envelope_signed_message (book_id, device_id, dev_seq, key_epoch, nonce, ct, ct_len,
-                                       m);
-  return crypto_sign_verify_detached (sig, m, sizeof m, sign_pk) == 0;
 }
 
 void
@@ -73,7 +75,7 @@ void
 dokus_relay_push_hash_final (DokusPushHash *h, uint8_t out[DOKUS_PUSH_SIGNED_BYTES])
 {
   memcpy (out, DOKUS_PUSH_SIG_DOMAIN, 12);
-  memcpy (out + 12, h->book_id, 16);
-  memcpy (out + 28, h->device_id, 16);
-  crypto_generichash_final (&h->st, out + 44, 32);
+  dokus_relay_id_text (h->book_id, (char *) out + 12);
+  dokus_relay_id_text (h->device_id, (char *) out + 12 + DOKUS_ID_TEXT_BYTES);
+  crypto_generichash_final (&h->st, out + 12 + 2 * DOKUS_ID_TEXT_BYTES, 32);
 }

@@ -25,26 +25,28 @@
 #define DOKUS_ENVELOPE_SIG_DOMAIN "dokus-sig-1"
 #define DOKUS_PUSH_SIG_DOMAIN "dokus-push-1"
 
-/* An envelope's signed message: "dokus-sig-1" || book_id (16) ||
- * device_id (16) || dev_seq (8, big-endian) || key_epoch (4, big-endian)
- * || BLAKE2b-256(nonce || ct): 11 + 76 = 87 bytes. */
-#define DOKUS_ENVELOPE_SIGNED_BYTES 87
+/* Ids in signed messages are their 36-character lower-case UUID text, as
+ * in the book (DESIGN.md) and on the wire. */
+#define DOKUS_ID_TEXT_BYTES 36
+
+/* An envelope's signed message: "dokus-sig-1" || book_id (36) ||
+ * device_id (36) || dev_seq (8, big-endian) || key_epoch (4, big-endian)
+ * || BLAKE2b-256(nonce || ct): 11 + 36 + 36 + 8 + 4 + 32 = 127 bytes. */
+#define DOKUS_ENVELOPE_SIGNED_BYTES 127
 
 void dokus_relay_envelope_signed_message (const uint8_t book_id[16], const uint8_t device_id[16],
                                           uint64_t dev_seq, uint32_t key_epoch,
                                           const uint8_t *nonce, const uint8_t *ct, size_t ct_len,
                                           uint8_t out[DOKUS_ENVELOPE_SIGNED_BYTES]);
 
-/* true if @sig is the device's signature (@sign_pk) of that message. */
-bool dokus_relay_envelope_verify (const uint8_t sign_pk[32], const uint8_t book_id[16],
-                                  const uint8_t device_id[16], uint64_t dev_seq,
-                                  uint32_t key_epoch, const uint8_t *nonce, const uint8_t *ct,
-                                  size_t ct_len, const uint8_t sig[DOKUS_ENVELOPE_SIG_BYTES]);
+/* The push's signed message: "dokus-push-1" || book_id (36) || device_id
+ * (36) || BLAKE2b-256 over, for each envelope in order, its 127-byte
+ * signed message followed by its 64-byte signature: 12 + 72 + 32 = 116
+ * bytes. */
+#define DOKUS_PUSH_SIGNED_BYTES 116
 
-/* The push's signed message: "dokus-push-1" || book_id (16) || device_id
- * (16) || BLAKE2b-256 over, for each envelope in order, its 87-byte signed
- * message followed by its 64-byte signature: 12 + 32 + 32 = 76 bytes. */
-#define DOKUS_PUSH_SIGNED_BYTES 76
+/* Writes @id as 36 characters of lower-case UUID text (no terminator). */
+void dokus_relay_id_text (const uint8_t id[16], char out[DOKUS_ID_TEXT_BYTES]);
 
 typedef struct {
   crypto_generichash_state st;

@@ -33,49 +33,46 @@ typedef struct {
   unsigned roles;       /* 0: no token; else the roles allowed (book routes) */
   bool db;              /* lend a pooled connection */
   bool big_body;        /* snapshot upload: --max-snapshot instead of --max-body */
-  bool by_address_only; /* unauthenticated: rate limit by address */
 } Route;
 
 static const Route routes[] = {
-  { "GET", "/healthz", dokus_relay_handle_healthz, 0, true, false, false },
-  { "GET", "/metrics", dokus_relay_handle_metrics, 0, false, false, false },
-  { "POST", "/v1/books", dokus_relay_handle_book_create, 0, true, false, true },
-  { "GET", "/v1/books/*", dokus_relay_handle_book_get, DOKUS_ROLES_ALL, true, false, false },
-  { "DELETE", "/v1/books/*", dokus_relay_handle_book_erase, DOKUS_ROLE_OWNER, true, false,
+  /* method, pattern, handler, roles, db, big_body */
+  { "GET", "/healthz", dokus_relay_handle_healthz, 0, true, false },
+  { "GET", "/metrics", dokus_relay_handle_metrics, 0, false, false },
+  { "POST", "/v1/books", dokus_relay_handle_book_create, 0, true, false },
+  { "GET", "/v1/books/*", dokus_relay_handle_book_get, DOKUS_ROLES_ALL, true, false },
+  { "DELETE", "/v1/books/*", dokus_relay_handle_book_erase, DOKUS_ROLE_OWNER, true, false },
+  { "POST", "/v1/auth/challenge", dokus_relay_handle_auth_challenge, 0, true, false },
+  { "POST", "/v1/auth/token", dokus_relay_handle_auth_token, 0, true, false },
+  { "POST", "/v1/auth/refresh", dokus_relay_handle_auth_refresh, 0, true, false },
+  { "GET", "/v1/books/*/members", dokus_relay_handle_members_list, DOKUS_ROLES_ALL, true,
     false },
-  { "POST", "/v1/auth/challenge", dokus_relay_handle_auth_challenge, 0, true, false, true },
-  { "POST", "/v1/auth/token", dokus_relay_handle_auth_token, 0, true, false, true },
-  { "POST", "/v1/auth/refresh", dokus_relay_handle_auth_refresh, 0, true, false, true },
-  { "GET", "/v1/books/*/members", dokus_relay_handle_members_list, DOKUS_ROLES_ALL, true, false,
-    false },
-  { "POST", "/v1/books/*/members", dokus_relay_handle_member_add, DOKUS_ROLE_OWNER, true, false,
+  { "POST", "/v1/books/*/members", dokus_relay_handle_member_add, DOKUS_ROLE_OWNER, true,
     false },
   { "POST", "/v1/books/*/members/*/revoke", dokus_relay_handle_member_revoke, DOKUS_ROLE_OWNER,
-    true, false, false },
+    true, false },
   { "PUT", "/v1/books/*/key_bundles", dokus_relay_handle_key_bundles_put, DOKUS_ROLE_OWNER, true,
-    false, false },
+    false },
   { "GET", "/v1/books/*/key_bundles", dokus_relay_handle_key_bundles_get, DOKUS_ROLES_ALL, true,
-    false, false },
-  { "POST", "/v1/books/*/push", dokus_relay_handle_push, DOKUS_ROLES_ALL, true, false, false },
-  { "GET", "/v1/books/*/pull", dokus_relay_handle_pull, DOKUS_ROLES_ALL, true, false, false },
-  { "PUT", "/v1/books/*/snapshot", dokus_relay_handle_snapshot_put, DOKUS_ROLE_OWNER, true, true,
     false },
-  { "GET", "/v1/books/*/snapshot", dokus_relay_handle_snapshot_get, DOKUS_ROLES_ALL, true, false,
+  { "POST", "/v1/books/*/push", dokus_relay_handle_push, DOKUS_ROLES_ALL, true, false },
+  { "GET", "/v1/books/*/pull", dokus_relay_handle_pull, DOKUS_ROLES_ALL, true, false },
+  { "PUT", "/v1/books/*/snapshot", dokus_relay_handle_snapshot_put, DOKUS_ROLE_OWNER, true,
+    true },
+  { "GET", "/v1/books/*/snapshot", dokus_relay_handle_snapshot_get, DOKUS_ROLES_ALL, true,
     false },
-  { "GET", "/v1/books/*/lease/*", dokus_relay_handle_lease_get, DOKUS_ROLES_ALL, true, false,
-    false },
+  { "GET", "/v1/books/*/lease/*", dokus_relay_handle_lease_get, DOKUS_ROLES_ALL, true, false },
   { "POST", "/v1/books/*/lease/*", dokus_relay_handle_lease_post, DOKUS_ROLES_WRITERS, true,
-    false, false },
-  { "GET", "/v1/books/*/inbox", dokus_relay_handle_inbox_get, DOKUS_ROLES_WRITERS, true, false,
     false },
+  { "GET", "/v1/books/*/inbox", dokus_relay_handle_inbox_get, DOKUS_ROLES_WRITERS, true, false },
   { "POST", "/v1/books/*/inbox/ack", dokus_relay_handle_inbox_ack, DOKUS_ROLES_WRITERS, true,
-    false, false },
+    false },
   { "POST", "/v1/books/*/inbox/hook", dokus_relay_handle_inbox_hook_new, DOKUS_ROLE_OWNER, true,
-    false, false },
-  { "POST", "/v1/hooks/*/*", dokus_relay_handle_hook_post, 0, true, false, true },
-  { "POST", "/v1/pair/*", dokus_relay_handle_pair_post, 0, true, false, true },
-  { "GET", "/v1/pair/*", dokus_relay_handle_pair_get, 0, true, false, true },
-  { "DELETE", "/v1/pair/*", dokus_relay_handle_pair_delete, 0, true, false, true },
+    false },
+  { "POST", "/v1/hooks/*/*", dokus_relay_handle_hook_post, 0, true, false },
+  { "POST", "/v1/pair/*", dokus_relay_handle_pair_post, 0, true, false },
+  { "GET", "/v1/pair/*", dokus_relay_handle_pair_get, 0, true, false },
+  { "DELETE", "/v1/pair/*", dokus_relay_handle_pair_delete, 0, true, false },
 };
 #define N_ROUTES ((int) (sizeof routes / sizeof routes[0]))
 
@@ -356,13 +353,13 @@ authenticate (DokusRelayRequest *req, unsigned roles)
   DokusRelayTokenStatus ts;
   DokusRelayParams p = { 0 };
   PGresult *r;
-  char msg[256], dev_hex[33];
+  char msg[256], dev_hex[37];
   const char *role;
 
-  if (!dokus_relay_hex_id (req->params[0], req->book_id))
+  if (!dokus_relay_parse_id (req->params[0], req->book_id))
     {
       dokus_relay_reply_error (req, 404, "not_found", "book_id", NULL,
-                               "a book id is 32 lower-case hex characters");
+                               "a book id is a lower-case UUID (36 characters)");
       return false;
     }
   if (auth == NULL || strncmp (auth, "Bearer ", 7) != 0)
@@ -392,7 +389,7 @@ authenticate (DokusRelayRequest *req, unsigned roles)
     }
   memcpy (req->device_id, claims.device_id, 16);
   memcpy (req->family_id, claims.family_id, 16);
-  dokus_relay_id_hex (claims.device_id, dev_hex);
+  dokus_relay_format_id (claims.device_id, dev_hex);
   if (!take_rate (req, req->srv->rate_device, dev_hex, "device"))
     return false;
 
@@ -425,10 +422,12 @@ authenticate (DokusRelayRequest *req, unsigned roles)
                                "the access token is no longer valid for this book");
       return false;
     }
-  role = PQgetvalue (r, 0, 0);
-  req->role = strcmp (role, "owner") == 0    ? DOKUS_ROLE_OWNER
-              : strcmp (role, "device") == 0 ? DOKUS_ROLE_DEVICE
-                                             : DOKUS_ROLE_ACCOUNTANT;
+  req->role = strcmp (PQgetvalue (r, 0, 0), "owner") == 0    ? DOKUS_ROLE_OWNER
+              : strcmp (PQgetvalue (r, 0, 0), "device") == 0 ? DOKUS_ROLE_DEVICE
+                                                             : DOKUS_ROLE_ACCOUNTANT;
+  role = req->role == DOKUS_ROLE_OWNER    ? "owner"
+         : req->role == DOKUS_ROLE_DEVICE ? "device"
+                                          : "accountant";
   memcpy (req->sign_pk, PQgetvalue (r, 0, 2), 32);
   PQclear (r);
   req->authed = true;

@@ -28,7 +28,7 @@ enum MHD_Result
 dokus_relay_handle_inbox_hook_new (DokusRelayRequest *req)
 {
   uint8_t secret[HOOK_SECRET_BYTES], hash[32];
-  char secret_hex[HOOK_SECRET_BYTES * 2 + 1], book_hex[33], path[160];
+  char secret_hex[HOOK_SECRET_BYTES * 2 + 1], book_hex[37], path[160];
   DokusRelayParams p = { 0 };
   PGresult *r;
   char msg[256];
@@ -47,7 +47,7 @@ dokus_relay_handle_inbox_hook_new (DokusRelayRequest *req)
     }
   PQclear (r);
   sodium_bin2hex (secret_hex, sizeof secret_hex, secret, sizeof secret);
-  dokus_relay_id_hex (req->book_id, book_hex);
+  dokus_relay_format_id (req->book_id, book_hex);
   snprintf (path, sizeof path, "/v1/hooks/%s/%s", book_hex, secret_hex);
   o = cJSON_CreateObject ();
   cJSON_AddStringToObject (o, "hook_path", path);
@@ -68,7 +68,7 @@ dokus_relay_handle_hook_post (DokusRelayRequest *req)
   enum MHD_Result ret;
   cJSON *o;
 
-  if (!dokus_relay_hex_id (req->params[0], book) || strlen (req->params[1]) != 2 * sizeof secret
+  if (!dokus_relay_parse_id (req->params[0], book) || strlen (req->params[1]) != 2 * sizeof secret
       || sodium_hex2bin (secret, sizeof secret, req->params[1], 2 * sizeof secret, NULL, &len,
                          NULL)
            != 0

@@ -84,6 +84,7 @@ main (int argc, char **argv)
   signal (SIGPIPE, SIG_IGN);
 
   conn = PQconnectdb (cfg.database_url);
+  dokus_relay_db_quiet (conn);
   if (PQstatus (conn) != CONNECTION_OK)
     {
       snprintf (msg, sizeof msg, "cannot connect to PostgreSQL: %s", PQerrorMessage (conn));

@@ -117,9 +117,9 @@ dokus_relay_handle_member_revoke (DokusRelayRequest *req)
   char msg[256];
   cJSON *o;
 
-  if (!dokus_relay_hex_id (req->params[1], dev))
+  if (!dokus_relay_parse_id (req->params[1], dev))
     return dokus_relay_reply_error (req, 404, "not_found", "device_id", NULL,
-                                    "a device id is 32 lower-case hex characters");
+                                    "a device id is a lower-case UUID (36 characters)");
   if (memcmp (dev, req->device_id, 16) == 0)
     return dokus_relay_reply_error (req, 400, "invalid", "device_id", NULL,
                                     "the owner cannot revoke itself");

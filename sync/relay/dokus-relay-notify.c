@@ -64,12 +64,22 @@ slot_of (const uint8_t book_id[16])
   return h % GENERATIONS;
 }
 
+static void
+drop_notice (void *data, const char *message)
+{
+  (void) data;
+  (void) message;
+}
+
 static bool
 listen_on (DokusRelayNotify *n)
 {
   PGresult *r;
   if (n->pg == NULL)
-    n->pg = PQconnectdb (n->url);
+    {
+      n->pg = PQconnectdb (n->url);
+      PQsetNoticeProcessor (n->pg, drop_notice, NULL);
+    }
   else
     PQreset (n->pg);
   if (PQstatus (n->pg) != CONNECTION_OK)

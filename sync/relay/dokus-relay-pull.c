@@ -129,10 +129,10 @@ dokus_relay_handle_pull (DokusRelayRequest *req)
   for (int i = 0; i < PQntuples (r); i++)
     {
       int k = dokus_relay_db_get_i32 (r, i, 0);
-      char hex[33];
+      char hex[37];
       if (k == 1)
         {
-          dokus_relay_id_hex ((const uint8_t *) PQgetvalue (r, i, 2), hex);
+          dokus_relay_format_id ((const uint8_t *) PQgetvalue (r, i, 2), hex);
           cJSON_AddNumberToObject (heads, hex, (double) dokus_relay_db_get_i64 (r, i, 1));
         }
       else if (k == 2)

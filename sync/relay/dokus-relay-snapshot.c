@@ -8,6 +8,11 @@
  * answered as application/octet-stream with X-Dokus-Upto-Seq,
  * X-Dokus-Key-Epoch and X-Dokus-Device-Id.
  *
+ * Compaction runs at each upload: the newest snapshot older than
+ * --compact-after-days (90) becomes the book's snapshot_floor; envelopes up
+ * to it and older snapshots are deleted. member.max_dev_seq stays, so a
+ * retried push of a compacted envelope is still acked (server_seq null).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>
@@ -15,6 +20,7 @@
 #include <string.h>
 
 #include "dokus-relay-handlers.h"
+#include "dokus-relay-log.h"
 #include "dokus-relay-wire.h"
 
 static bool
@@ -41,6 +47,41 @@ int_arg (DokusRelayRequest *req, const char *name, bool required, long long max,
       return false;
     }
   return true;
+}
+
+/* Raises the floor to the newest snapshot old enough and deletes what it
+ * covers, in one statement; returns the floor (the old one if nothing
+ * moved or on error, which is logged and left for the next upload). */
+static long long
+compact (DokusRelayRequest *req)
+{
+  DokusRelayParams p = { 0 };
+  PGresult *r;
+  char msg[256];
+  long long floor_seq;
+
+  dokus_relay_params_bytes (&p, req->book_id, 16);
+  dokus_relay_params_int (&p, (long long) req->srv->cfg->compact_days);
+  r = dokus_relay_db_exec (
+    req->db,
+    "WITH f AS (SELECT max(upto_seq) AS floor FROM snapshot WHERE book_id = $1 "
+    "           AND received_at < now() - make_interval(days => $2::integer)), "
+    "b AS (UPDATE book SET snapshot_floor = f.floor FROM f WHERE book_id = $1 "
+    "      AND f.floor > snapshot_floor RETURNING f.floor), "
+    "d AS (DELETE FROM envelope e USING b WHERE e.book_id = $1 AND e.server_seq <= b.floor), "
+    "s AS (DELETE FROM snapshot o USING b WHERE o.book_id = $1 AND o.upto_seq < b.floor) "
+    "SELECT coalesce((SELECT floor FROM b), "
+    "                (SELECT snapshot_floor FROM book WHERE book_id = $1))",
+    &p, msg, sizeof msg);
+  if (r == NULL)
+    {
+      /* logged only: the upload itself succeeded */
+      dokus_relay_log_event ("warn", "compaction", msg);
+      return 0;
+    }
+  floor_seq = dokus_relay_db_get_i64 (r, 0, 0);
+  PQclear (r);
+  return floor_seq;
 }
 
 enum MHD_Result
@@ -83,6 +124,7 @@ dokus_relay_handle_snapshot_put (DokusRelayRequest *req)
   o = cJSON_CreateObject ();
   cJSON_AddNumberToObject (o, "upto_seq", (double) upto);
   cJSON_AddNumberToObject (o, "bytes", (double) req->body_len);
+  cJSON_AddNumberToObject (o, "snapshot_floor", (double) compact (req));
   return dokus_relay_reply_json (req, 201, o);
 }
 
@@ -92,7 +134,7 @@ dokus_relay_handle_snapshot_get (DokusRelayRequest *req)
   long long upto;
   DokusRelayParams p = { 0 };
   PGresult *r;
-  char msg[256], upto_text[24], epoch_text[16], dev_hex[33];
+  char msg[256], upto_text[24], epoch_text[16], dev_hex[37];
   const char *headers[7];
   enum MHD_Result ret;
 
@@ -114,7 +156,7 @@ dokus_relay_handle_snapshot_get (DokusRelayRequest *req)
     }
   snprintf (upto_text, sizeof upto_text, "%lld", (long long) dokus_relay_db_get_i64 (r, 0, 0));
   snprintf (epoch_text, sizeof epoch_text, "%d", dokus_relay_db_get_i32 (r, 0, 1));
-  dokus_relay_id_hex ((const uint8_t *) PQgetvalue (r, 0, 2), dev_hex);
+  dokus_relay_format_id ((const uint8_t *) PQgetvalue (r, 0, 2), dev_hex);
   headers[0] = "X-Dokus-Upto-Seq", headers[1] = upto_text;
   headers[2] = "X-Dokus-Key-Epoch", headers[3] = epoch_text;
   headers[4] = "X-Dokus-Device-Id", headers[5] = dev_hex;

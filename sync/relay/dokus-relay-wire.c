@@ -15,21 +15,42 @@
 #include <sodium.h>
 
 bool
-dokus_relay_hex_id (const char *hex, uint8_t out[16])
+dokus_relay_parse_id (const char *text, uint8_t out[16])
 {
-  size_t len = 0;
-  if (hex == NULL || strlen (hex) != 32)
+  char hex[33];
+  size_t k = 0, len = 0;
+  if (text == NULL || strlen (text) != 36)
     return false;
-  for (size_t i = 0; i < 32; i++)
-    if (!((hex[i] >= '0' && hex[i] <= '9') || (hex[i] >= 'a' && hex[i] <= 'f')))
-      return false;
+  for (size_t i = 0; i < 36; i++)
+    {
+      char c = text[i];
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (c != '-')
+            return false;
+          continue;
+        }
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+        return false;
+      hex[k++] = c;
+    }
+  hex[32] = '\0';
   return sodium_hex2bin (out, 16, hex, 32, NULL, &len, NULL) == 0 && len == 16;
 }
 
 void
-dokus_relay_id_hex (const uint8_t id[16], char out[33])
+dokus_relay_format_id (const uint8_t id[16], char out[37])
 {
-  sodium_bin2hex (out, 33, id, 16);
+  static const char digits[] = "0123456789abcdef";
+  size_t k = 0;
+  for (int i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[k++] = '-';
+      out[k++] = digits[id[i] >> 4];
+      out[k++] = digits[id[i] & 15];
+    }
+  out[k] = '\0';
 }
 
 bool
@@ -37,10 +58,10 @@ dokus_relay_wire_id (DokusRelayRequest *req, const cJSON *obj, const char *name,
                      const char *field, uint8_t out[16])
 {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive (obj, name);
-  if (!cJSON_IsString (v) || !dokus_relay_hex_id (v->valuestring, out))
+  if (!cJSON_IsString (v) || !dokus_relay_parse_id (v->valuestring, out))
     {
       dokus_relay_reply_error (req, 400, "invalid", field, NULL,
-                               "%s must be an id of 32 lower-case hex characters", field);
+                               "%s must be an id in lower-case UUID text form (8-4-4-4-12 hex digits)", field);
       return false;
     }
   return true;
@@ -206,7 +227,7 @@ dokus_relay_json_add_b64 (cJSON *obj, const char *name, const void *data, size_t
 bool
 dokus_relay_json_add_id (cJSON *obj, const char *name, const uint8_t id[16])
 {
-  char hex[33];
-  dokus_relay_id_hex (id, hex);
+  char hex[37];
+  dokus_relay_format_id (id, hex);
   return cJSON_AddStringToObject (obj, name, hex) != NULL;
 }

@@ -1,7 +1,7 @@
 /* dokus-relay-wire.h
  *
- * Reading and writing the protocol's JSON values: ids as 32 lower-case hex
- * characters, binary as standard base64, integers as JSON numbers within
+ * Reading and writing the protocol's JSON values: ids as lower-case UUID
+ * text (36 characters; 16 bytes in the database), binary as standard base64, integers as JSON numbers within
  * 0..2^53. Readers answer 400 naming the field on a bad value.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,10 +32,12 @@ bool dokus_relay_wire_bytes (DokusRelayRequest *req, const cJSON *obj, const cha
 bool dokus_relay_wire_int (DokusRelayRequest *req, const cJSON *obj, const char *name,
                            const char *field, long long min, long long max, long long *out);
 
-/* Parses a hex id (32 characters); false if it is not one. */
-bool dokus_relay_hex_id (const char *hex, uint8_t out[16]);
-/* Writes @id as hex into @out (33 bytes). */
-void dokus_relay_id_hex (const uint8_t id[16], char out[33]);
+/* Parses an id in lower-case UUID text form ("7c5106b0-2f94-3074-2229-
+ * c21da4b94d04", 36 characters; any 16 bytes, no version check); false
+ * if it is not one. */
+bool dokus_relay_parse_id (const char *text, uint8_t out[16]);
+/* Writes @id in that form into @out (37 bytes). */
+void dokus_relay_format_id (const uint8_t id[16], char out[37]);
 
 /* Adds @data as a base64 string member. false on OOM. */
 bool dokus_relay_json_add_b64 (cJSON *obj, const char *name, const void *data, size_t len);

@@ -924,6 +924,10 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
    * code and taken back to version 2: every migration after 0002 has its
    * undo here, newest first */
   static const char *const undo[] = {
+    /* 0007-sync */
+    "DROP TABLE series_lease", "DROP TABLE sync_pending", "DROP TABLE sync_cursor",
+    "DROP TABLE sync_applied", "DROP TABLE sync_outbox", "DROP TABLE sync_field",
+    "DROP TABLE sync_member", "DROP TABLE sync_keyring", "DROP TABLE sync_self",
     /* 0006-document-exports */
     "DROP TABLE document_exports",
     /* 0005-peppol-transmissions */

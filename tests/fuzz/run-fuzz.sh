@@ -20,12 +20,14 @@ examples="$src/../shared/peppol/examples"
 [ -d "$examples" ] || { echo "run-fuzz.sh: ../shared/peppol is missing (no $examples)" >&2; exit 1; }
 command -v clang > /dev/null || { echo "run-fuzz.sh: clang is needed" >&2; exit 1; }
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$src" -Dgui=disabled -Dtests=disabled -Ddefault_library=static \
     -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false -Dbuildtype=debugoptimized \
-    -Dc_args=-fsanitize=fuzzer-no-link > "$build.setup.log" || { cat "$build.setup.log"; exit 1; }
+    -Dc_args=-fsanitize=fuzzer-no-link > "$log" 2>&1 || { cat "$log"; exit 1; }
 fi
-ninja -C "$build" -j2 core/libdokus.a > "$build.ninja.log" 2>&1 || { tail -20 "$build.ninja.log"; exit 1; }
+ninja -C "$build" -j2 core/libdokus.a > "$log" 2>&1 || { tail -20 "$log"; exit 1; }
 
 defs=()
 [ -f "$src/core/peppol/validate/meson.build" ] && defs+=(-DDOKUS_HAVE_UBL_VALIDATE)

@@ -34,6 +34,12 @@ has_session (gpointer window)
 static guint all_rows;
 
 static gboolean
+laid_out (gpointer adj)
+{
+  return gtk_adjustment_get_upper (adj) > 0;
+}
+
+static gboolean
 narrowed (gpointer model)
 {
   guint n = g_list_model_get_n_items (model);
@@ -117,7 +123,7 @@ START_TEST (test_gui_list_scrolls_a_large_book)
   /* scroll to the end and back: rows are made for what is shown */
   scrolled = dokus_gui_test_child (list, DOKUS_TYPE_INVOICE_LIST, "scrolled");
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  dokus_gui_test_iterate ();
+  dokus_gui_test_wait (laid_out, adj, 10000); /* the first frame allocates the list */
   ck_assert_msg (gtk_adjustment_get_upper (adj) > 10 * gtk_adjustment_get_page_size (adj),
                  "the list is not scrollable: upper %g, page %g", gtk_adjustment_get_upper (adj),
                  gtk_adjustment_get_page_size (adj));

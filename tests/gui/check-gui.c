@@ -18,6 +18,8 @@
 
 #include "dokus-client-dialog.h"
 #include "dokus-client-list.h"
+#include "dokus-expense-dialog.h"
+#include "dokus-expense-list.h"
 #include "dokus-gui-test-util.h"
 #include "dokus-invoice-editor.h"
 #include "dokus-setup-dialog.h"
@@ -168,6 +170,55 @@ START_TEST (test_gui_creates_book_and_issues_invoice)
   ck_assert_uint_eq (dokus_client_list_get_n_shown (DOKUS_CLIENT_LIST (
                        dokus_gui_test_child (window, DOKUS_TYPE_WINDOW, "client_list"))), 1);
 
+  /* activating the client's row edits it */
+  {
+    GtkWidget *client_view = dokus_gui_test_child (window, DOKUS_TYPE_WINDOW, "client_list");
+    GtkListBox *rows = GTK_LIST_BOX (dokus_gui_test_child (client_view, DOKUS_TYPE_CLIENT_LIST,
+                                                           "list"));
+    g_signal_emit_by_name (rows, "row-activated", gtk_list_box_get_row_at_index (rows, 0));
+    client_dialog = dokus_window_get_last_dialog (window);
+    ck_assert (DOKUS_IS_CLIENT_DIALOG (client_dialog));
+    ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (dokus_gui_test_child (
+                        client_dialog, DOKUS_TYPE_CLIENT_DIALOG, "name_row"))),
+                      "Atelier Lumière SRL");
+    dokus_gui_test_type (dokus_gui_test_child (client_dialog, DOKUS_TYPE_CLIENT_DIALOG,
+                                               "email_row"), "compta@lumiere.example");
+    click_and_wait_closed (client_dialog, dokus_gui_test_child (client_dialog,
+                                                               DOKUS_TYPE_CLIENT_DIALOG,
+                                                               "save_button"));
+  }
+
+  /* an expense with a receipt, dropped on the expenses view */
+  {
+    char *receipt = dokus_test_path (dir, "phone-bill.pdf");
+    GFile *file = g_file_new_for_path (receipt);
+    GList *files = g_list_append (NULL, file);
+    GtkWindow *expense;
+
+    ck_assert (dokus_test_write_file (receipt, (const unsigned char *) "%PDF-1.4 bill", 13));
+    dokus_window_show_view (window, "expenses");
+    dokus_expense_list_new_expense (DOKUS_EXPENSE_LIST (
+      dokus_gui_test_child (window, DOKUS_TYPE_WINDOW, "expense_list")), files);
+    expense = dokus_window_get_last_dialog (window);
+    ck_assert (DOKUS_IS_EXPENSE_DIALOG (expense));
+    ck_assert_uint_eq (dokus_expense_dialog_get_n_receipts (DOKUS_EXPENSE_DIALOG (expense)), 1);
+    dokus_gui_test_type (dokus_gui_test_child (expense, DOKUS_TYPE_EXPENSE_DIALOG,
+                                               "supplier_row"), "Telenet BV");
+    dokus_gui_test_type (dokus_gui_test_child (expense, DOKUS_TYPE_EXPENSE_DIALOG, "date_row"),
+                         "02/11/2026");
+    dokus_gui_test_type (dokus_gui_test_child (expense, DOKUS_TYPE_EXPENSE_DIALOG,
+                                               "category_row"), "telecom");
+    dokus_gui_test_type (dokus_gui_test_child (expense, DOKUS_TYPE_EXPENSE_DIALOG, "base_row"),
+                         "50.00");
+    dokus_gui_test_type (dokus_gui_test_child (expense, DOKUS_TYPE_EXPENSE_DIALOG, "vat_row"),
+                         "10.50");
+    click_and_wait_closed (expense, dokus_gui_test_child (expense, DOKUS_TYPE_EXPENSE_DIALOG,
+                                                          "save_button"));
+    g_list_free (files);
+    g_object_unref (file);
+    free (receipt);
+  }
+
   /* the invoice: live totals per VAT rate, inline messages */
   dokus_window_new_invoice (window);
   ck_assert (dokus_gui_test_wait (has_last_dialog, window, 1000));
@@ -227,6 +278,34 @@ START_TEST (test_gui_creates_book_and_issues_invoice)
   /* 1231.19 - 1000.00 = 231.19 open */
   ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (dokus_gui_test_child (
                       editor, DOKUS_TYPE_INVOICE_EDITOR, "open_row"))), "€231.19");
+  /* PDF and UBL of the issued invoice, as the export buttons write them */
+  {
+    char *pdf_path = dokus_test_path (dir, "invoice.pdf");
+    char *xml_path = dokus_test_path (dir, "invoice.xml");
+    g_autoptr (GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr (GFile) xml = g_file_new_for_path (xml_path);
+    g_autoptr (GError) error = NULL;
+
+    ck_assert_msg (dokus_invoice_editor_export_to (editor, pdf, TRUE, &error), "PDF: %s",
+                   error ? error->message : "");
+    ck_assert_msg (dokus_invoice_editor_export_to (editor, xml, FALSE, &error), "UBL: %s",
+                   error ? error->message : "");
+    ck_assert (dokus_test_file_contains (pdf_path, "%PDF-"));
+    ck_assert (dokus_test_file_contains (xml_path, "<cbc:ID>2026-0001</cbc:ID>"));
+    free (pdf_path);
+    free (xml_path);
+  }
+
+  /* sent via Peppol: queued until the next sync, and the editor says so */
+  dokus_gui_test_click (dokus_gui_test_child (editor, DOKUS_TYPE_INVOICE_EDITOR, "peppol_button"));
+  g_free (message);
+  message = dokus_invoice_editor_dup_message (editor);
+  ck_assert_str_eq (message, "");
+  ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (dokus_gui_test_child (
+                      editor, DOKUS_TYPE_INVOICE_EDITOR, "peppol_row"))), "Waiting to be sent");
+  ck_assert (!gtk_widget_get_visible (dokus_gui_test_child (editor, DOKUS_TYPE_INVOICE_EDITOR,
+                                                            "peppol_button")));
+
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   dokus_gui_test_iterate ();
@@ -268,7 +347,26 @@ START_TEST (test_gui_creates_book_and_issues_invoice)
   doc = cJSON_GetArrayItem (cJSON_GetObjectItem (clients, "clients"), 0);
   ck_assert_str_eq (cJSON_GetObjectItem (doc, "vat_number")->valuestring, "BE0203201340");
   ck_assert_str_eq (cJSON_GetObjectItem (doc, "language")->valuestring, "fr");
+  ck_assert_str_eq (cJSON_GetObjectItem (doc, "email")->valuestring, "compta@lumiere.example");
+  ck_assert_int_eq (cJSON_GetArraySize (cJSON_GetObjectItem (clients, "clients")), 1);
   cJSON_Delete (clients);
+  ck_assert_int_eq (dokus_expense_list (book, NULL, NULL, &json, &err), DOKUS_OK);
+  list = cJSON_Parse (json);
+  free (json);
+  doc = cJSON_GetArrayItem (cJSON_GetObjectItem (list, "expenses"), 0);
+  ck_assert_ptr_nonnull (doc);
+  /* 50.00 + 10.50 VAT on the bill = 60.50 paid to the supplier */
+  ck_assert_str_eq (cJSON_GetObjectItem (doc, "total_amount")->valuestring, "60.50");
+  ck_assert_str_eq (cJSON_GetObjectItem (doc, "date")->valuestring, "2026-11-02");
+  ck_assert_str_eq (cJSON_GetObjectItem (cJSON_GetArrayItem (cJSON_GetObjectItem (doc, "receipts"),
+                                                             0), "filename")->valuestring,
+                    "phone-bill.pdf");
+  cJSON_Delete (list);
+  {
+    DokusPeppolTransmission tx;
+    ck_assert_int_eq (dokus_peppol_outbox_get (book, "2026-0001", &tx, &err), DOKUS_OK);
+    ck_assert_int_eq (tx.state, DOKUS_PEPPOL_QUEUED);
+  }
   dokus_book_close (book);
   free (path);
   dokus_test_tmpdir_free (dir);
@@ -320,6 +418,13 @@ START_TEST (test_gui_wrong_passphrase_then_recovery)
   dokus_gui_test_click (dokus_gui_test_child (unlock, DOKUS_TYPE_UNLOCK_PAGE,
                                               "recover_confirm_button"));
   ck_assert_msg (dokus_gui_test_wait (has_session, window, 20000), "recovery did not open it");
+  /* the book is now first among the recent books of the start page */
+  {
+    g_autoptr (GSettings) settings = g_settings_new ("be.dokus.Dokus");
+    g_auto (GStrv) recent = g_settings_get_strv (settings, "recent-books");
+    ck_assert_ptr_nonnull (recent[0]);
+    ck_assert_str_eq (recent[0], path);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   dokus_gui_test_iterate ();
 

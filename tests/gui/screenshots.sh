@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # tests/gui/screenshots.sh: screenshots of the desktop application's main views in each language
-# (en, nl, fr, de), so that anyone can look at what a user sees.
+# (en, nl, fr, de) and in the dark style (en-dark), so that anyone can look at what a user sees.
 #
 # usage: tests/gui/screenshots.sh OUTDIR [BUILD_DIR]
 #   BUILD_DIR defaults to ./build-gui, else ./build. Makes a demo book (dokus-cli demo, throw-away
 #   KDF) in a temporary folder, then for each language runs dokus-screenshots under Xvfb
-#   (1280x860), which writes OUTDIR/LANG-VIEW.png with ImageMagick's `import -window root`.
+#   (1280x860), which writes OUTDIR/LANG-VIEW.png with ImageMagick's `import -window root`:
+#   views unlock, overview, invoices, invoice, new-invoice, clients, expenses, reports,
+#   settings, and narrow (the overview in a narrow window).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -33,12 +35,17 @@ export DOKUS_TODAY=${DOKUS_TODAY:-2026-11-25}
 "$build/cli/dokus-cli" demo "$tmp/demo.dokus" > "$tmp/demo.log"
 
 mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
-for lang in en nl fr de; do
+# each language, then English in the dark style
+for run in en nl fr de en-dark; do
+  lang=${run%-dark}
+  scheme=default
+  [ "$run" != "$lang" ] && scheme=prefer-dark
+  ADW_DEBUG_COLOR_SCHEME=$scheme \
   XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
   GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \
   DOKUS_LOCALEDIR="$build/po" LANGUAGE=$lang LANG=C.UTF-8 LC_ALL= \
   GTK_A11Y=none GSK_RENDERER=cairo GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
     xvfb-run -a -s "-screen 0 1280x860x24" \
-    "$build/tests/gui/dokus-screenshots" "$tmp/demo.dokus" demo "$out" "$lang"
+    "$build/tests/gui/dokus-screenshots" "$tmp/demo.dokus" demo "$out" "$run"
 done
 echo "screenshots in $out"

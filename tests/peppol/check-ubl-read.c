@@ -514,6 +514,19 @@ START_TEST (test_ubl_read_refuses_bad_values)
                "</cac:AdditionalDocumentReference></Invoice>",
                "cac:AdditionalDocumentReference[1]/cac:Attachment/"
                "cbc:EmbeddedDocumentBinaryObject: not base64");
+  /* padding is required, and only where it belongs */
+  refused_str (INVOICE_OPEN MINIMAL_HEAD
+               "<cac:AdditionalDocumentReference><cbc:ID>x</cbc:ID><cac:Attachment>"
+               "<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\" filename=\"a.txt\">"
+               "aGVsbG8</cbc:EmbeddedDocumentBinaryObject></cac:Attachment>"
+               "</cac:AdditionalDocumentReference></Invoice>",
+               "not base64 (at character 7)");
+  refused_str (INVOICE_OPEN MINIMAL_HEAD
+               "<cac:AdditionalDocumentReference><cbc:ID>x</cbc:ID><cac:Attachment>"
+               "<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\" filename=\"a.txt\">"
+               "aGVs=bG8=</cbc:EmbeddedDocumentBinaryObject></cac:Attachment>"
+               "</cac:AdditionalDocumentReference></Invoice>",
+               "not base64 (at character 5)");
   refused_str (INVOICE_OPEN "<cbc:IssueDate>2026-11-02</cbc:IssueDate></Invoice>",
                "cbc:ID: missing");
   refused_str (INVOICE_OPEN "<cbc:ID>1</cbc:ID><cbc:IssueDate>2026-11-02</cbc:IssueDate>"

@@ -58,7 +58,7 @@ START_TEST (test_relay_killed_after_commit_retry_is_idempotent)
   relay_resp_clear (&r);
   ck_assert (relay_proc_wait_exit (dying, 5000));
   snprintf (sql, sizeof sql, "SELECT last_seq FROM book WHERE book_id = '\\x%s'::bytea",
-            a.book_hex);
+            a.book_raw);
   ck_assert_int_eq (relay_pg_query_int (pg, sql), 3); /* it was committed */
 
   /* the client retries the same bytes through another relay */
@@ -165,7 +165,7 @@ START_TEST (test_relay_recovers_after_postgresql_restart)
   /* the waiting pull came back (woken after the LISTEN reconnect, or by the push) */
   ck_assert_int_eq (waiting.status, 200);
   snprintf (sql, sizeof sql, "SELECT last_seq FROM book WHERE book_id = '\\x%s'::bytea",
-            a.book_hex);
+            a.book_raw);
   ck_assert_int_eq (relay_pg_query_int (pg, sql), 3);
   /* and long-polls work again after the restart */
   r = relay_pull (&b, 2, 0);

@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,7 +287,7 @@ START_TEST (test_relay_snapshot_round_trip_and_floor)
   relay_resp_clear (&r);
   /* a compacted book (floor raised to 3): pulling after 1 is 410 gone */
   snprintf (sql, sizeof sql,
-            "UPDATE book SET snapshot_floor = 3 WHERE book_id = '\\x%s'::bytea", a.book_hex);
+            "UPDATE book SET snapshot_floor = 3 WHERE book_id = '\\x%s'::bytea", a.book_raw);
   ck_assert (relay_pg_exec (pg, sql));
   r = relay_pull (&b, 1, 0);
   ck_assert_int_eq (r.status, 410);
@@ -490,11 +491,11 @@ START_TEST (test_relay_two_processes_one_database)
   snprintf (sql, sizeof sql,
             "SELECT count(*) * 1000000 + count(DISTINCT server_seq) * 1000 + max(server_seq) - "
             "min(server_seq) + 1 FROM envelope WHERE book_id = '\\x%s'::bytea",
-            a.book_hex);
+            a.book_raw);
   /* count 201, distinct 201, span 201 */
   ck_assert_int_eq (relay_pg_query_int (pg, sql), 201LL * 1000000 + 201 * 1000 + 201);
   snprintf (sql, sizeof sql, "SELECT last_seq FROM book WHERE book_id = '\\x%s'::bytea",
-            a.book_hex);
+            a.book_raw);
   ck_assert_int_eq (relay_pg_query_int (pg, sql), 201);
   ck_assert_int_eq (relay_proc_stop (second), 0);
   relay_proc_free (second);
@@ -544,7 +545,7 @@ START_TEST (test_relay_dump_holds_no_plaintext)
   dump = relay_pg_dump (pg, &len);
   ck_assert_ptr_nonnull (dump);
   /* control: the dump does contain this book (as bytea hex) */
-  ck_assert_msg (relay_mem_contains (dump, len, a.book_hex), "the dump lacks the book id");
+  ck_assert_msg (relay_mem_contains (dump, len, a.book_raw), "the dump lacks the book id");
   for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
     ck_assert_msg (!relay_mem_contains (dump, len, markers[i]), "the dump contains \"%s\"",
                    markers[i]);
@@ -595,14 +596,269 @@ START_TEST (test_relay_erase_removes_every_trace)
 
   dump = relay_pg_dump (pg, &len);
   ck_assert_ptr_nonnull (dump);
-  ck_assert_msg (!relay_mem_contains (dump, len, a.book_hex), "the erased book id remains");
-  ck_assert_msg (!relay_mem_contains (dump, len, a.device_hex), "the owner's device id remains");
-  ck_assert_msg (!relay_mem_contains (dump, len, b.device_hex), "a member's device id remains");
-  ck_assert_msg (relay_mem_contains (dump, len, other.book_hex), "the other book was erased");
+  ck_assert_msg (!relay_mem_contains (dump, len, a.book_raw), "the erased book id remains");
+  ck_assert_msg (!relay_mem_contains (dump, len, a.device_raw), "the owner's device id remains");
+  ck_assert_msg (!relay_mem_contains (dump, len, b.device_raw), "a member's device id remains");
+  ck_assert_msg (relay_mem_contains (dump, len, other.book_raw), "the other book was erased");
   free (dump);
   r = relay_pull (&other, 0, 0);
   ck_assert_int_eq (r.status, 200);
   relay_resp_clear (&r);
+}
+END_TEST
+
+START_TEST (test_relay_migrations_once_with_concurrent_starts)
+{
+  char url[400];
+  const char *args[] = { "--database-url", url, NULL };
+  RelayProc *procs[3];
+  ck_assert (relay_pg_exec (pg, "DROP DATABASE IF EXISTS concurrent_start"));
+  ck_assert (relay_pg_exec (pg, "CREATE DATABASE concurrent_start"));
+  snprintf (url, sizeof url, "host=%s port=%u user=postgres dbname=concurrent_start", pg->dir,
+            pg->port);
+  /* three relays start at once against an empty database */
+  for (int i = 0; i < 3; i++)
+    procs[i] = relay_proc_spawn (pg, NULL, args);
+  for (int i = 0; i < 3; i++)
+    {
+      char health[200];
+      RelayResp r;
+      procs[i] = relay_proc_wait_ready (procs[i]);
+      ck_assert_ptr_nonnull (procs[i]);
+      snprintf (health, sizeof health, "%s/healthz", procs[i]->base);
+      r = relay_http ("GET", health, NULL, NULL, NULL, 0);
+      ck_assert_int_eq (r.status, 200);
+      relay_resp_clear (&r);
+    }
+  {
+    /* each migration recorded once */
+    RelayPg other = *pg;
+    snprintf (other.url, sizeof other.url, "%s", url);
+    ck_assert_int_eq (relay_pg_query_int (&other, "SELECT count(*) FROM relay_schema"), 1);
+    ck_assert_int_eq (relay_pg_query_int (&other, "SELECT max(version) FROM relay_schema"), 1);
+  }
+  for (int i = 0; i < 3; i++)
+    {
+      ck_assert_int_eq (relay_proc_stop (procs[i]), 0);
+      relay_proc_free (procs[i]);
+    }
+}
+END_TEST
+
+START_TEST (test_relay_logs_one_line_per_request_without_secrets)
+{
+  RelayDevice a;
+  RelayResp r;
+  char request_id[40], *log, *line, *save = NULL;
+  size_t len = 0;
+  int lines = 0;
+  bool found = false;
+  cJSON *arr = cJSON_CreateArray ();
+  char *body, ct_prefix[24];
+
+  ck_assert (relay_book_new (relay->base, &a, NULL, NULL));
+  cJSON_AddItemToArray (arr, relay_envelope_new (&a, 1, 1, "logged?"));
+  snprintf (ct_prefix, sizeof ct_prefix, "%.20s",
+            cJSON_GetObjectItem (cJSON_GetArrayItem (arr, 0), "ct")->valuestring);
+  body = relay_push_body (&a, arr);
+  r = relay_push_text (&a, body);
+  ck_assert_int_eq (r.status, 200);
+  snprintf (request_id, sizeof request_id, "%s", r.request_id);
+  relay_resp_clear (&r);
+  free (body);
+  ck_assert_int_eq (relay_proc_stop (relay), 0);
+
+  {
+    FILE *f = fopen (relay->log, "rb");
+    ck_assert_ptr_nonnull (f);
+    fseek (f, 0, SEEK_END);
+    len = (size_t) ftell (f);
+    fseek (f, 0, SEEK_SET);
+    log = calloc (1, len + 1);
+    ck_assert_uint_eq (fread (log, 1, len, f), len);
+    fclose (f);
+  }
+  ck_assert_msg (!relay_mem_contains (log, len, a.access), "the log holds an access token");
+  ck_assert_msg (!relay_mem_contains (log, len, a.refresh), "the log holds a refresh token");
+  ck_assert_msg (!relay_mem_contains (log, len, ct_prefix), "the log holds ciphertext");
+  for (line = strtok_r (log, "\n", &save); line; line = strtok_r (NULL, "\n", &save))
+    {
+      cJSON *j = cJSON_Parse (line);
+      const cJSON *rid;
+      ck_assert_msg (j != NULL, "not a JSON line: %s", line);
+      rid = cJSON_GetObjectItem (j, "request_id");
+      if (cJSON_IsString (rid))
+        {
+          lines++;
+          if (strcmp (rid->valuestring, request_id) == 0)
+            {
+              found = true;
+              ck_assert_str_eq (cJSON_GetObjectItem (j, "route")->valuestring,
+                                "/v1/books/*/push");
+              ck_assert_int_eq ((int) cJSON_GetObjectItem (j, "status")->valuedouble, 200);
+              ck_assert_str_eq (cJSON_GetObjectItem (j, "book")->valuestring, a.book_hex);
+            }
+        }
+      cJSON_Delete (j);
+    }
+  /* create, challenge, token, push */
+  ck_assert_int_eq (lines, 4);
+  ck_assert (found);
+  free (log);
+  /* teardown stops it again: start a fresh one */
+  relay_proc_free (relay);
+  relay = relay_proc_start (pg, NULL, NULL);
+  ck_assert_ptr_nonnull (relay);
+}
+END_TEST
+
+START_TEST (test_relay_members_and_key_bundles)
+{
+  RelayDevice a, b;
+  RelayResp r;
+  char url[300], body[600];
+  cJSON *j, *members;
+  uint8_t sealed[40];
+  char sealed_b64[80];
+  int seen = 0;
+
+  ck_assert (relay_book_new (relay->base, &a, NULL, NULL));
+  ck_assert (relay_member_new (&a, &b, "accountant"));
+  /* the same device id twice: 409 */
+  ck_assert_int_eq (relay_member_add (&a, &b, "device"), 409);
+  snprintf (url, sizeof url, "%s/v1/books/%s/members", a.base, a.book_hex);
+  r = relay_http ("GET", url, b.access, NULL, NULL, 0);
+  ck_assert_int_eq (r.status, 200);
+  j = relay_resp_json (&r);
+  members = cJSON_GetObjectItem (j, "members");
+  ck_assert_int_eq (cJSON_GetArraySize (members), 2);
+  for (int i = 0; i < 2; i++)
+    {
+      const cJSON *m = cJSON_GetArrayItem (members, i);
+      const char *dev = cJSON_GetObjectItem (m, "device_id")->valuestring;
+      const char *role = cJSON_GetObjectItem (m, "role")->valuestring;
+      if (strcmp (dev, a.device_hex) == 0)
+        {
+          ck_assert_str_eq (role, "owner");
+          seen++;
+        }
+      if (strcmp (dev, b.device_hex) == 0)
+        {
+          ck_assert_str_eq (role, "accountant");
+          seen++;
+        }
+    }
+  ck_assert_int_eq (seen, 2);
+  cJSON_Delete (j);
+  relay_resp_clear (&r);
+
+  /* the owner seals epoch 2's keyring to b; the book moves to epoch 2 */
+  randombytes_buf (sealed, sizeof sealed);
+  sodium_bin2base64 (sealed_b64, sizeof sealed_b64, sealed, sizeof sealed,
+                     sodium_base64_VARIANT_ORIGINAL);
+  snprintf (url, sizeof url, "%s/v1/books/%s/key_bundles", a.base, a.book_hex);
+  snprintf (body, sizeof body, "{\"key_epoch\":2,\"bundles\":[{\"device_id\":\"%s\","
+                               "\"sealed\":\"%s\"}]}",
+            b.device_hex, sealed_b64);
+  r = relay_http ("PUT", url, b.access, "application/json", body, strlen (body));
+  ck_assert_int_eq (r.status, 403); /* not the owner */
+  relay_resp_clear (&r);
+  r = relay_http ("PUT", url, a.access, "application/json", body, strlen (body));
+  ck_assert_int_eq (r.status, 200);
+  relay_resp_clear (&r);
+  r = relay_http ("GET", url, b.access, NULL, NULL, 0);
+  ck_assert_int_eq (r.status, 200);
+  j = relay_resp_json (&r);
+  ck_assert_int_eq (cJSON_GetArraySize (cJSON_GetObjectItem (j, "bundles")), 1);
+  ck_assert_str_eq (cJSON_GetObjectItem (cJSON_GetArrayItem (cJSON_GetObjectItem (j, "bundles"),
+                                                             0),
+                                         "sealed")->valuestring,
+                    sealed_b64);
+  cJSON_Delete (j);
+  relay_resp_clear (&r);
+  /* a's own bundles: none */
+  r = relay_http ("GET", url, a.access, NULL, NULL, 0);
+  ck_assert (strstr (r.body, "\"bundles\":[]") != NULL);
+  relay_resp_clear (&r);
+  snprintf (url, sizeof url, "%s/v1/books/%s", a.base, a.book_hex);
+  r = relay_http ("GET", url, b.access, NULL, NULL, 0);
+  ck_assert_int_eq (r.status, 200);
+  j = relay_resp_json (&r);
+  ck_assert_int_eq (json_int (j, "key_epoch"), 2);
+  ck_assert_int_eq (json_int (j, "last_seq"), 0);
+  ck_assert_str_eq (cJSON_GetObjectItem (j, "role")->valuestring, "accountant");
+  cJSON_Delete (j);
+  relay_resp_clear (&r);
+  /* envelopes of epoch 2 are accepted now */
+  {
+    cJSON *arr = cJSON_CreateArray ();
+    char *push;
+    cJSON_AddItemToArray (arr, relay_envelope_new (&a, 1, 2, "after the rotation"));
+    push = relay_push_body (&a, arr);
+    r = relay_push_text (&a, push);
+    ck_assert_int_eq (r.status, 200);
+    relay_resp_clear (&r);
+    free (push);
+  }
+}
+END_TEST
+
+START_TEST (test_relay_compaction_after_an_old_snapshot)
+{
+  RelayDevice a, b;
+  RelayResp r;
+  char url[300], sql[300], *first_batch;
+  cJSON *arr, *j;
+
+  ck_assert (relay_book_new (relay->base, &a, NULL, NULL));
+  ck_assert (relay_member_new (&a, &b, "device"));
+  arr = cJSON_CreateArray ();
+  for (int i = 1; i <= 3; i++)
+    cJSON_AddItemToArray (arr, relay_envelope_new (&a, i, 1, "old"));
+  first_batch = relay_push_body (&a, arr);
+  r = relay_push_text (&a, first_batch);
+  ck_assert_int_eq (r.status, 200);
+  relay_resp_clear (&r);
+  a.next_dev_seq = 4;
+  r = relay_push_n (&a, 2, "new");
+  ck_assert_int_eq (r.status, 200);
+  relay_resp_clear (&r);
+  /* a snapshot at 3, uploaded 91 days ago (backdated here) */
+  snprintf (url, sizeof url, "%s/v1/books/%s/snapshot?upto=3&key_epoch=1", a.base, a.book_hex);
+  r = relay_http ("PUT", url, a.access, "application/octet-stream", "old snapshot", 12);
+  ck_assert_int_eq (r.status, 201);
+  ck_assert (strstr (r.body, "\"snapshot_floor\":0") != NULL); /* too young to compact */
+  relay_resp_clear (&r);
+  snprintf (sql, sizeof sql,
+            "UPDATE snapshot SET received_at = now() - interval '91 days' "
+            "WHERE book_id = '\\x%s'::bytea",
+            a.book_raw);
+  ck_assert (relay_pg_exec (pg, sql));
+  /* the next upload compacts: floor 3, envelopes 1..3 gone, 4..5 kept */
+  snprintf (url, sizeof url, "%s/v1/books/%s/snapshot?upto=5&key_epoch=1", a.base, a.book_hex);
+  r = relay_http ("PUT", url, a.access, "application/octet-stream", "new snapshot", 12);
+  ck_assert_int_eq (r.status, 201);
+  ck_assert_msg (strstr (r.body, "\"snapshot_floor\":3") != NULL, "%s", r.body);
+  relay_resp_clear (&r);
+  snprintf (sql, sizeof sql, "SELECT count(*) FROM envelope WHERE book_id = '\\x%s'::bytea",
+            a.book_raw);
+  ck_assert_int_eq (relay_pg_query_int (pg, sql), 2);
+  r = relay_pull (&b, 0, 0);
+  ck_assert_int_eq (r.status, 410);
+  relay_resp_clear (&r);
+  r = relay_pull (&b, 3, 0);
+  ck_assert_int_eq (r.status, 200);
+  j = relay_resp_json (&r);
+  ck_assert_int_eq (cJSON_GetArraySize (cJSON_GetObjectItem (j, "envelopes")), 2);
+  cJSON_Delete (j);
+  relay_resp_clear (&r);
+  /* a late retry of the compacted batch is still acked, without numbers */
+  r = relay_push_text (&a, first_batch);
+  ck_assert_int_eq (r.status, 200);
+  ck_assert (strstr (r.body, "{\"dev_seq\":1,\"server_seq\":null}") != NULL);
+  ck_assert (strstr (r.body, "\"next_dev_seq\":6") != NULL);
+  relay_resp_clear (&r);
+  free (first_batch);
 }
 END_TEST
 
@@ -624,6 +880,10 @@ relay_protocol_suite (void)
   tcase_add_test (tc, test_relay_two_processes_one_database);
   tcase_add_test (tc, test_relay_dump_holds_no_plaintext);
   tcase_add_test (tc, test_relay_erase_removes_every_trace);
+  tcase_add_test (tc, test_relay_members_and_key_bundles);
+  tcase_add_test (tc, test_relay_compaction_after_an_old_snapshot);
+  tcase_add_test (tc, test_relay_migrations_once_with_concurrent_starts);
+  tcase_add_test (tc, test_relay_logs_one_line_per_request_without_secrets);
   suite_add_tcase (s, tc);
   return s;
 }

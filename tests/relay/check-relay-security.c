@@ -19,6 +19,7 @@
 #include <check.h>
 #include <sodium.h>
 
+#include "dokus-relay-envelope.h"
 #include "relay-harness.h"
 
 static RelayPg *pg;
@@ -45,7 +46,7 @@ stored_envelopes (const RelayDevice *d)
 {
   char sql[200];
   snprintf (sql, sizeof sql, "SELECT count(*) FROM envelope WHERE book_id = '\\x%s'::bytea",
-            d->book_hex);
+            d->book_raw);
   return relay_pg_query_int (pg, sql);
 }
 
@@ -229,7 +230,7 @@ START_TEST (test_relay_refuses_bad_sign_in)
   char url[200], body[400];
   RelayResp r;
   cJSON *j;
-  uint8_t challenge[32], m[76], sig[64];
+  uint8_t challenge[32], m[12 + 36 + 36 + 32], sig[64];
   char sig_b64[100], ch_b64[60];
   size_t len = 0;
 
@@ -249,9 +250,9 @@ START_TEST (test_relay_refuses_bad_sign_in)
   cJSON_Delete (j);
   relay_resp_clear (&r);
   memcpy (m, "dokus-auth-1", 12);
-  memcpy (m + 12, a.book_id, 16);
-  memcpy (m + 28, a.device_id, 16);
-  memcpy (m + 44, challenge, 32);
+  dokus_relay_id_text (a.book_id, (char *) m + 12);
+  dokus_relay_id_text (a.device_id, (char *) m + 48);
+  memcpy (m + 84, challenge, 32);
   crypto_sign_detached (sig, NULL, m, sizeof m, a.sign_sk);
   sodium_bin2base64 (sig_b64, sizeof sig_b64, sig, 64, sodium_base64_VARIANT_ORIGINAL);
   sodium_bin2base64 (ch_b64, sizeof ch_b64, challenge, 32, sodium_base64_VARIANT_ORIGINAL);

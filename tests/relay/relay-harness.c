@@ -340,14 +340,15 @@ relay_pg_query_int (RelayPg *pg, const char *sql)
 /* ---- relay processes ---- */
 
 RelayProc *
-relay_proc_start (RelayPg *pg, const char *fault, const char *const *args)
+relay_proc_spawn (RelayPg *pg, const char *fault, const char *const *args)
 {
-  static int counter;
+  static _Atomic int counter;
   RelayProc *p = calloc (1, sizeof *p);
   const char *bin = getenv ("DOKUS_RELAY_BIN");
   char port_file[600], key_file[600];
   const char *argv[40];
   int n = 0, id = ++counter;
+  const char *url = pg->url;
   bool has_key = false;
 
   if (p == NULL || bin == NULL)
@@ -363,8 +364,11 @@ relay_proc_start (RelayPg *pg, const char *fault, const char *const *args)
   argv[n++] = bin;
   argv[n++] = "--listen";
   argv[n++] = "127.0.0.1:0";
+  for (int i = 0; args && args[i] && args[i + 1]; i++)
+    if (strcmp (args[i], "--database-url") == 0)
+      url = args[i + 1];
   argv[n++] = "--database-url";
-  argv[n++] = pg->url;
+  argv[n++] = url;
   argv[n++] = "--port-file";
   argv[n++] = port_file;
   argv[n++] = "--threads";
@@ -375,6 +379,11 @@ relay_proc_start (RelayPg *pg, const char *fault, const char *const *args)
     {
       if (strcmp (args[i], "--key-file") == 0)
         has_key = true;
+      if (strcmp (args[i], "--database-url") == 0 && args[i + 1])
+        {
+          i++; /* given above */
+          continue;
+        }
       argv[n++] = args[i];
     }
   if (!has_key)
@@ -388,6 +397,7 @@ relay_proc_start (RelayPg *pg, const char *fault, const char *const *args)
   if (p->pid == 0)
     {
       int fd = open (p->log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+      /* PDEATHSIG follows the forking thread: spawn from the main thread */
       prctl (PR_SET_PDEATHSIG, SIGKILL);
       if (fd >= 0)
         {
@@ -402,9 +412,18 @@ relay_proc_start (RelayPg *pg, const char *fault, const char *const *args)
       execv (bin, (char *const *) argv);
       _exit (127);
     }
+  snprintf (p->port_file, sizeof p->port_file, "%s", port_file);
+  return p;
+}
+
+RelayProc *
+relay_proc_wait_ready (RelayProc *p)
+{
+  if (p == NULL)
+    return NULL;
   for (int i = 0; i < 1000; i++)
     {
-      FILE *f = fopen (port_file, "r");
+      FILE *f = fopen (p->port_file, "r");
       int status;
       if (f)
         {
@@ -426,6 +445,12 @@ relay_proc_start (RelayPg *pg, const char *fault, const char *const *args)
   waitpid (p->pid, NULL, 0);
   free (p);
   return NULL;
+}
+
+RelayProc *
+relay_proc_start (RelayPg *pg, const char *fault, const char *const *args)
+{
+  return relay_proc_wait_ready (relay_proc_spawn (pg, fault, args));
 }
 
 int
@@ -635,6 +660,27 @@ relay_random_id (uint8_t id[16])
   randombytes_buf (id, 16);
 }
 
+static void
+uuid_text (const uint8_t id[16], char out[37])
+{
+  dokus_relay_id_text (id, out);
+  out[36] = '\0';
+}
+
+static bool
+uuid_parse (const char *text, uint8_t out[16])
+{
+  char hex[33];
+  size_t k = 0, len = 0;
+  if (strlen (text) != 36)
+    return false;
+  for (size_t i = 0; i < 36; i++)
+    if (text[i] != '-' && k < 32)
+      hex[k++] = text[i];
+  hex[k] = '\0';
+  return sodium_hex2bin (out, 16, hex, k, NULL, &len, NULL) == 0 && len == 16;
+}
+
 void
 relay_device_init (RelayDevice *d, const char *base, const uint8_t book_id[16],
                    const uint8_t sync_key[32])
@@ -642,9 +688,11 @@ relay_device_init (RelayDevice *d, const char *base, const uint8_t book_id[16],
   memset (d, 0, sizeof *d);
   snprintf (d->base, sizeof d->base, "%s", base);
   memcpy (d->book_id, book_id, 16);
-  sodium_bin2hex (d->book_hex, sizeof d->book_hex, book_id, 16);
+  uuid_text (book_id, d->book_hex);
+  sodium_bin2hex (d->book_raw, sizeof d->book_raw, book_id, 16);
   relay_random_id (d->device_id);
-  sodium_bin2hex (d->device_hex, sizeof d->device_hex, d->device_id, 16);
+  uuid_text (d->device_id, d->device_hex);
+  sodium_bin2hex (d->device_raw, sizeof d->device_raw, d->device_id, 16);
   crypto_sign_keypair (d->sign_pk, d->sign_sk);
   crypto_box_keypair (d->box_pk, d->box_sk);
   memcpy (d->sync_key, sync_key, 32);
@@ -675,14 +723,14 @@ long
 relay_book_create (RelayDevice *owner, const uint8_t book_box_pk[32])
 {
   cJSON *b = cJSON_CreateObject (), *o = cJSON_CreateObject ();
-  uint8_t m[12 + 16 + 16 + 32], sig[64];
+  uint8_t m[12 + 36 + 36 + 32], sig[64];
   RelayResp r;
   long status;
 
   memcpy (m, "dokus-book-1", 12);
-  memcpy (m + 12, owner->book_id, 16);
-  memcpy (m + 28, owner->device_id, 16);
-  memcpy (m + 44, book_box_pk, 32);
+  dokus_relay_id_text (owner->book_id, (char *) m + 12);
+  dokus_relay_id_text (owner->device_id, (char *) m + 48);
+  memcpy (m + 84, book_box_pk, 32);
   crypto_sign_detached (sig, NULL, m, sizeof m, owner->sign_sk);
   cJSON_AddStringToObject (b, "book_id", owner->book_hex);
   add_b64 (b, "box_pk", book_box_pk, 32);
@@ -703,7 +751,7 @@ relay_device_login (RelayDevice *d)
 {
   cJSON *b = cJSON_CreateObject (), *j;
   RelayResp r;
-  uint8_t challenge[32], m[12 + 16 + 16 + 32], sig[64];
+  uint8_t challenge[32], m[12 + 36 + 36 + 32], sig[64];
   size_t len = 0;
   long status;
   const cJSON *c;
@@ -727,9 +775,9 @@ relay_device_login (RelayDevice *d)
   cJSON_Delete (j);
   relay_resp_clear (&r);
   memcpy (m, "dokus-auth-1", 12);
-  memcpy (m + 12, d->book_id, 16);
-  memcpy (m + 28, d->device_id, 16);
-  memcpy (m + 44, challenge, 32);
+  dokus_relay_id_text (d->book_id, (char *) m + 12);
+  dokus_relay_id_text (d->device_id, (char *) m + 48);
+  memcpy (m + 84, challenge, 32);
   crypto_sign_detached (sig, NULL, m, sizeof m, d->sign_sk);
   b = cJSON_CreateObject ();
   cJSON_AddStringToObject (b, "book_id", d->book_hex);
@@ -769,14 +817,16 @@ relay_member_add (RelayDevice *owner, const RelayDevice *d, const char *role)
   return status;
 }
 
+#define AD_BYTES (11 + 36 + 36 + 8 + 4)
+
 static void
 envelope_ad (const uint8_t book[16], const uint8_t dev[16], long long dev_seq, unsigned epoch,
-             uint8_t ad[11 + 16 + 16 + 8 + 4])
+             uint8_t ad[AD_BYTES])
 {
   uint8_t *p = ad;
   memcpy (p, "dokus-env-1", 11), p += 11;
-  memcpy (p, book, 16), p += 16;
-  memcpy (p, dev, 16), p += 16;
+  dokus_relay_id_text (book, (char *) p), p += 36;
+  dokus_relay_id_text (dev, (char *) p), p += 36;
   for (int i = 7; i >= 0; i--)
     *p++ = (uint8_t) ((unsigned long long) dev_seq >> (i * 8));
   for (int i = 3; i >= 0; i--)
@@ -791,7 +841,7 @@ relay_envelope_new (const RelayDevice *d, long long dev_seq, unsigned key_epoch,
   size_t cap = len + 256;
   unsigned char *pt = malloc (cap), *ct = malloc (cap + 16);
   unsigned long long ct_len = 0;
-  uint8_t nonce[24], ad[55], sig[64], m[DOKUS_ENVELOPE_SIGNED_BYTES];
+  uint8_t nonce[24], ad[AD_BYTES], sig[64], m[DOKUS_ENVELOPE_SIGNED_BYTES];
   cJSON *e = cJSON_CreateObject ();
   char *b64;
 
@@ -826,13 +876,13 @@ relay_envelope_open (const RelayDevice *d, const cJSON *env)
   const char *nonce_b64 = cJSON_GetObjectItem (env, "nonce")->valuestring;
   long long dev_seq = (long long) cJSON_GetObjectItem (env, "dev_seq")->valuedouble;
   unsigned epoch = (unsigned) cJSON_GetObjectItem (env, "key_epoch")->valuedouble;
-  uint8_t dev[16], nonce[24], ad[55];
+  uint8_t dev[16], nonce[24], ad[AD_BYTES];
   size_t len = 0, ct_len = 0, unpadded = 0;
   size_t cap = strlen (ct_b64);
   unsigned char *ct = malloc (cap), *pt = malloc (cap + 1);
   unsigned long long pt_len = 0;
 
-  sodium_hex2bin (dev, 16, dev_hex, 32, NULL, &len, NULL);
+  uuid_parse (dev_hex, dev);
   sodium_base642bin (nonce, 24, nonce_b64, strlen (nonce_b64), NULL, &len, NULL,
                      sodium_base64_VARIANT_ORIGINAL);
   sodium_base642bin (ct, cap, ct_b64, strlen (ct_b64), NULL, &ct_len, NULL,

@@ -52,7 +52,8 @@ typedef struct {
   pid_t pid;
   unsigned port;
   char base[64];     /* "http://127.0.0.1:PORT" */
-  char log[300];
+  char log[700];
+  char port_file[700];
 } RelayProc;
 
 /* Starts DOKUS_RELAY_BIN against @pg with @args (NULL-terminated, may be
@@ -60,6 +61,11 @@ typedef struct {
  * NULL, and waits until it listens. The key file is @pg->dir/relay.key
  * unless @args gives one. NULL on failure (the log is printed). */
 RelayProc *relay_proc_start (RelayPg *pg, const char *fault, const char *const *args);
+/* The same in two steps: start the process, then wait until it listens
+ * (NULL, the process killed and its log printed, if it does not). Spawn
+ * from the main thread: the child dies with the thread that forked it. */
+RelayProc *relay_proc_spawn (RelayPg *pg, const char *fault, const char *const *args);
+RelayProc *relay_proc_wait_ready (RelayProc *p);
 /* SIGTERM and wait (the exit status is returned; -1 if killed). */
 int relay_proc_stop (RelayProc *p);
 /* SIGKILL and wait. */
@@ -97,9 +103,11 @@ const char *relay_resp_error_code (const RelayResp *r);
 typedef struct {
   char base[64];
   uint8_t book_id[16];
-  char book_hex[33];
+  char book_hex[37];        /* UUID text, as on the wire */
+  char book_raw[33];        /* 32 hex digits, as bytea in SQL and dumps */
   uint8_t device_id[16];
-  char device_hex[33];
+  char device_hex[37];
+  char device_raw[33];
   uint8_t sign_pk[32], sign_sk[64];
   uint8_t box_pk[32], box_sk[32];
   uint8_t sync_key[32];     /* the book's sync key (shared by its devices) */

@@ -253,6 +253,30 @@ START_TEST (test_pdf_export_refuses)
 }
 END_TEST
 
+START_TEST (test_pdf_export_without_an_account)
+{
+  char id[DOKUS_ID_TEXT], number[DOKUS_NUMBER_TEXT];
+  unsigned char *pdf = NULL;
+  size_t len = 0;
+  int pages = 0;
+  DokusError err = { 0 };
+
+  /* no IBAN: a payment block without a QR code, not an error */
+  ck_assert_int_eq (dokus_profile_set (book,
+                                       "{\"name\": \"Studio Maes\", \"enterprise_number\": "
+                                       "\"0203.201.340\"}",
+                                       &err),
+                    DOKUS_OK);
+  create ("issue", id, number);
+  ck_assert_msg (dokus_pdf_export_with_pages (book, number, "de", &pdf, &len, &pages, &err)
+                   == DOKUS_OK,
+                 "%s", err.message);
+  ck_assert_int_eq (pages, 1);
+  ck_assert_int_eq (memcmp (pdf, "%PDF-", 5), 0);
+  free (pdf);
+}
+END_TEST
+
 static Suite *
 render_suite (void)
 {
@@ -271,6 +295,7 @@ render_suite (void)
   tcase_add_checked_fixture (export, setup, teardown);
   tcase_add_test (export, test_pdf_export_is_deterministic_per_language);
   tcase_add_test (export, test_pdf_export_refuses);
+  tcase_add_test (export, test_pdf_export_without_an_account);
   suite_add_tcase (s, export);
   return s;
 }

@@ -177,7 +177,7 @@ END_TEST
 START_TEST (test_families_identifier_schemes)
 {
   /* GLN 579000043605x: weights 3,1,3,... from the right of the body sum to 53, check (10 - 3) = 7 */
-  assert_silent ("<cac:PostalAddress><cbc:StreetName>Meir", 
+  assert_silent ("<cac:PostalAddress><cbc:StreetName>Meir",
                  "<cac:PartyIdentification><cbc:ID schemeID=\"0088\">5790000436057</cbc:ID></cac:PartyIdentification>"
                  "<cac:PostalAddress><cbc:StreetName>Meir",
                  "PEPPOL-COMMON-R040");
@@ -288,6 +288,9 @@ START_TEST (test_families_code_lists)
                 "fatal");
   /* UNTDID 1001: 502 is a credit note type since EN 16931 1.3.16 */
   assert_fires ("<cbc:InvoiceTypeCode>380<", "<cbc:InvoiceTypeCode>502<", "BR-CL-01", "fatal");
+  /* note subject codes: AAI (general information) is UNTDID 4451, QQQ is not */
+  assert_silent ("<cbc:BuyerReference>", "<cbc:Note>#AAI#Thanks</cbc:Note><cbc:BuyerReference>", "BR-CL-08");
+  assert_fires ("<cbc:BuyerReference>", "<cbc:Note>#QQQ#Thanks</cbc:Note><cbc:BuyerReference>", "BR-CL-08", "fatal");
   assert_fires ("<cbc:ID>S</cbc:ID><cbc:Percent>21</cbc:Percent><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>",
                 "<cbc:ID>S</cbc:ID><cbc:Percent>21</cbc:Percent><cbc:TaxExemptionReasonCode>VATEX-EU-999</cbc:TaxExemptionReasonCode>"
                 "<cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>",
@@ -315,6 +318,37 @@ START_TEST (test_families_syntax_restrictions)
 }
 END_TEST
 
+/* ---- UBL-CR ----------------------------------------------------------------------------- */
+
+START_TEST (test_families_unused_elements)
+{
+  /* an element EN 16931 does not use: a warning, the invoice stays valid */
+  char *xml = mutate (base_invoice, "<cbc:IssueDate>2026-11-25</cbc:IssueDate>",
+                      "<cbc:IssueDate>2026-11-25</cbc:IssueDate><cbc:IssueTime>10:00:00</cbc:IssueTime>");
+  DokusUblReport *report = validate (xml);
+  ck_assert_uint_eq (count_rule (report, "UBL-CR-006", "warning"), 1);
+  ck_assert (dokus_ubl_report_valid (report));
+  dokus_ubl_report_free (report);
+  free (xml);
+  /* a scheme on the VAT identifier, found anywhere in the document */
+  assert_fires ("<cbc:CompanyID>BE1234567894</cbc:CompanyID>", "<cbc:CompanyID schemeID=\"VAT\">BE1234567894</cbc:CompanyID>",
+                "UBL-CR-652", "warning");
+  assert_fires ("unitCode=\"HUR\"", "unitCode=\"HUR\" unitCodeListID=\"UNECERec20\"", "UBL-CR-663", "warning");
+  /* a line element EN 16931 does not use */
+  assert_fires ("<cbc:LineExtensionAmount currencyID=\"EUR\">100.00</cbc:LineExtensionAmount><cac:Item>",
+                "<cbc:LineExtensionAmount currencyID=\"EUR\">100.00</cbc:LineExtensionAmount>"
+                "<cbc:FreeOfChargeIndicator>false</cbc:FreeOfChargeIndicator><cac:Item>",
+                "UBL-CR-519", "warning");
+  /* an invoiced object reference with an attachment is refused */
+  assert_fires ("<cac:AccountingSupplierParty>",
+                "<cac:AdditionalDocumentReference><cbc:ID schemeID=\"AAA\">OBJ-1</cbc:ID>"
+                "<cbc:DocumentTypeCode>130</cbc:DocumentTypeCode><cac:Attachment><cac:ExternalReference>"
+                "<cbc:URI>https://example.org/a.pdf</cbc:URI></cac:ExternalReference></cac:Attachment>"
+                "</cac:AdditionalDocumentReference><cac:AccountingSupplierParty>",
+                "UBL-CR-666", "fatal");
+}
+END_TEST
+
 /* ---- national ------------------------------------------------------------------------------ */
 
 START_TEST (test_families_national_rules)
@@ -329,8 +363,7 @@ START_TEST (test_families_national_rules)
   assert_fires ("<cbc:PostalZone>1000</cbc:PostalZone><cac:Country><cbc:IdentificationCode>BE<",
                 "<cbc:PostalZone>1000</cbc:PostalZone><cac:Country><cbc:IdentificationCode>DK<",
                 "DK-R-014", "fatal");
-  /* a Norwegian VAT number: 974760673 has a valid mod 11 check digit
-   * (weights 3,2,7,6,5,4,3,2 give 172, 172 mod 11 = 7, 11 - 7 = 4 != 3 -> use 974760673MVA only as a shape) */
+  /* a Norwegian VAT number (seller country from the NO prefix) lacks the MVA suffix */
   assert_fires ("<cbc:CompanyID>BE0477472701</cbc:CompanyID>", "<cbc:CompanyID>NO123456789</cbc:CompanyID>",
                 "NO-R-001", "fatal");
   /* Belgian parties: no national rule applies */
@@ -359,6 +392,7 @@ families_suite (void)
   tcase_add_test (tc, test_families_peppol_code_lists);
   tcase_add_test (tc, test_families_code_lists);
   tcase_add_test (tc, test_families_syntax_restrictions);
+  tcase_add_test (tc, test_families_unused_elements);
   tcase_add_test (tc, test_families_national_rules);
   suite_add_tcase (s, tc);
   return s;

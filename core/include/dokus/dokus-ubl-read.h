@@ -17,10 +17,11 @@
  * Input is hostile by assumption: at most DOKUS_UBL_MAX_BYTES; a DOCTYPE
  * (and with it every entity declaration, internal or external) is
  * refused before its content is parsed; libxml2 never touches the network
- * (XML_PARSE_NONET), never loads a DTD and never substitutes entities;
- * elements nest at most DOKUS_UBL_MAX_DEPTH deep and number at most
- * DOKUS_UBL_MAX_ELEMENTS; at most DOKUS_UBL_MAX_ATTACHMENTS attachments. Errors are DOKUS_ERR_INVALID with
- * the element's path in the message and (truncated to fit) in err->field:
+ * (XML_PARSE_NONET), never loads a DTD, never substitutes entities and
+ * never prints; elements nest at most DOKUS_UBL_MAX_DEPTH deep and number
+ * at most DOKUS_UBL_MAX_ELEMENTS; at most DOKUS_UBL_MAX_ATTACHMENTS
+ * attachments. Errors are DOKUS_ERR_INVALID with the element's path in the
+ * message and (truncated to fit) in err->field:
  * "cbc:IssueDate: not a date: '2026-13-01'",
  * "cac:InvoiceLine[2]/cbc:LineExtensionAmount: not an amount: '1,5'".
  *
@@ -68,8 +69,10 @@
  *                         in tax_currency), tax_inclusive (BT-112),
  *                         prepaid (BT-113), rounding (BT-114), payable
  *                         (BT-115)}
- *   payment_means        [{code, name, payment_id, iban, account_name,
- *                          bic, card, mandate_id, debited_account}]
+ *   payment_means        [{code, name, payment_id, iban (BT-84, the
+ *                          account as written: usually an IBAN, not
+ *                          checked), account_name, bic, card, mandate_id,
+ *                          debited_account}]
  *   attachments          [{id, description, filename, mime_type, size
  *                          (decoded bytes, null for a link), uri
  *                          (external link: listed, never fetched)}]

@@ -26,3 +26,4 @@
 #include "dokus-ubl-validate.h"
 #include "dokus-ubl-read.h"
 #include "dokus-peppol-outbox.h"
+#include "dokus-sync.h"

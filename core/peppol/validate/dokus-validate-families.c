@@ -14,6 +14,7 @@ extern const DokusValFamily dokus_val_family_peppol_common;
 extern const DokusValFamily dokus_val_family_codelists;
 extern const DokusValFamily dokus_val_family_ubl_sr_dt;
 extern const DokusValFamily dokus_val_family_national;
+extern const DokusValFamily dokus_val_family_ubl_cr;
 
 const DokusValFamily *const dokus_val_families[] = {
   &dokus_val_family_structure,
@@ -24,6 +25,7 @@ const DokusValFamily *const dokus_val_families[] = {
   &dokus_val_family_codelists,
   &dokus_val_family_ubl_sr_dt,
   &dokus_val_family_national,
+  &dokus_val_family_ubl_cr,
 };
 
 const size_t dokus_val_n_families = sizeof dokus_val_families / sizeof dokus_val_families[0];

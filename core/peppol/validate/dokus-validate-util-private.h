@@ -84,3 +84,62 @@ const char *dv_customer_country (DokusValCtx *v);
 
 /* $supplierCountryIsDE and $customerCountryIsDE. */
 bool dv_both_de (DokusValCtx *v);
+
+/* ---- rule groups: one walk for several rules --------------------------------
+ *
+ * Rules that look at every element of the document (code lists, identifier
+ * schemes, attributes nobody may use) share one walk: the group's first
+ * rule (the leader, run first because families run in table order) walks
+ * the document once and records every finding of the group; then each
+ * rule of the group, the leader included, reports its own findings in
+ * document order. A rule run without its leader (another document, or a
+ * caller running one rule) walks the document itself, so the result never
+ * depends on the order. The recorded findings live in the document's
+ * arena. */
+typedef struct DvGroupState DvGroupState;
+typedef struct DvGroup DvGroup;
+
+/* Called on the root and every element below it; records findings with
+ * dv_group_hit() / dv_group_hit_once(). */
+typedef void (*DvGroupVisit) (DokusValCtx *v, const xmlNode *n, DvGroupState *s);
+
+struct DvGroup {
+  const char *const *rules;    /* rule ids; rules[0] is the leader */
+  size_t             n_rules;
+  DvGroupVisit       visit;
+  DvGroupState    *(*state) (void); /* the per-thread state, see DV_GROUP_STATE */
+};
+
+typedef struct {
+  const xmlNode *node;  /* NULL: the root */
+  unsigned       rule;  /* index in the group */
+} DvGroupHit;
+
+struct DvGroupState {
+  const void *key[3];   /* the document the hits belong to */
+  DvGroupHit *hits;
+  size_t      n, cap;
+  size_t      n_rules;
+  size_t      next;     /* the index expected next (rules run in order) */
+  uint8_t    *once;     /* rules already hit by dv_group_hit_once() (arena) */
+  bool        oom;
+};
+
+/* The thread-local state of one group (C11 _Thread_local), reached through
+ * the function @name (a thread-local's address is no constant). */
+#define DV_GROUP_STATE(name)                                                                       \
+  static _Thread_local DvGroupState name##_tls;                                                    \
+  static DvGroupState *name (void)                                                                 \
+  {                                                                                                \
+    return &name##_tls;                                                                            \
+  }
+
+/* Records a finding of rule @index of the group at @at. */
+void dv_group_hit (DokusValCtx *v, DvGroupState *s, unsigned index, const xmlNode *at);
+
+/* The same, at most once per document (reported at the root). */
+void dv_group_hit_once (DokusValCtx *v, DvGroupState *s, unsigned index);
+
+/* The check function body of every rule of a group: runs the group walk
+ * when needed and reports the findings of @rule. */
+void dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g);

@@ -44,13 +44,13 @@ dv_walk (DokusValCtx *v, const xmlNode *top, DvElementFn fn, void *data)
 bool
 dv_is_cbc_one_of (const xmlNode *n, const char *const *names)
 {
-  if (n == NULL || n->type != XML_ELEMENT_NODE || n->ns == NULL || n->ns->href == NULL
-      || strcmp ((const char *) n->ns->href, NS_CBC) != 0)
+  bool named = false;
+  if (n == NULL || n->type != XML_ELEMENT_NODE)
     return false;
-  for (; *names; names++)
-    if (strcmp ((const char *) n->name, *names) == 0)
-      return true;
-  return false;
+  /* the local name first: most elements fail on the first byte */
+  for (; *names && !named; names++)
+    named = n->name[0] == (xmlChar) (*names)[0] && strcmp ((const char *) n->name, *names) == 0;
+  return named && n->ns != NULL && n->ns->href != NULL && strcmp ((const char *) n->ns->href, NS_CBC) == 0;
 }
 
 const xmlNode *
@@ -313,4 +313,98 @@ dv_both_de (DokusValCtx *v)
 {
   return strcmp (dv_seller_address_country (v), "DE") == 0
          && strcmp (dv_buyer_address_country (v), "DE") == 0;
+}
+
+/* ---- rule groups -------------------------------------------------------------- */
+
+static void
+group_key (DokusValCtx *v, const void *key[3])
+{
+  const xmlNode *root = dokus_val_root (v);
+  key[0] = v;
+  key[1] = root;
+  key[2] = root ? root->doc : NULL;
+}
+
+void
+dv_group_hit (DokusValCtx *v, DvGroupState *s, unsigned index, const xmlNode *at)
+{
+  if (s->n == s->cap)
+    {
+      size_t cap = s->cap ? s->cap * 2 : 32;
+      DvGroupHit *hits = dokus_val_alloc (v, cap * sizeof *hits);
+      if (hits == NULL)
+        {
+          s->oom = true;
+          return;
+        }
+      if (s->n)
+        memcpy (hits, s->hits, s->n * sizeof *hits);
+      s->hits = hits;
+      s->cap = cap;
+    }
+  s->hits[s->n].node = at;
+  s->hits[s->n].rule = index;
+  s->n++;
+}
+
+void
+dv_group_hit_once (DokusValCtx *v, DvGroupState *s, unsigned index)
+{
+  if (s->once == NULL)
+    {
+      s->once = dokus_val_alloc (v, s->n_rules ? s->n_rules : 1);
+      if (s->once == NULL)
+        {
+          s->oom = true;
+          return;
+        }
+    }
+  if (index >= s->n_rules || s->once[index])
+    return;
+  s->once[index] = 1;
+  dv_group_hit (v, s, index, NULL);
+}
+
+static void
+visit_group (DokusValCtx *v, const xmlNode *n, void *data)
+{
+  const DvGroup *g = data;
+  g->visit (v, n, g->state ());
+}
+
+void
+dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g)
+{
+  DvGroupState *s = g->state ();
+  const void *key[3];
+  size_t index = g->n_rules;
+
+  /* families run their rules in table order: try the expected one first */
+  if (s->next < g->n_rules && strcmp (g->rules[s->next], rule) == 0)
+    index = s->next;
+  else
+    for (size_t i = 0; i < g->n_rules && index == g->n_rules; i++)
+      if (strcmp (g->rules[i], rule) == 0)
+        index = i;
+  if (index == g->n_rules)
+    return;
+  group_key (v, key);
+  if (index == 0 || memcmp (key, s->key, sizeof key) != 0)
+    {
+      memset (s, 0, sizeof *s);
+      memcpy (s->key, key, sizeof key);
+      s->n_rules = g->n_rules;
+      if (dokus_val_root (v) != NULL)
+        g->visit (v, dokus_val_root (v), s);
+      dv_walk (v, dokus_val_root (v), visit_group, (void *) g);
+    }
+  for (size_t i = 0; i < s->n; i++)
+    if (s->hits[i].rule == index)
+      dokus_val_report (v, rule, s->hits[i].node);
+  s->next = index + 1;
+  /* the last rule of the group forgets the document: a later document
+   * that happens to reuse the same addresses cannot see stale hits */
+  if (index == g->n_rules - 1)
+    memset (s, 0, sizeof *s);
 }

@@ -822,16 +822,16 @@ gr_sender_in_gr (DokusValCtx *v)
 static void
 gr_references (DokusValCtx *v, const char *rule)
 {
-  size_t n;
+  bool ok;
   if (!gr_sender_in_gr (v))
     return;
   if (strcmp (rule, "GR-R-004-1") == 0)
-    n = count_adr_description (v, "##M.AR.K##"), n = n == 1;
+    ok = count_adr_description (v, "##M.AR.K##") == 1;
   else if (strcmp (rule, "GR-S-008-1") == 0)
-    n = count_adr_description (v, "##INVOICE|URL##") == 1;
+    ok = count_adr_description (v, "##INVOICE|URL##") == 1;
   else
-    n = count_adr_description (v, "##INVOICE|URL##") <= 1;
-  if (!n)
+    ok = count_adr_description (v, "##INVOICE|URL##") <= 1;
+  if (!ok)
     dokus_val_report (v, rule, NULL);
 }
 

@@ -286,51 +286,59 @@ is_party_identifier (const xmlNode *n, bool endpoint_only)
          || (dokus_val_is (n, "cbc:ID") && dokus_val_is (dv_parent (n), "cac:PartyIdentification"));
 }
 
-static void
-visit_identifier (DokusValCtx *v, const xmlNode *n, void *data)
+static bool
+is_nl_vat_identifier (DokusValCtx *v, const xmlNode *n)
 {
-  const SchemeRule *r = data;
-
-  if (!is_party_identifier (n, r->endpoint_only)
-      || dv_strcmp0 (dokus_val_attr (v, n, "schemeID"), r->scheme) != 0
-      || dokus_val_attr (v, n, "schemeID") == NULL)
-    return;
-  const char *value = r->raw ? dokus_val_text (v, n) : dokus_val_norm (v, n);
-  if (value != NULL && !r->ok (value))
-    dokus_val_report (v, r->rule, n);
+  const xmlNode *pts = dv_parent (n);
+  if (!dokus_val_is (n, "cbc:CompanyID") || !dokus_val_is (pts, "cac:PartyTaxScheme"))
+    return false;
+  return dv_strcmp0 (dokus_val_norm_at (v, pts, "cac:TaxScheme/cbc:ID"), "VAT") == 0;
 }
+
+#define N_SCHEME_RULES (sizeof scheme_rules / sizeof scheme_rules[0])
+
+static const char *const common_group_rules[] = {
+  "PEPPOL-COMMON-R040", "PEPPOL-COMMON-R041", "PEPPOL-COMMON-R042", "PEPPOL-COMMON-R043",
+  "PEPPOL-COMMON-R044", "PEPPOL-COMMON-R045", "PEPPOL-COMMON-R046", "PEPPOL-COMMON-R047",
+  "PEPPOL-COMMON-R049", "PEPPOL-COMMON-R050", "PEPPOL-COMMON-R052", "PEPPOL-COMMON-R053",
+  "PEPPOL-COMMON-R054", "PEPPOL-COMMON-R055", "PEPPOL-COMMON-R056-1", "PEPPOL-COMMON-R057",
+  "PEPPOL-COMMON-R056-2",
+};
+
+/* one walk for every scheme rule (indexes as scheme_rules) and R056-2 (last) */
+static void
+visit_identifier (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
+{
+  const char *scheme;
+  if (is_nl_vat_identifier (v, n))
+    {
+      const char *id = dokus_val_norm (v, n);
+      if (id != NULL && strncmp (id, "NL", 2) == 0 && !nl_vat_ok (id))
+        dv_group_hit (v, s, N_SCHEME_RULES, n);
+    }
+  if (!is_party_identifier (n, false) || (scheme = dokus_val_attr (v, n, "schemeID")) == NULL)
+    return;
+  for (unsigned i = 0; i < N_SCHEME_RULES; i++)
+    {
+      const SchemeRule *r = &scheme_rules[i];
+      if (strcmp (scheme, r->scheme) != 0 || (r->endpoint_only && !dokus_val_is (n, "cbc:EndpointID")))
+        continue;
+      const char *value = r->raw ? dokus_val_text (v, n) : dokus_val_norm (v, n);
+      if (value != NULL && !r->ok (value))
+        dv_group_hit (v, s, i, n);
+    }
+}
+
+DV_GROUP_STATE (common_state);
+
+static const DvGroup common_group = {
+  common_group_rules, sizeof common_group_rules / sizeof common_group_rules[0], visit_identifier, common_state,
+};
 
 static void
 check_scheme_format (DokusValCtx *v, const char *rule)
 {
-  for (size_t i = 0; i < sizeof scheme_rules / sizeof scheme_rules[0]; i++)
-    if (strcmp (scheme_rules[i].rule, rule) == 0)
-      {
-        dv_walk (v, dokus_val_root (v), visit_identifier, (void *) &scheme_rules[i]);
-        return;
-      }
-}
-
-/* Any VAT identifier (PartyTaxScheme with scheme VAT) starting with NL. */
-static void
-visit_nl_vat (DokusValCtx *v, const xmlNode *n, void *data)
-{
-  const char *rule = data;
-  const xmlNode *pts = dv_parent (n);
-
-  if (!dokus_val_is (n, "cbc:CompanyID") || !dokus_val_is (pts, "cac:PartyTaxScheme"))
-    return;
-  if (dv_strcmp0 (dokus_val_norm_at (v, pts, "cac:TaxScheme/cbc:ID"), "VAT") != 0)
-    return;
-  const char *id = dokus_val_norm (v, n);
-  if (id != NULL && strncmp (id, "NL", 2) == 0 && !nl_vat_ok (id))
-    dokus_val_report (v, rule, n);
-}
-
-static void
-r056_2 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_nl_vat, (void *) rule);
+  dv_group_check (v, rule, &common_group);
 }
 
 static const DokusValRule common_rules[] = {
@@ -341,8 +349,8 @@ static const DokusValRule common_rules[] = {
   { "PEPPOL-COMMON-R049", check_scheme_format },   { "PEPPOL-COMMON-R050", check_scheme_format },
   { "PEPPOL-COMMON-R052", check_scheme_format },   { "PEPPOL-COMMON-R053", check_scheme_format },
   { "PEPPOL-COMMON-R054", check_scheme_format },   { "PEPPOL-COMMON-R055", check_scheme_format },
-  { "PEPPOL-COMMON-R056-1", check_scheme_format }, { "PEPPOL-COMMON-R056-2", r056_2 },
-  { "PEPPOL-COMMON-R057", check_scheme_format },
+  { "PEPPOL-COMMON-R056-1", check_scheme_format }, { "PEPPOL-COMMON-R057", check_scheme_format },
+  { "PEPPOL-COMMON-R056-2", check_scheme_format }, /* last: the end of the group */
 };
 
 DOKUS_VAL_FAMILY (dokus_val_family_peppol_common, "PEPPOL-COMMON", common_rules);

@@ -15,6 +15,10 @@
 
 #include "dokus-validate-util-private.h"
 
+/* findings of the rules that look at every element go through one walk */
+static void
+peppol_hit (DokusValCtx *v, const char *rule, const xmlNode *at);
+
 #define SELLER "cac:AccountingSupplierParty/cac:Party"
 #define BUYER "cac:AccountingCustomerParty/cac:Party"
 
@@ -309,7 +313,6 @@ ac_r040 (DokusValCtx *v, const char *rule, const xmlNode *ac)
 static void
 ac_r041 (DokusValCtx *v, const char *rule, const xmlNode *ac)
 {
-  (void) v;
   if (dokus_val_child (ac, "cbc:MultiplierFactorNumeric") && !dokus_val_child (ac, "cbc:BaseAmount"))
     dokus_val_report (v, rule, ac);
 }
@@ -444,28 +447,17 @@ visit_r051 (DokusValCtx *v, const xmlNode *n, void *data)
     }
   const char *cur = dokus_val_attr (v, n, "currencyID");
   if (cur == NULL || w->doc_currency == NULL || strcmp (cur, w->doc_currency) != 0)
-    dokus_val_report (v, w->rule, n);
+    peppol_hit (v, w->rule, n);
 }
 
-static void
-r051 (DokusValCtx *v, const char *rule)
-{
-  CurrencyWalk w = { rule, dokus_val_text_at (v, dokus_val_root (v), "cbc:DocumentCurrencyCode") };
-  dv_walk (v, dokus_val_root (v), visit_r051, &w);
-}
 
 static void
 visit_cl007 (DokusValCtx *v, const xmlNode *n, void *data)
 {
   if (dv_is_cbc_one_of (n, amount_names) && !dv_code_in (&iso4217_list, dokus_val_attr (v, n, "currencyID")))
-    dokus_val_report (v, data, n);
+    peppol_hit (v, data, n);
 }
 
-static void
-cl007 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_cl007, (void *) rule);
-}
 
 /* ---- lines ------------------------------------------------------------------ */
 
@@ -595,13 +587,11 @@ static void
 line_period (DokusValCtx *v, const char *rule, const char *which, int bad_sign)
 {
   const xmlNode *root = dokus_val_root (v);
-  const xmlNode *doc_period = dokus_val_child (root, "cac:InvoicePeriod");
   char path[48];
   snprintf (path, sizeof path, "cac:InvoicePeriod/%s", which);
   const xmlNode *doc_date = dokus_val_first (root, path);
   const char *line = dokus_val_line_name (v);
 
-  (void) doc_period;
   if (doc_date == NULL)
     return;
   const char *limit = dokus_val_norm (v, doc_date);
@@ -699,14 +689,9 @@ visit_r008 (DokusValCtx *v, const xmlNode *n, void *data)
           && !only_space ((const char *) c->content))
         return;
     }
-  dokus_val_report (v, data, n);
+  peppol_hit (v, data, n);
 }
 
-static void
-r008 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_r008, (void *) rule);
-}
 
 /* ---- code lists ------------------------------------------------------------- */
 
@@ -718,59 +703,13 @@ visit_cl001 (DokusValCtx *v, const xmlNode *n, void *data)
     return;
   mime = dokus_val_attr (v, n, "mimeCode");
   if (mime != NULL && !dv_code_in (&mime_list, mime))
-    dokus_val_report (v, data, n);
+    peppol_hit (v, data, n);
 }
 
-static void
-cl001 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_cl001, (void *) rule);
-}
 
-/* cac:AllowanceCharge[cbc:ChargeIndicator = @indicator]/cbc:AllowanceChargeReasonCode */
-static void
-reason_codes (DokusValCtx *v, const char *rule, const char *indicator, const DvCodeList *list)
-{
-  const xmlNode *root = dokus_val_root (v);
-  for (const xmlNode *ac = dokus_val_descendant (root, NULL, "cac:AllowanceCharge"); ac;
-       ac = dokus_val_descendant (root, ac, "cac:AllowanceCharge"))
-    {
-      bool match = false;
-      for (const xmlNode *ci = dokus_val_child (ac, "cbc:ChargeIndicator"); ci && !match;
-           ci = dokus_val_next (ci, "cbc:ChargeIndicator"))
-        match = dv_strcmp0 (dokus_val_text (v, ci), indicator) == 0;
-      if (!match)
-        continue;
-      for (const xmlNode *rc = dokus_val_child (ac, "cbc:AllowanceChargeReasonCode"); rc;
-           rc = dokus_val_next (rc, "cbc:AllowanceChargeReasonCode"))
-        if (!dv_code_in (list, dokus_val_norm (v, rc)))
-          dokus_val_report (v, rule, rc);
-    }
-}
 
-static void
-cl002 (DokusValCtx *v, const char *rule)
-{
-  reason_codes (v, rule, "false", &uncl5189_list);
-}
 
-static void
-cl003 (DokusValCtx *v, const char *rule)
-{
-  reason_codes (v, rule, "true", &uncl7161_list);
-}
 
-static void
-cl006 (DokusValCtx *v, const char *rule)
-{
-  const xmlNode *root = dokus_val_root (v);
-  for (const xmlNode *p = dokus_val_descendant (root, NULL, "cac:InvoicePeriod"); p;
-       p = dokus_val_descendant (root, p, "cac:InvoicePeriod"))
-    for (const xmlNode *c = dokus_val_child (p, "cbc:DescriptionCode"); c;
-         c = dokus_val_next (c, "cbc:DescriptionCode"))
-      if (!dv_code_in (&uncl2005_list, dokus_val_norm (v, c)))
-        dokus_val_report (v, rule, c);
-}
 
 static void
 visit_cl008 (DokusValCtx *v, const xmlNode *n, void *data)
@@ -780,14 +719,9 @@ visit_cl008 (DokusValCtx *v, const xmlNode *n, void *data)
     return;
   scheme = dokus_val_attr (v, n, "schemeID");
   if (scheme != NULL && !dv_code_in (&eas_list, scheme))
-    dokus_val_report (v, data, n);
+    peppol_hit (v, data, n);
 }
 
-static void
-cl008 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_cl008, (void *) rule);
-}
 
 /* ---- type codes -------------------------------------------------------------- */
 
@@ -843,14 +777,9 @@ static void
 visit_f001 (DokusValCtx *v, const xmlNode *n, void *data)
 {
   if (dv_is_cbc_one_of (n, date_names) && !dv_is_date (dokus_val_text (v, n)))
-    dokus_val_report (v, data, n);
+    peppol_hit (v, data, n);
 }
 
-static void
-f001 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_f001, (void *) rule);
-}
 
 /* ---- exemption reason code -> category ------------------------------------------ */
 
@@ -865,50 +794,122 @@ static const struct {
   { "PEPPOL-EN16931-P0110", "VATEX-EU-I", "E" },  { "PEPPOL-EN16931-P0111", "VATEX-EU-J", "E" },
 };
 
-static void
-exemption_category (DokusValCtx *v, const char *rule)
-{
-  const char *reason = NULL, *category = NULL;
-  const xmlNode *root = dokus_val_root (v);
 
+/* ---- one walk for the rules that look at every element ------------------------- */
+
+static const char *const walk_ids[] = {
+  "PEPPOL-EN16931-CL001", "PEPPOL-EN16931-CL002", "PEPPOL-EN16931-CL003", "PEPPOL-EN16931-CL006",
+  "PEPPOL-EN16931-CL007", "PEPPOL-EN16931-CL008", "PEPPOL-EN16931-F001",  "PEPPOL-EN16931-P0104",
+  "PEPPOL-EN16931-P0105", "PEPPOL-EN16931-P0106", "PEPPOL-EN16931-P0107", "PEPPOL-EN16931-P0108",
+  "PEPPOL-EN16931-P0109", "PEPPOL-EN16931-P0110", "PEPPOL-EN16931-P0111", "PEPPOL-EN16931-R008",
+  "PEPPOL-EN16931-R051",
+};
+
+/* cac:AllowanceCharge[cbc:ChargeIndicator = @indicator]/cbc:AllowanceChargeReasonCode */
+static void
+visit_reason_codes (DokusValCtx *v, const xmlNode *ac)
+{
+  bool allowance = false, charge = false;
+  for (const xmlNode *ci = dokus_val_child (ac, "cbc:ChargeIndicator"); ci; ci = dokus_val_next (ci, "cbc:ChargeIndicator"))
+    {
+      const char *t = dokus_val_text (v, ci);
+      allowance = allowance || dv_strcmp0 (t, "false") == 0;
+      charge = charge || dv_strcmp0 (t, "true") == 0;
+    }
+  for (const xmlNode *rc = dokus_val_child (ac, "cbc:AllowanceChargeReasonCode"); rc;
+       rc = dokus_val_next (rc, "cbc:AllowanceChargeReasonCode"))
+    {
+      const char *code = dokus_val_norm (v, rc);
+      if (allowance && !dv_code_in (&uncl5189_list, code))
+        peppol_hit (v, "PEPPOL-EN16931-CL002", rc);
+      if (charge && !dv_code_in (&uncl7161_list, code))
+        peppol_hit (v, "PEPPOL-EN16931-CL003", rc);
+    }
+}
+
+/* cac:TaxCategory[upper-case(cbc:TaxExemptionReasonCode) = reason]: cbc:ID = category */
+static void
+visit_exemption (DokusValCtx *v, const xmlNode *tc)
+{
   for (size_t i = 0; i < sizeof exemption_rules / sizeof exemption_rules[0]; i++)
-    if (strcmp (exemption_rules[i].rule, rule) == 0)
-      {
-        reason = exemption_rules[i].reason;
-        category = exemption_rules[i].category;
-      }
-  if (reason == NULL)
-    return;
-  for (const xmlNode *tc = dokus_val_descendant (root, NULL, "cac:TaxCategory"); tc;
-       tc = dokus_val_descendant (root, tc, "cac:TaxCategory"))
     {
       bool match = false;
       for (const xmlNode *r = dokus_val_child (tc, "cbc:TaxExemptionReasonCode"); r && !match;
            r = dokus_val_next (r, "cbc:TaxExemptionReasonCode"))
-        match = dv_strcmp0 (dv_upper (v, dokus_val_text (v, r)), reason) == 0;
-      if (match && dv_strcmp0 (dokus_val_norm_at (v, tc, "cbc:ID"), category) != 0)
-        dokus_val_report (v, rule, tc);
+        match = dv_strcmp0 (dv_upper (v, dokus_val_text (v, r)), exemption_rules[i].reason) == 0;
+      if (match && dv_strcmp0 (dokus_val_norm_at (v, tc, "cbc:ID"), exemption_rules[i].category) != 0)
+        peppol_hit (v, exemption_rules[i].rule, tc);
     }
 }
 
+static void
+visit_everything (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
+{
+  (void) s;
+  if (n == dokus_val_root (v))
+    return;
+  visit_r008 (v, n, (void *) "PEPPOL-EN16931-R008");
+  if (n->ns == NULL)
+    return;
+  CurrencyWalk w = { "PEPPOL-EN16931-R051", dokus_val_text_at (v, dokus_val_root (v), "cbc:DocumentCurrencyCode") };
+  if (dv_is_cbc_one_of (n, amount_names))
+    {
+      visit_r051 (v, n, &w);
+      visit_cl007 (v, n, (void *) "PEPPOL-EN16931-CL007");
+    }
+  visit_cl001 (v, n, (void *) "PEPPOL-EN16931-CL001");
+  visit_cl008 (v, n, (void *) "PEPPOL-EN16931-CL008");
+  visit_f001 (v, n, (void *) "PEPPOL-EN16931-F001");
+  if (dokus_val_is (n, "cac:AllowanceCharge"))
+    visit_reason_codes (v, n);
+  else if (dokus_val_is (n, "cac:TaxCategory"))
+    visit_exemption (v, n);
+  else if (dokus_val_is (n, "cbc:DescriptionCode") && dokus_val_is (dv_parent (n), "cac:InvoicePeriod")
+           && !dv_code_in (&uncl2005_list, dokus_val_norm (v, n)))
+    peppol_hit (v, "PEPPOL-EN16931-CL006", n);
+}
+
+DV_GROUP_STATE (walk_state);
+
+static const DvGroup walk_group = {
+  walk_ids, sizeof walk_ids / sizeof walk_ids[0], visit_everything, walk_state,
+};
+
+static void
+peppol_hit (DokusValCtx *v, const char *rule, const xmlNode *at)
+{
+  for (unsigned i = 0; i < sizeof walk_ids / sizeof walk_ids[0]; i++)
+    if (strcmp (walk_ids[i], rule) == 0)
+      {
+        dv_group_hit (v, walk_state (), i, at);
+        return;
+      }
+}
+
+static void
+check_walk (DokusValCtx *v, const char *rule)
+{
+  dv_group_check (v, rule, &walk_group);
+}
+
 static const DokusValRule peppol_rules[] = {
-  { "PEPPOL-EN16931-CL001", cl001 },
-  { "PEPPOL-EN16931-CL002", cl002 },
-  { "PEPPOL-EN16931-CL003", cl003 },
-  { "PEPPOL-EN16931-CL006", cl006 },
-  { "PEPPOL-EN16931-CL007", cl007 },
-  { "PEPPOL-EN16931-CL008", cl008 },
-  { "PEPPOL-EN16931-F001", f001 },
+  { "PEPPOL-EN16931-CL001", check_walk },
+  { "PEPPOL-EN16931-CL002", check_walk },
+  { "PEPPOL-EN16931-CL003", check_walk },
+  { "PEPPOL-EN16931-CL006", check_walk },
+  { "PEPPOL-EN16931-CL007", check_walk },
+  { "PEPPOL-EN16931-CL008", check_walk },
+  { "PEPPOL-EN16931-F001", check_walk },
   { "PEPPOL-EN16931-P0100", p0100 },
   { "PEPPOL-EN16931-P0101", p0101 },
-  { "PEPPOL-EN16931-P0104", exemption_category },
-  { "PEPPOL-EN16931-P0105", exemption_category },
-  { "PEPPOL-EN16931-P0106", exemption_category },
-  { "PEPPOL-EN16931-P0107", exemption_category },
-  { "PEPPOL-EN16931-P0108", exemption_category },
-  { "PEPPOL-EN16931-P0109", exemption_category },
-  { "PEPPOL-EN16931-P0110", exemption_category },
-  { "PEPPOL-EN16931-P0111", exemption_category },
+  { "PEPPOL-EN16931-P0104", check_walk },
+  { "PEPPOL-EN16931-P0105", check_walk },
+  { "PEPPOL-EN16931-P0106", check_walk },
+  { "PEPPOL-EN16931-P0107", check_walk },
+  { "PEPPOL-EN16931-P0108", check_walk },
+  { "PEPPOL-EN16931-P0109", check_walk },
+  { "PEPPOL-EN16931-P0110", check_walk },
+  { "PEPPOL-EN16931-P0111", check_walk },
   { "PEPPOL-EN16931-P0112", p0112 },
   { "PEPPOL-EN16931-R001", r001 },
   { "PEPPOL-EN16931-R002", r002 },
@@ -916,7 +917,7 @@ static const DokusValRule peppol_rules[] = {
   { "PEPPOL-EN16931-R004", r004 },
   { "PEPPOL-EN16931-R005", r005 },
   { "PEPPOL-EN16931-R007", r007 },
-  { "PEPPOL-EN16931-R008", r008 },
+  { "PEPPOL-EN16931-R008", check_walk },
   { "PEPPOL-EN16931-R010", r010 },
   { "PEPPOL-EN16931-R020", r020 },
   { "PEPPOL-EN16931-R040", r040 },
@@ -925,7 +926,7 @@ static const DokusValRule peppol_rules[] = {
   { "PEPPOL-EN16931-R043", r043 },
   { "PEPPOL-EN16931-R044", r044 },
   { "PEPPOL-EN16931-R046", r046 },
-  { "PEPPOL-EN16931-R051", r051 },
+  { "PEPPOL-EN16931-R051", check_walk },
   { "PEPPOL-EN16931-R053", r053 },
   { "PEPPOL-EN16931-R054", r054 },
   { "PEPPOL-EN16931-R055", r055 },

@@ -14,6 +14,10 @@
 
 #include "dokus-validate-util-private.h"
 
+/* findings of the rules that look at every element go through one walk */
+static void
+walk_hit (DokusValCtx *v, const char *rule, const xmlNode *at);
+
 #define SELLER "cac:AccountingSupplierParty/cac:Party"
 #define BUYER "cac:AccountingCustomerParty/cac:Party"
 
@@ -71,8 +75,10 @@ visit_count (DokusValCtx *v, const xmlNode *n, void *data)
 {
   const CountRule *r = data;
   if (dokus_val_is (n, r->context) && dokus_val_count (n, r->path) > r->max)
-    dokus_val_report (v, r->rule, n);
+    walk_hit (v, r->rule, n);
 }
+
+static const DvGroup walk_group;
 
 static void
 check_count (DokusValCtx *v, const char *rule)
@@ -96,7 +102,7 @@ check_count (DokusValCtx *v, const char *rule)
               dokus_val_report (v, rule, l);
         }
       else
-        dv_walk (v, root, visit_count, (void *) r);
+        dv_group_check (v, rule, &walk_group);
     }
 }
 
@@ -106,14 +112,9 @@ visit_address_lines (DokusValCtx *v, const xmlNode *n, void *data)
 {
   if ((dokus_val_is (n, "cac:PostalAddress") || dokus_val_is (n, "cac:Address"))
       && dokus_val_count (n, "cac:AddressLine") > 1)
-    dokus_val_report (v, data, n);
+    walk_hit (v, data, n);
 }
 
-static void
-sr_51 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_address_lines, (void *) rule);
-}
 
 /* ---- party tax schemes ------------------------------------------------------- */
 
@@ -168,14 +169,9 @@ visit_sr_53 (DokusValCtx *v, const xmlNode *n, void *data)
 {
   if (dokus_val_is (n, "cac:PartyTaxScheme") && dokus_val_exists (n, "cac:TaxScheme/cbc:ID")
       && !dokus_val_child (n, "cbc:CompanyID"))
-    dokus_val_report (v, data, n);
+    walk_hit (v, data, n);
 }
 
-static void
-sr_53 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_sr_53, (void *) rule);
-}
 
 /* ---- payee --------------------------------------------------------------------- */
 
@@ -261,47 +257,6 @@ sr_07 (DokusValCtx *v, const char *rule)
       dokus_val_report (v, rule, b);
 }
 
-/* PaymentID (SR-44) / PaymentMeansCode (SR-47): at most one distinct value */
-typedef struct {
-  const char *name;
-  const char *first;
-  bool        differ;
-} DistinctWalk;
-
-static void
-visit_distinct (DokusValCtx *v, const xmlNode *n, void *data)
-{
-  DistinctWalk *w = data;
-  if (!dokus_val_is (n, w->name))
-    return;
-  const char *t = dokus_val_text (v, n);
-  if (w->first == NULL)
-    w->first = t ? t : "";
-  else if (dv_strcmp0 (w->first, t) != 0)
-    w->differ = true;
-}
-
-static void
-distinct_values (DokusValCtx *v, const char *rule, const char *name)
-{
-  DistinctWalk w = { name, NULL, false };
-  dv_walk (v, dokus_val_root (v), visit_distinct, &w);
-  if (w.differ)
-    dokus_val_report (v, rule, NULL);
-}
-
-static void
-sr_44 (DokusValCtx *v, const char *rule)
-{
-  distinct_values (v, rule, "cbc:PaymentID");
-}
-
-static void
-sr_47 (DokusValCtx *v, const char *rule)
-{
-  distinct_values (v, rule, "cbc:PaymentMeansCode");
-}
-
 static void
 sr_46 (DokusValCtx *v, const char *rule)
 {
@@ -314,28 +269,8 @@ sr_46 (DokusValCtx *v, const char *rule)
     dokus_val_report (v, rule, NULL);
 }
 
-/* bank creditor references (SEPA) anywhere */
-static void
-visit_sepa (DokusValCtx *v, const xmlNode *n, void *data)
-{
-  size_t *count = data;
-  if (dokus_val_is (n, "cbc:ID") && dokus_val_is (dv_parent (n), "cac:PartyIdentification")
-      && dv_strcmp0 (dv_upper (v, dokus_val_attr (v, n, "schemeID")), "SEPA") == 0
-      && dokus_val_attr (v, n, "schemeID") != NULL)
-    (*count)++;
-}
-
-static void
-sr_29 (DokusValCtx *v, const char *rule)
-{
-  size_t n = 0;
-  dv_walk (v, dokus_val_root (v), visit_sepa, &n);
-  if (n > 1)
-    dokus_val_report (v, rule, NULL);
-}
-
-/* a scheme identifier only on invoiced objects (130) or, for credit notes,
- * project references (50) */
+/* a scheme identifier only on invoiced objects (130) or project
+ * references (50): a supporting document with another type code */
 static void
 visit_sr_43 (DokusValCtx *v, const xmlNode *n, void *data)
 {
@@ -349,13 +284,7 @@ visit_sr_43 (DokusValCtx *v, const xmlNode *n, void *data)
       ok = ok || dv_strcmp0 (t, "130") == 0 || dv_strcmp0 (t, "50") == 0;
     }
   if (!ok && has_code)
-    dokus_val_report (v, data, n);
-}
-
-static void
-sr_43 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_sr_43, (void *) rule);
+    walk_hit (v, data, n);
 }
 
 /* allowance / charge reason at most once (SR-30 allowances, SR-31 charges) */
@@ -377,13 +306,7 @@ visit_reason_count (DokusValCtx *v, const xmlNode *n, void *data)
       match = b == want;
     }
   if (match && dokus_val_count (n, "cbc:AllowanceChargeReason") > 1)
-    dokus_val_report (v, rule, n);
-}
-
-static void
-sr_30_31 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_reason_count, (void *) rule);
+    walk_hit (v, rule, n);
 }
 
 /* every line has exactly one classified tax category */
@@ -415,6 +338,8 @@ under_price_allowance (const xmlNode *n)
   return false;
 }
 
+/* amounts (any element named ...Amount but not ...PriceAmount, outside
+ * price allowances): at most two decimals as written */
 static void
 visit_dt_01 (DokusValCtx *v, const xmlNode *n, void *data)
 {
@@ -422,28 +347,17 @@ visit_dt_01 (DokusValCtx *v, const xmlNode *n, void *data)
   if (!ends_with (name, "Amount") || ends_with (name, "PriceAmount") || under_price_allowance (n))
     return;
   if (dokus_val_decimals (dokus_val_text (v, n)) > 2)
-    dokus_val_report (v, data, n);
+    walk_hit (v, data, n);
 }
 
-static void
-dt_01 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_dt_01, (void *) rule);
-}
-
+/* binary objects need mimeCode (DT-06) and filename (DT-07) */
 static void
 visit_binary (DokusValCtx *v, const xmlNode *n, void *data)
 {
   const char *rule = data;
   const char *attr = strcmp (rule, "UBL-DT-06") == 0 ? "mimeCode" : "filename";
   if (ends_with ((const char *) n->name, "BinaryObject") && dokus_val_attr (v, n, attr) == NULL)
-    dokus_val_report (v, rule, n);
-}
-
-static void
-dt_06_07 (DokusValCtx *v, const char *rule)
-{
-  dv_walk (v, dokus_val_root (v), visit_binary, (void *) rule);
+    walk_hit (v, rule, n);
 }
 
 /* attributes EN 16931 does not use: one warning per document */
@@ -474,46 +388,123 @@ static const struct {
   { "UBL-DT-28", "listAgencyID" },
 };
 
-typedef struct {
-  const char *attr;
-  bool        found;
-} AttrWalk;
+static const char *const unused_attr_rules[] = {
+  "UBL-DT-08", "UBL-DT-09", "UBL-DT-10", "UBL-DT-11", "UBL-DT-12", "UBL-DT-13", "UBL-DT-14",
+  "UBL-DT-15", "UBL-DT-16", "UBL-DT-17", "UBL-DT-18", "UBL-DT-19", "UBL-DT-20", "UBL-DT-21",
+  "UBL-DT-22", "UBL-DT-23", "UBL-DT-24", "UBL-DT-25", "UBL-DT-26", "UBL-DT-27", "UBL-DT-28",
+};
 
 static void
-visit_attr (DokusValCtx *v, const xmlNode *n, void *data)
+visit_unused_attrs (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
-  AttrWalk *w = data;
-  (void) v;
-  if (w->found)
-    return;
   for (const xmlAttr *a = n->properties; a; a = a->next)
-    if (a->ns == NULL && strcmp ((const char *) a->name, w->attr) == 0)
-      {
-        /* UBL-DT-18: the payment means text (PaymentMeansCode/@name) is allowed */
-        if (strcmp (w->attr, "name") == 0 && dokus_val_is (n, "cbc:PaymentMeansCode"))
-          continue;
-        w->found = true;
-      }
+    {
+      if (a->ns != NULL)
+        continue;
+      for (unsigned i = 0; i < sizeof unused_attrs / sizeof unused_attrs[0]; i++)
+        if (strcmp ((const char *) a->name, unused_attrs[i].attr) == 0)
+          {
+            /* UBL-DT-18: the payment means text (PaymentMeansCode/@name) is allowed */
+            if (i == 10 && dokus_val_is (n, "cbc:PaymentMeansCode"))
+              continue;
+            dv_group_hit_once (v, s, i);
+          }
+    }
 }
+
+DV_GROUP_STATE (unused_attr_state);
+
+static const DvGroup unused_attr_group = {
+  unused_attr_rules, sizeof unused_attr_rules / sizeof unused_attr_rules[0], visit_unused_attrs,
+  unused_attr_state,
+};
 
 static void
 dt_unused_attribute (DokusValCtx *v, const char *rule)
 {
-  for (size_t i = 0; i < sizeof unused_attrs / sizeof unused_attrs[0]; i++)
-    if (strcmp (unused_attrs[i].rule, rule) == 0)
+  dv_group_check (v, rule, &unused_attr_group);
+}
+
+/* ---- one walk for the rules that look at every element ------------------------- */
+
+static const char *const walk_ids[] = {
+  "UBL-DT-01", "UBL-DT-06", "UBL-DT-07", "UBL-SR-22", "UBL-SR-23", "UBL-SR-25", "UBL-SR-26",
+  "UBL-SR-27", "UBL-SR-28", "UBL-SR-29", "UBL-SR-30", "UBL-SR-31", "UBL-SR-32", "UBL-SR-33",
+  "UBL-SR-42", "UBL-SR-43", "UBL-SR-44", "UBL-SR-47", "UBL-SR-51", "UBL-SR-53",
+};
+
+/* state of one walk: the first PaymentID / PaymentMeansCode seen, the
+ * number of bank creditor references */
+static _Thread_local const char *first_payment_id, *first_means_code;
+static _Thread_local size_t sepa_references;
+
+static void
+visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
+{
+  if (n == dokus_val_root (v))
+    {
+      first_payment_id = first_means_code = NULL;
+      sepa_references = 0;
+      return;
+    }
+  if (n->ns == NULL)
+    return;
+  for (size_t i = 0; i < sizeof count_rules / sizeof count_rules[0]; i++)
+    if (count_rules[i].context && strcmp (count_rules[i].context, "LINE") != 0)
+      visit_count (v, n, (void *) &count_rules[i]);
+  visit_address_lines (v, n, (void *) "UBL-SR-51");
+  visit_sr_53 (v, n, (void *) "UBL-SR-53");
+  visit_sr_43 (v, n, (void *) "UBL-SR-43");
+  visit_reason_count (v, n, (void *) "UBL-SR-30");
+  visit_reason_count (v, n, (void *) "UBL-SR-31");
+  visit_dt_01 (v, n, (void *) "UBL-DT-01");
+  visit_binary (v, n, (void *) "UBL-DT-06");
+  visit_binary (v, n, (void *) "UBL-DT-07");
+  /* UBL-SR-44 / UBL-SR-47: at most one distinct PaymentID / PaymentMeansCode */
+  if (dokus_val_is (n, "cbc:PaymentID") || dokus_val_is (n, "cbc:PaymentMeansCode"))
+    {
+      bool id = dokus_val_is (n, "cbc:PaymentID");
+      const char **first = id ? &first_payment_id : &first_means_code;
+      const char *t = dokus_val_text (v, n);
+      if (*first == NULL)
+        *first = t ? t : "";
+      else if (dv_strcmp0 (*first, t) != 0)
+        dv_group_hit_once (v, s, id ? 16 : 17);
+    }
+  /* UBL-SR-29: a second bank creditor reference (scheme SEPA) anywhere */
+  if (dokus_val_is (n, "cbc:ID") && dokus_val_is (dv_parent (n), "cac:PartyIdentification")
+      && dokus_val_attr (v, n, "schemeID") && dv_strcmp0 (dv_upper (v, dokus_val_attr (v, n, "schemeID")), "SEPA") == 0
+      && ++sepa_references > 1)
+    dv_group_hit_once (v, s, 9);
+}
+
+DV_GROUP_STATE (walk_state);
+
+static const DvGroup walk_group = {
+  walk_ids, sizeof walk_ids / sizeof walk_ids[0], visit_walk, walk_state,
+};
+
+static void
+walk_hit (DokusValCtx *v, const char *rule, const xmlNode *at)
+{
+  for (unsigned i = 0; i < sizeof walk_ids / sizeof walk_ids[0]; i++)
+    if (strcmp (walk_ids[i], rule) == 0)
       {
-        AttrWalk w = { unused_attrs[i].attr, false };
-        dv_walk (v, dokus_val_root (v), visit_attr, &w);
-        if (w.found)
-          dokus_val_report (v, rule, NULL);
+        dv_group_hit (v, walk_state (), i, at);
         return;
       }
 }
 
+static void
+check_walk (DokusValCtx *v, const char *rule)
+{
+  dv_group_check (v, rule, &walk_group);
+}
+
 static const DokusValRule sr_dt_rules[] = {
-  { "UBL-DT-01", dt_01 },
-  { "UBL-DT-06", dt_06_07 },
-  { "UBL-DT-07", dt_06_07 },
+  { "UBL-DT-01", check_walk },
+  { "UBL-DT-06", check_walk },
+  { "UBL-DT-07", check_walk },
   { "UBL-DT-08", dt_unused_attribute },
   { "UBL-DT-09", dt_unused_attribute },
   { "UBL-DT-10", dt_unused_attribute },
@@ -563,9 +554,9 @@ static const DokusValRule sr_dt_rules[] = {
   { "UBL-SR-26", check_count },
   { "UBL-SR-27", check_count },
   { "UBL-SR-28", check_count },
-  { "UBL-SR-29", sr_29 },
-  { "UBL-SR-30", sr_30_31 },
-  { "UBL-SR-31", sr_30_31 },
+  { "UBL-SR-29", check_walk },
+  { "UBL-SR-30", check_walk },
+  { "UBL-SR-31", check_walk },
   { "UBL-SR-32", check_count },
   { "UBL-SR-33", check_count },
   { "UBL-SR-34", check_count },
@@ -575,17 +566,17 @@ static const DokusValRule sr_dt_rules[] = {
   { "UBL-SR-39", check_count },
   { "UBL-SR-40", check_count },
   { "UBL-SR-42", check_count },
-  { "UBL-SR-43", sr_43 },
-  { "UBL-SR-44", sr_44 },
+  { "UBL-SR-43", check_walk },
+  { "UBL-SR-44", check_walk },
   { "UBL-SR-45", check_count },
   { "UBL-SR-46", sr_46 },
-  { "UBL-SR-47", sr_47 },
+  { "UBL-SR-47", check_walk },
   { "UBL-SR-48", sr_48 },
   { "UBL-SR-49", check_count },
   { "UBL-SR-50", check_count },
-  { "UBL-SR-51", sr_51 },
+  { "UBL-SR-51", check_walk },
   { "UBL-SR-52", check_count },
-  { "UBL-SR-53", sr_53 },
+  { "UBL-SR-53", check_walk },
   { "UBL-SR-54", check_count },
   { "UBL-SR-55", check_count },
   { "UBL-SR-56", check_count },
