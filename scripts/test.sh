@@ -61,6 +61,7 @@ run_build () {
 run_build build "-Dtests=enabled" ""
 
 export ASAN_OPTIONS=detect_leaks=1
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_build build-asan "-Dtests=enabled -Db_sanitize=address,undefined -Db_lundef=false" "-t 3"
 
