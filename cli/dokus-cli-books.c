@@ -58,7 +58,7 @@ static int
 cmd_pnl (int argc, char **argv)
 {
   DokusCliOption opts[] = { { "--year", true, NULL, false }, { NULL, false, NULL, false } };
-  DokusCliCommand cmd = { .usage = "pnl BOOK [--year YYYY] [--json]",
+  DokusCliCommand cmd = { .usage = "report pnl BOOK [--year YYYY] [--json]",
                           .help = "Profit and loss of a calendar year (default: this year): "
                                   "income by issue date,\ndeductible expenses by category, "
                                   "investments apart.",
@@ -117,7 +117,7 @@ print_receivables (const cJSON *o)
 static int
 cmd_receivables (int argc, char **argv)
 {
-  DokusCliCommand cmd = { .usage = "receivables BOOK [--json]",
+  DokusCliCommand cmd = { .usage = "report receivables BOOK [--json]",
                           .help = "The open invoices by days past due (not due, 1-30, 31-60, "
                                   "61-90, 90+)\nand per client, as of today (DOKUS_TODAY).",
                           .min_args = 1, .max_args = 1 };
@@ -168,7 +168,7 @@ print_dashboard (const cJSON *o)
 static int
 cmd_dashboard (int argc, char **argv)
 {
-  DokusCliCommand cmd = { .usage = "dashboard BOOK [--json]",
+  DokusCliCommand cmd = { .usage = "report dashboard BOOK [--json]",
                           .help = "Revenue this quarter and year, outstanding and overdue "
                                   "invoices, a VAT estimate\nfor the running period, the next "
                                   "VAT return's deadline and the latest changes.",

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dokus-cli-args.h"
 #include "dokus-cli.h"
 
 typedef struct {
@@ -241,75 +242,128 @@ static const char demo_profile[]
     " \"iban\": \"BE68 5390 0754 7034\", \"bic\": \"GKCCBEBB\", \"email\": \"lotte@maes.example\","
     " \"payment_terms_days\": 30, \"language\": \"nl\"}";
 
+/* What the book holds, from the document list: documents, those with an
+ * open amount, those overdue. */
+typedef struct {
+  int documents, open, overdue;
+} DemoCounts;
+
+static DokusStatus
+count_documents (DokusBook *book, DemoCounts *c, DokusError *err)
+{
+  char *list = NULL;
+  DokusStatus st = dokus_document_list (book, NULL, NULL, NULL, &list, err);
+  cJSON *o = st == DOKUS_OK ? cJSON_Parse (list) : NULL;
+  const cJSON *doc;
+
+  memset (c, 0, sizeof *c);
+  cJSON_ArrayForEach (doc, cJSON_GetObjectItem (o, "invoices"))
+    {
+      c->documents++;
+      c->open += strcmp (dokus_cli_str (doc, "open_amount"), "0.00") != 0;
+      c->overdue += cJSON_IsTrue (cJSON_GetObjectItem (doc, "overdue"));
+    }
+  cJSON_Delete (o);
+  free (list);
+  return st;
+}
+
+/* {"book", "created", "year" and "recovery_key" when made now, "documents",
+ * "open", "overdue"}: (transfer full) free() it; NULL on OOM. */
+static char *
+demo_json (const char *path, int year, const char *recovery, const DemoCounts *c)
+{
+  cJSON *o = cJSON_CreateObject ();
+  char *text;
+
+  cJSON_AddStringToObject (o, "book", path);
+  cJSON_AddBoolToObject (o, "created", recovery != NULL);
+  if (recovery != NULL)
+    {
+      cJSON_AddNumberToObject (o, "year", year);
+      cJSON_AddStringToObject (o, "recovery_key", recovery);
+    }
+  cJSON_AddNumberToObject (o, "documents", c->documents);
+  cJSON_AddNumberToObject (o, "open", c->open);
+  cJSON_AddNumberToObject (o, "overdue", c->overdue);
+  text = cJSON_PrintUnformatted (o);
+  cJSON_Delete (o);
+  return text;
+}
+
+/* Makes the demo book at @path. *@recovery (transfer full,
+ * dokus_secret_free()) and *@year on success; 1 after reporting. */
+static int
+create_demo (DokusCliCommand *cmd, const char *path, DokusBook **book, char **recovery, int *year)
+{
+  DokusBookOptions opts = { 0 };
+  DokusError err = { 0 };
+  Demo d = { 0 };
+  DokusStatus st;
+
+  if (getenv ("DOKUS_KDF") && strcmp (getenv ("DOKUS_KDF"), "minimum") == 0)
+    opts.kdf_cost = DOKUS_KDF_MINIMUM;
+  st = dokus_book_create (path, "demo", &opts, recovery, book, &err);
+  if (st == DOKUS_OK)
+    st = dokus_profile_set (*book, demo_profile, &err);
+  if (st != DOKUS_OK)
+    return dokus_cli_report (cmd, &err);
+  d.book = *book;
+  d.today = dokus_date_today ();
+  d.year = d.today.year;
+  d.seed = (unsigned) d.year;
+  *year = d.year;
+  return fill_year (&d) != 0 ? 1 : 0; /* fill_year reported it */
+}
+
 int
 dokus_cli_demo (int argc, char **argv)
 {
-  const char *path = argc > 1 ? argv[1] : "demo.dokus";
+  DokusCliCommand cmd = {
+    .usage = "demo [BOOK] [--json]",
+    .help = "Creates BOOK (default demo.dokus, passphrase \"demo\") with a realistic year of a\n"
+            "freelancer's documents, or opens it if it exists, and prints a summary\n"
+            "(with --json one object: book, created, year and recovery_key when made,\n"
+            "documents, open, overdue).",
+    .min_args = 0,
+    .max_args = 1,
+  };
+  int rc = dokus_cli_parse (&cmd, argc - 1, argv + 1);
+  const char *path = cmd.n_args > 0 ? cmd.args[0] : "demo.dokus";
   DokusBook *book = NULL;
   DokusError err = { 0 };
-  DokusStatus st;
-  char *summary = NULL;
+  DemoCounts counts;
+  char *recovery = NULL;
+  int year = 0;
 
-  if (argc > 1 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
-    {
-      printf ("usage: dokus-cli demo [BOOK]\n\nCreates BOOK (passphrase \"demo\") with a "
-              "realistic year of a freelancer's\ndocuments, or opens it if it exists, and "
-              "prints a summary.\n");
-      return 0;
-    }
+  if (rc >= 0)
+    return rc;
   if (dokus_platform_path_exists (path))
-    st = dokus_book_open (path, "demo", &book, &err);
+    rc = dokus_book_open (path, "demo", &book, &err) == DOKUS_OK ? 0 : dokus_cli_report (&cmd, &err);
   else
+    rc = create_demo (&cmd, path, &book, &recovery, &year);
+  if (rc == 0 && count_documents (book, &counts, &err) != DOKUS_OK)
+    rc = dokus_cli_report (&cmd, &err);
+  if (rc == 0 && cmd.json)
     {
-      char *recovery = NULL;
-      DokusBookOptions opts = { 0 };
-      Demo d = { 0 };
-
-      if (getenv ("DOKUS_KDF") && strcmp (getenv ("DOKUS_KDF"), "minimum") == 0)
-        opts.kdf_cost = DOKUS_KDF_MINIMUM;
-      st = dokus_book_create (path, "demo", &opts, &recovery, &book, &err);
-      if (st == DOKUS_OK)
-        st = dokus_profile_set (book, demo_profile, &err);
-      if (st == DOKUS_OK)
+      char *json = demo_json (path, year, recovery, &counts);
+      rc = json != NULL ? 0 : 1;
+      if (json != NULL)
+        puts (json);
+      free (json);
+    }
+  else if (rc == 0)
+    {
+      if (recovery != NULL)
         {
-          d.book = book;
-          d.today = dokus_date_today ();
-          d.year = d.today.year;
-          d.seed = (unsigned) d.year;
-          if (fill_year (&d) != 0)
-            {
-              dokus_book_close (book);
-              dokus_secret_free (recovery);
-              return 1;
-            }
-          printf ("Created the demo book %s (passphrase: demo), with %d so far.\n", path, d.year);
+          printf ("Created the demo book %s (passphrase: demo), with %d so far.\n", path, year);
           printf ("Its recovery key, as a real book would show once: %s\n\n", recovery);
-        }
-      dokus_secret_free (recovery);
-    }
-  if (st != DOKUS_OK)
-    {
-      dokus_book_close (book);
-      return dokus_cli_fail (&err);
-    }
-  st = dokus_document_list (book, NULL, NULL, NULL, &summary, &err);
-  if (st == DOKUS_OK)
-    {
-      cJSON *o = cJSON_Parse (summary);
-      const cJSON *doc;
-      int n = 0, open = 0, overdue = 0;
-      cJSON_ArrayForEach (doc, cJSON_GetObjectItem (o, "invoices"))
-        {
-          n++;
-          open += strcmp (cJSON_GetObjectItem (doc, "open_amount")->valuestring, "0.00") != 0;
-          overdue += cJSON_IsTrue (cJSON_GetObjectItem (doc, "overdue"));
         }
       printf ("%s: %d documents, %d with an open amount, %d overdue.\n"
               "Try: dokus-cli invoice list %s   (passphrase: demo)\n",
-              path, n, open, overdue, path);
-      cJSON_Delete (o);
+              path, counts.documents, counts.open, counts.overdue, path);
     }
-  free (summary);
+  dokus_secret_free (recovery);
   dokus_book_close (book);
-  return st == DOKUS_OK ? 0 : dokus_cli_fail (&err);
+  return rc;
 }

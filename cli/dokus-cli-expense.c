@@ -1,8 +1,9 @@
 /* dokus-cli-expense.c
  *
  * The purchase commands of dokus-cli: expense add (with its receipt
- * files), list, show, and receipt, which writes a stored receipt back to
- * a file. The rules live in libdokus (dokus-expense.h).
+ * files), list, show, receipt, which writes a stored receipt back to a
+ * file, and receipt add, which adds a receipt to a recorded purchase. The
+ * rules live in libdokus (dokus-expense.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -161,6 +162,51 @@ cmd_add (int argc, char **argv)
   return dokus_cli_finish (&cmd, book, st, &err, json, print_id);
 }
 
+static void
+print_receipt_added (const cJSON *o)
+{
+  printf ("%s\n", dokus_cli_str (o, "receipt"));
+}
+
+static int
+cmd_receipt_add (int argc, char **argv)
+{
+  DokusCliCommand cmd = { .usage = "expense receipt add BOOK EXPENSE_ID FILE [--json]",
+                          .help = "Adds FILE as a receipt to a recorded purchase, stored "
+                                  "encrypted inside the book\n(kept ten years, like the "
+                                  "purchase); prints the receipt's id.",
+                          .min_args = 3, .max_args = 3 };
+  DokusAttachmentInput receipt = { 0 };
+  DokusBook *book = NULL;
+  DokusError err = { 0 };
+  DokusStatus st = DOKUS_OK;
+  char att[DOKUS_ID_TEXT], *json = NULL;
+  unsigned char *data;
+  int rc = dokus_cli_parse_and_open (&cmd, argc, argv, &book);
+
+  if (rc >= 0)
+    return rc;
+  data = dokus_cli_read_binary (cmd.args[2], "receipt", DOKUS_ATTACHMENT_MAX_BYTES, &receipt.len,
+                                &err);
+  if (data == NULL)
+    st = err.code;
+  receipt.data = data;
+  receipt.filename = dokus_platform_base_name (cmd.args[2]);
+  if (st == DOKUS_OK)
+    st = dokus_expense_add_receipt (book, cmd.args[1], &receipt, att, &err);
+  if (st == DOKUS_OK)
+    {
+      cJSON *o = cJSON_CreateObject ();
+      cJSON_AddStringToObject (o, "expense", cmd.args[1]);
+      cJSON_AddStringToObject (o, "receipt", att);
+      cJSON_AddStringToObject (o, "filename", receipt.filename);
+      json = cJSON_PrintUnformatted (o);
+      cJSON_Delete (o);
+    }
+  free (data);
+  return dokus_cli_finish (&cmd, book, st, &err, json, print_receipt_added);
+}
+
 static int
 cmd_receipt (int argc, char **argv)
 {
@@ -233,6 +279,8 @@ dokus_cli_expense (int argc, char **argv)
 
   if (strcmp (sub, "add") == 0)
     return cmd_add (argc - 2, argv + 2);
+  if (strcmp (sub, "receipt") == 0 && argc > 2 && strcmp (argv[2], "add") == 0)
+    return cmd_receipt_add (argc - 3, argv + 3);
   if (strcmp (sub, "receipt") == 0)
     return cmd_receipt (argc - 2, argv + 2);
   if (strcmp (sub, "list") == 0)
@@ -249,6 +297,6 @@ dokus_cli_expense (int argc, char **argv)
       st = dokus_expense_show (book, show.args[1], &json, &err);
       return dokus_cli_finish (&show, book, st, &err, json, print_expense);
     }
-  fprintf (stderr, "usage: dokus-cli expense add|list|show|receipt BOOK ... (--help for each)\n");
+  fprintf (stderr, "usage: dokus-cli expense add|list|show|receipt|receipt add BOOK ... (--help for each)\n");
   return 1;
 }

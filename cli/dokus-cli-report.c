@@ -194,6 +194,16 @@ cmd_ic (int argc, char **argv)
   return period_report (&cmd, opts, argc, argv, dokus_ic_listing, dokus_ic_listing_xml, print_ic);
 }
 
+#define REPORT_USAGE                                                                       \
+  "usage: dokus-cli report vat|clients|ic|pnl|receivables|dashboard BOOK ... "             \
+  "(--help for each)\n\n"                                                                  \
+  "  vat BOOK --period P        the periodic VAT return (--xml FILE: Intervat XML)\n"      \
+  "  clients BOOK --year Y      the annual client listing (--xml FILE)\n"                  \
+  "  ic BOOK --period P         the intra-Community listing (--xml FILE)\n"                \
+  "  pnl BOOK [--year Y]        profit and loss of a year\n"                               \
+  "  receivables BOOK           aged receivables\n"                                        \
+  "  dashboard BOOK             the dashboard's figures\n"
+
 int
 dokus_cli_vat_reports (int argc, char **argv)
 {
@@ -205,6 +215,11 @@ dokus_cli_vat_reports (int argc, char **argv)
     return cmd_clients (argc - 2, argv + 2);
   if (strcmp (sub, "ic") == 0)
     return cmd_ic (argc - 2, argv + 2);
-  fprintf (stderr, "usage: dokus-cli report vat|clients|ic BOOK ... (--help for each)\n");
+  if (strcmp (sub, "--help") == 0 || strcmp (sub, "-h") == 0)
+    {
+      fputs (REPORT_USAGE, stdout);
+      return 0;
+    }
+  fprintf (stderr, "dokus-cli: unknown report '%s'\n%s", sub, REPORT_USAGE);
   return 1;
 }

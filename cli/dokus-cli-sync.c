@@ -1,37 +1,208 @@
 /* dokus-cli-sync.c
  *
- * dokus-cli sync BOOK --relay URL: pushes the book's changes to a
- * dokus-relay and pulls and applies the other devices' (libdokus-sync,
- * dokus-sync-client.h). With --enable, first turns sync on for a book
- * that never synced and registers it at the relay with this device as
- * owner. Progress goes to stderr; the summary to stdout (--json: one
- * object).
+ * dokus-cli sync BOOK: pushes the book's changes to a dokus-relay, pulls
+ * and applies the other devices' (libdokus-sync, dokus-sync-client.h),
+ * and, when an access point is configured (--ap-url or DOKUS_AP_URL),
+ * sends the pending Peppol documents and imports the incoming invoices
+ * (dokus-ap.h); the imported expenses go out in the same run. With
+ * --enable, first turns sync on for a book that never synced and
+ * registers it at the relay with this device as owner. --watch keeps
+ * syncing (long-poll) until interrupted (Ctrl-C ends it cleanly).
+ * Progress goes to stderr when it is a terminal; the summary to stdout
+ * (--json: one object). When the relay's clock and ours differ by more
+ * than five minutes nothing new is created here (no Peppol import):
+ * SYNC.md's clock rule.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include <dokus/dokus-ap.h>
 #include <dokus/dokus-sync-client.h>
+#include <sodium.h>
 
 #include "dokus-cli-args.h"
 #include "dokus-cli.h"
 
-enum { OPT_RELAY, OPT_CA_FILE, OPT_ENABLE, OPT_QUIET, OPT_TAKE, OPT_RELEASE, OPT_END };
+enum {
+  OPT_RELAY,
+  OPT_CA_FILE,
+  OPT_ENABLE,
+  OPT_QUIET,
+  OPT_TAKE,
+  OPT_RELEASE,
+  OPT_WATCH,
+  OPT_AP_URL,
+  OPT_AP_CA_FILE,
+  OPT_NO_PEPPOL,
+  OPT_END
+};
+
+#define WATCH_WAIT_S 25
+#define PEPPOL_EVERY_S 60
+
+/* the client a signal handler cancels */
+static DokusSyncClient *volatile running;
+
+typedef struct {
+  DokusSyncRunStats total;
+  DokusSyncRunStats last;
+  DokusApSendSummary sent;
+  DokusApFetchSummary fetched;
+  bool peppol;        /* an access point is configured */
+  bool clock_ok;
+  int64_t rounds;
+  const char *peppol_skipped; /* why Peppol was not done, or NULL */
+} Outcome;
+
+static void
+interrupted_cb (int sig)
+{
+  (void) sig;
+  dokus_sync_client_cancel (running);
+}
 
 static void
 progress_cb (const char *stage, int64_t done, int64_t total, void *user)
 {
   (void) user;
   if (total >= 0)
-    fprintf (stderr, "\r%s: %" PRId64 " / %" PRId64 "   ", stage, done, total);
+    fprintf (stderr, "\r%-8s %" PRId64 " / %" PRId64 "   ", stage, done, total);
   else
-    fprintf (stderr, "\r%s: %" PRId64 "   ", stage, done);
-  if (strcmp (stage, "pull") == 0 && done >= total)
-    fputc ('\n', stderr);
+    fprintf (stderr, "\r%-8s %" PRId64 "   ", stage, done);
   fflush (stderr);
+}
+
+static void
+add_stats (DokusSyncRunStats *to, const DokusSyncRunStats *s)
+{
+  to->pushed += s->pushed;
+  to->pulled += s->pulled;
+  to->applied += s->applied;
+  to->retries += s->retries;
+  to->sign_ins += s->sign_ins;
+  to->refreshes += s->refreshes;
+  to->snapshots += s->snapshots;
+  to->waiting = s->waiting;
+  to->lagging = s->lagging;
+  to->head_seq = s->head_seq;
+  to->clock_skew_ms = s->clock_skew_ms;
+}
+
+/* The access point, when one is configured; *ap NULL otherwise. */
+static DokusStatus
+open_access_point (const DokusCliOption *options, DokusApProvider **ap, DokusError *err)
+{
+  char token[DOKUS_CLI_SECRET_MAX];
+  const char *url = options[OPT_AP_URL].seen ? options[OPT_AP_URL].value
+                                             : getenv ("DOKUS_AP_URL");
+  DokusApHttpOptions o = { .base_url = url, .ca_file = options[OPT_AP_CA_FILE].value };
+  DokusStatus st;
+
+  *ap = NULL;
+  if (options[OPT_NO_PEPPOL].seen || url == NULL || url[0] == '\0')
+    return DOKUS_OK;
+  st = dokus_cli_read_secret ("DOKUS_AP_TOKEN", "Access point API token: ", token, err);
+  if (st == DOKUS_OK)
+    {
+      o.token = token;
+      st = dokus_ap_http_new (&o, ap, err);
+    }
+  sodium_memzero (token, sizeof token);
+  return st;
+}
+
+/* Sends what is pending and imports what came in. */
+static DokusStatus
+peppol_round (DokusBook *book, DokusApProvider *ap, bool all_now, Outcome *out, DokusError *err)
+{
+  DokusApSendOptions o = { .ignore_schedule = all_now };
+  DokusApSendSummary sent = { 0 };
+  DokusApFetchSummary fetched = { 0 };
+  DokusStatus st = dokus_ap_send_pending (book, ap, &o, &sent, err);
+
+  if (st == DOKUS_OK)
+    st = dokus_ap_fetch_incoming (book, ap, &o, &fetched, err);
+  out->sent.delivered += sent.delivered;
+  out->sent.rejected += sent.rejected;
+  out->sent.waiting = sent.waiting;
+  out->sent.failed += sent.failed;
+  out->fetched.imported += fetched.imported;
+  out->fetched.duplicates += fetched.duplicates;
+  out->fetched.busy += fetched.busy;
+  out->fetched.failed += fetched.failed;
+  return st;
+}
+
+/* One round: sync with the relay, then Peppol when due, then push what
+ * Peppol imported. */
+static DokusStatus
+sync_round (DokusSyncClient *client, DokusBook *book, DokusApProvider *ap, unsigned wait_s,
+            DokusSyncProgress progress, time_t *peppol_at, Outcome *out, DokusError *err)
+{
+  DokusStatus st = dokus_sync_client_run_wait (client, book, wait_s, progress, NULL, &out->last,
+                                               err);
+  size_t imported = out->fetched.imported;
+
+  add_stats (&out->total, &out->last);
+  out->rounds++;
+  if (st != DOKUS_OK)
+    return st;
+  out->clock_ok = dokus_sync_client_clock_ok (&out->last);
+  if (ap == NULL || time (NULL) - *peppol_at < PEPPOL_EVERY_S)
+    return DOKUS_OK;
+  if (!out->clock_ok)
+    {
+      out->peppol_skipped = "clock";
+      return DOKUS_OK;
+    }
+  st = peppol_round (book, ap, *peppol_at == 0, out, err);
+  *peppol_at = time (NULL);
+  if (st == DOKUS_OK && out->fetched.imported > imported)
+    {
+      st = dokus_sync_client_run (client, book, progress, NULL, &out->last, err);
+      add_stats (&out->total, &out->last);
+    }
+  return st;
+}
+
+static char *
+summary_json (const Outcome *o)
+{
+  const DokusSyncRunStats *s = &o->total;
+  cJSON *root = cJSON_CreateObject (), *p;
+  char *text;
+
+  cJSON_AddNumberToObject (root, "pushed", (double) s->pushed);
+  cJSON_AddNumberToObject (root, "pulled", (double) s->pulled);
+  cJSON_AddNumberToObject (root, "applied", (double) s->applied);
+  cJSON_AddNumberToObject (root, "waiting", (double) s->waiting);
+  cJSON_AddNumberToObject (root, "head_seq", (double) s->head_seq);
+  cJSON_AddNumberToObject (root, "lagging_devices", (double) s->lagging);
+  cJSON_AddNumberToObject (root, "retries", (double) s->retries);
+  cJSON_AddNumberToObject (root, "snapshots", (double) s->snapshots);
+  cJSON_AddNumberToObject (root, "rounds", (double) o->rounds);
+  cJSON_AddNumberToObject (root, "clock_skew_s", (double) (s->clock_skew_ms / 1000));
+  cJSON_AddBoolToObject (root, "clock_ok", o->clock_ok);
+  p = cJSON_AddObjectToObject (root, "peppol");
+  cJSON_AddBoolToObject (p, "configured", o->peppol);
+  if (o->peppol_skipped != NULL)
+    cJSON_AddStringToObject (p, "skipped", o->peppol_skipped);
+  cJSON_AddNumberToObject (p, "delivered", (double) o->sent.delivered);
+  cJSON_AddNumberToObject (p, "rejected", (double) o->sent.rejected);
+  cJSON_AddNumberToObject (p, "waiting", (double) o->sent.waiting);
+  cJSON_AddNumberToObject (p, "not_sent", (double) o->sent.failed);
+  cJSON_AddNumberToObject (p, "imported", (double) o->fetched.imported);
+  cJSON_AddNumberToObject (p, "already_imported", (double) o->fetched.duplicates);
+  cJSON_AddNumberToObject (p, "not_imported", (double) o->fetched.failed);
+  text = cJSON_PrintUnformatted (root);
+  cJSON_Delete (root);
+  return text;
 }
 
 static long long
@@ -43,9 +214,37 @@ count_of (const cJSON *o, const char *key)
 static void
 print_summary (const cJSON *o)
 {
+  const cJSON *p = cJSON_GetObjectItemCaseSensitive (o, "peppol");
+
   printf ("pushed %lld, pulled %lld, applied %lld, waiting %lld; relay head %lld\n",
           count_of (o, "pushed"), count_of (o, "pulled"), count_of (o, "applied"),
           count_of (o, "waiting"), count_of (o, "head_seq"));
+  if (cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (p, "configured")))
+    printf ("peppol: %lld delivered, %lld rejected, %lld waiting for a receipt, %lld not sent; "
+            "%lld invoices imported\n",
+            count_of (p, "delivered"), count_of (p, "rejected"), count_of (p, "waiting"),
+            count_of (p, "not_sent"), count_of (p, "imported"));
+}
+
+/* What is wrong after a round that went through, or DOKUS_OK. */
+static DokusStatus
+judge (const Outcome *o, DokusError *err)
+{
+  if (!o->clock_ok)
+    return dokus_error_set (err, DOKUS_ERR_REFUSED, "clock",
+                            "your clock is %" PRId64 " minutes off the relay's: changes were "
+                            "pushed and pulled, but nothing new is made here (no Peppol import) "
+                            "until it is set right",
+                            (o->total.clock_skew_ms < 0 ? -o->total.clock_skew_ms
+                                                        : o->total.clock_skew_ms)
+                              / 60000);
+  if (o->sent.rejected > 0 || o->sent.failed > 0 || o->fetched.failed > 0)
+    return dokus_error_set (err, DOKUS_ERR_IO, "peppol",
+                            "%lu Peppol documents rejected, %lu not sent, %lu incoming not "
+                            "imported (dokus-cli peppol status BOOK says why)",
+                            (unsigned long) o->sent.rejected, (unsigned long) o->sent.failed,
+                            (unsigned long) o->fetched.failed);
+  return DOKUS_OK;
 }
 
 int
@@ -58,38 +257,58 @@ dokus_cli_sync (int argc, char **argv)
     [OPT_QUIET] = { "--quiet", false, NULL, false },
     [OPT_TAKE] = { "--take-lease", true, NULL, false },
     [OPT_RELEASE] = { "--release-lease", true, NULL, false },
+    [OPT_WATCH] = { "--watch", false, NULL, false },
+    [OPT_AP_URL] = { "--ap-url", true, NULL, false },
+    [OPT_AP_CA_FILE] = { "--ap-ca-file", true, NULL, false },
+    [OPT_NO_PEPPOL] = { "--no-peppol", false, NULL, false },
     [OPT_END] = { NULL, false, NULL, false },
   };
   DokusCliCommand cmd = {
-    .usage = "sync BOOK --relay URL [--ca-file FILE] [--enable] [--quiet]\n"
-             "       [--take-lease SERIES | --release-lease SERIES]",
+    .usage = "sync BOOK --relay URL [--ca-file FILE] [--enable] [--watch] [--quiet]\n"
+             "       [--ap-url URL] [--ap-ca-file FILE] [--no-peppol]\n"
+             "       [--take-lease SERIES | --release-lease SERIES] [--json]",
     .help = "Pushes this book's changes to the relay, then pulls and applies the other\n"
-            "devices' changes. --enable turns sync on for a book that never synced and\n"
-            "registers it at the relay, this device its owner. --take-lease invoice/2026\n"
-            "makes this device the one that numbers in that series (when its holder has\n"
-            "released it); --release-lease hands it back. The relay URL may also come\n"
-            "from DOKUS_RELAY_URL.",
+            "devices' changes; with an access point (--ap-url or DOKUS_AP_URL, its token\n"
+            "from DOKUS_AP_TOKEN) also sends the pending Peppol documents and imports the\n"
+            "incoming invoices. --watch keeps syncing until Ctrl-C. --enable turns sync on\n"
+            "for a book that never synced and registers it at the relay, this device its\n"
+            "owner. --take-lease invoice/2026 makes this device the one that numbers in\n"
+            "that series (when its holder has released it); --release-lease hands it back.\n"
+            "The relay URL may also come from DOKUS_RELAY_URL. Exits 1 when the clock is\n"
+            "more than 5 minutes off the relay's or a Peppol document failed.",
     .min_args = 1,
     .max_args = 1,
     .options = options,
   };
   DokusBook *book = NULL;
   DokusSyncClient *client = NULL;
-  DokusSyncRunStats stats = { 0 };
+  DokusApProvider *ap = NULL;
+  DokusSyncProgress progress = NULL;
   DokusError err = { 0 };
   DokusStatus st = DOKUS_OK;
+  Outcome out = { .clock_ok = true };
+  time_t peppol_at = 0;
   const char *relay;
-  char json[512];
+  char *json = NULL;
   int rc = dokus_cli_parse_and_open (&cmd, argc - 1, argv + 1, &book);
 
   if (rc >= 0)
     return rc;
+  if (!options[OPT_QUIET].seen && dokus_platform_stderr_is_terminal ())
+    progress = progress_cb;
   relay = options[OPT_RELAY].seen ? options[OPT_RELAY].value : getenv ("DOKUS_RELAY_URL");
   if (relay == NULL || relay[0] == '\0')
     st = dokus_error_set (&err, DOKUS_ERR_INVALID, "relay",
                           "give the relay's URL with --relay or DOKUS_RELAY_URL");
+  if (st == DOKUS_OK && options[OPT_WATCH].seen
+      && (options[OPT_TAKE].seen || options[OPT_RELEASE].seen))
+    st = dokus_error_set (&err, DOKUS_ERR_INVALID, "watch",
+                          "--watch does not go with --take-lease or --release-lease");
   if (st == DOKUS_OK)
     st = dokus_sync_client_new (relay, options[OPT_CA_FILE].value, &client, &err);
+  if (st == DOKUS_OK)
+    st = open_access_point (options, &ap, &err);
+  out.peppol = ap != NULL;
   if (st == DOKUS_OK && options[OPT_ENABLE].seen)
     {
       st = dokus_sync_enable (book, NULL, NULL, 0, &err);
@@ -100,18 +319,45 @@ dokus_cli_sync (int argc, char **argv)
     st = dokus_error_set (&err, DOKUS_ERR_REFUSED, "enable",
                           "sync is not on for this book: run with --enable once (or pair it)");
   if (st == DOKUS_OK)
-    st = dokus_sync_client_run (client, book,
-                                cmd.json || options[OPT_QUIET].seen ? NULL : progress_cb, NULL,
-                                &stats, &err);
+    {
+      running = client;
+      signal (SIGINT, interrupted_cb);
+      signal (SIGTERM, interrupted_cb);
+      st = sync_round (client, book, ap, 0, progress, &peppol_at, &out, &err);
+    }
+  while (options[OPT_WATCH].seen && !dokus_sync_client_cancelled (client)
+         && (st == DOKUS_OK || st == DOKUS_ERR_IO))
+    {
+      if (st != DOKUS_OK)
+        fprintf (stderr, "\ndokus-cli: %s (retrying)\n", err.message);
+      else if (!cmd.json && out.last.pushed + out.last.pulled > 0)
+        {
+          printf ("pushed %" PRId64 ", pulled %" PRId64 ", relay head %" PRId64 "\n",
+                  out.last.pushed, out.last.pulled, out.last.head_seq);
+          fflush (stdout);
+        }
+      st = sync_round (client, book, ap, WATCH_WAIT_S, progress, &peppol_at, &out, &err);
+    }
+  if (dokus_sync_client_cancelled (client))
+    st = DOKUS_OK; /* Ctrl-C: a clean end; everything applied is committed */
+  running = NULL;
+  signal (SIGINT, SIG_DFL);
+  signal (SIGTERM, SIG_DFL);
+  if (progress != NULL)
+    fputc ('\n', stderr);
   if (st == DOKUS_OK && options[OPT_TAKE].seen)
     st = dokus_sync_client_lease_take (client, book, options[OPT_TAKE].value, &err);
   if (st == DOKUS_OK && options[OPT_RELEASE].seen)
     st = dokus_sync_client_lease_release (client, book, options[OPT_RELEASE].value, &err);
   dokus_sync_client_free (client);
-  snprintf (json, sizeof json,
-            "{\"pushed\": %" PRId64 ", \"pulled\": %" PRId64 ", \"applied\": %" PRId64
-            ", \"waiting\": %" PRId64 ", \"head_seq\": %" PRId64 "}",
-            stats.pushed, stats.pulled, stats.applied, stats.waiting, stats.head_seq);
-  return dokus_cli_finish (&cmd, book, st, &err, st == DOKUS_OK ? strdup (json) : NULL,
-                           print_summary);
+  dokus_ap_provider_free (ap);
+  if (st == DOKUS_OK && (json = summary_json (&out)) == NULL)
+    st = dokus_error_set (&err, DOKUS_ERR_NOMEM, "", "out of memory");
+  rc = dokus_cli_finish (&cmd, book, st, &err, json, print_summary);
+  if (rc == 0 && judge (&out, &err) != DOKUS_OK)
+    {
+      fprintf (stderr, "dokus-cli: %s\n", err.message);
+      rc = 1;
+    }
+  return rc;
 }

@@ -11,6 +11,7 @@
 #include "dokus-client-list.h"
 #include "dokus-gui-config.h"
 #include "dokus-gui-json.h"
+#include "dokus-view-reload.h"
 
 struct _DokusClientList {
   AdwBin        parent_instance;
@@ -18,7 +19,6 @@ struct _DokusClientList {
   GtkListBox   *list;
   DokusSession *session;
   guint         n_shown;
-  gboolean      dirty; /* the book changed while the view was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (DokusClientList, dokus_client_list, ADW_TYPE_BIN)
@@ -43,7 +43,6 @@ language_name (const char *code)
 static void
 reload (DokusClientList *self)
 {
-  self->dirty = FALSE;
   char *json = NULL;
   DokusBook *book;
   DokusStatus st = DOKUS_ERR_REFUSED;
@@ -144,42 +143,16 @@ dokus_client_list_get_n_shown (DokusClientList *self)
   return self->n_shown;
 }
 
-/* reads the book now if the view is shown, else when it is */
 static void
-reload_when_shown (DokusClientList *self)
+reload_view (GtkWidget *view)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->dirty = TRUE;
-}
-
-static void
-map_cb (DokusClientList *self)
-{
-  if (self->dirty)
-    reload (self);
-}
-
-static void
-session_changed_cb (DokusSession *session, DokusClientList *self)
-{
-  (void) session;
-  reload_when_shown (self);
+  reload (DOKUS_CLIENT_LIST (view));
 }
 
 void
 dokus_client_list_set_session (DokusClientList *self, DokusSession *session)
 {
-  if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session)
-    g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
-  if (session)
-    reload_when_shown (self);
-  else
-    reload (self);
+  dokus_view_set_session (GTK_WIDGET (self), &self->session, session, reload_view);
 }
 
 static void
@@ -209,6 +182,5 @@ static void
 dokus_client_list_init (DokusClientList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }

@@ -4,6 +4,8 @@
  * of received UBL invoices, by file chooser or by dropping files on the
  * view; many files import on a worker with a progress bar and a Cancel
  * button, one transaction each (a cancelled import keeps what was done).
+ * Receipts scanned later are added to a recorded purchase by dropping
+ * them on its row or with its "Add Receipts…" button.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +24,13 @@ void dokus_expense_list_set_session (DokusExpenseList *self, DokusSession *sessi
 
 /* Imports @files (GFile) as a drop does. */
 void dokus_expense_list_import (DokusExpenseList *self, GList *files);
+
+/* Adds @files (GFile) as receipts of the recorded purchase @expense_id,
+ * as dropping them on its row or its "Add Receipts…" button does: on the
+ * worker, each file on its own; the message under the buttons says how
+ * many were added and why any was refused. */
+void dokus_expense_list_add_receipts (DokusExpenseList *self, const char *expense_id,
+                                      GList *files);
 
 /* Opens the new-expense dialog with @receipts (GFile, nullable) attached.
  * Signal "dialog-opened" (GtkWindow *dialog) tells which. */

@@ -6,6 +6,12 @@
  * ledger checks everything again when the draft is saved or issued and
  * its error, naming the field, is shown under the totals.
  *
+ * A draft is saved whole (dokus_invoice_update replaces every field), so
+ * whatever it holds that the form does not show (payment terms, delivery,
+ * allowances and charges, a line's unit, exemption reason or a VAT
+ * category the menu does not offer) is kept from the loaded document and
+ * written back unchanged.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
@@ -57,6 +63,9 @@ struct _DokusInvoiceEditor {
   GtkWidget     *payment_confirm_button;
   AdwComboRow   *client_row;
   GtkEditable   *issue_date_row;
+  GtkEditable   *due_date_row;
+  GtkEditable   *buyer_reference_row;
+  GtkEditable   *order_reference_row;
   GtkEditable   *note_row;
   GtkWidget     *lines_group;
   GtkWidget     *add_line_button;
@@ -67,6 +76,8 @@ struct _DokusInvoiceEditor {
   GPtrArray     *client_ids;
   char          *document_id;
   char          *number;
+  cJSON         *kept;      /* what a draft holds that the form does not show: payment terms,
+                             * delivery, allowances, charges (INVOICE JSON), saved back as is */
   gboolean       read_only;
   gboolean       franchise;
 };
@@ -138,13 +149,16 @@ add_line (DokusInvoiceEditor *self)
   gtk_widget_set_margin_end (box, 6);
   gtk_box_append (GTK_BOX (box), entry_with ("description", _("Description"), 0, row, self));
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (numbers), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (numbers), 5);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (numbers), 6);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (numbers), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (numbers), 6);
   gtk_flow_box_append (GTK_FLOW_BOX (numbers), entry_with ("quantity", _("Quantity"), 7, row,
                                                            self));
   gtk_flow_box_append (GTK_FLOW_BOX (numbers), entry_with ("unit_price", _("Unit price"), 9,
                                                            row, self));
+  /* xgettext:no-c-format */
+  gtk_flow_box_append (GTK_FLOW_BOX (numbers), entry_with ("discount", _("Discount %"), 5, row,
+                                                           self));
   for (gsize i = 0; i < G_N_ELEMENTS (vat_choices); i++)
     gtk_string_list_append (vat_model, _(vat_choices[i].label));
   vat = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (vat_model)), NULL);
@@ -207,62 +221,129 @@ dokus_invoice_editor_get_line_widget (DokusInvoiceEditor *self, guint index, con
 
 /* ---- reading the form ------------------------------------------------------------------- */
 
+/* A line's VAT category and rate: the menu's choice, or the one the
+ * loaded line had when the menu does not offer it (its last item). */
+static void
+line_vat (GtkWidget *row, const char **category, const char **rate)
+{
+  guint vat = gtk_drop_down_get_selected (GTK_DROP_DOWN (line_part (row, "vat")));
+
+  if (vat < G_N_ELEMENTS (vat_choices))
+    {
+      *category = vat_choices[vat].category;
+      *rate = vat_choices[vat].rate;
+      return;
+    }
+  *category = g_object_get_data (G_OBJECT (row), "kept_category");
+  *rate = g_object_get_data (G_OBJECT (row), "kept_rate");
+  if (*category == NULL || *rate == NULL)
+    {
+      *category = vat_choices[0].category;
+      *rate = vat_choices[0].rate;
+    }
+}
+
+/* Parses the number typed in @entry (empty: *@out stays "") into @out
+ * and @value; FALSE, with the entry marked, when it is not one. */
+static gboolean
+read_number (GtkWidget *entry, unsigned max_scale, char out[DOKUS_MONEY_TEXT],
+             DokusDecimal *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  out[0] = '\0';
+  if (dokus_format_parse_number (dokus_format_style_get_default (), text, out,
+                                 DOKUS_MONEY_TEXT)
+      && dokus_decimal_parse (out, max_scale, NULL, value, NULL) == DOKUS_OK)
+    return TRUE;
+  gtk_widget_add_css_class (entry, "error");
+  return FALSE;
+}
+
 /* Reads line @i into @line (for the totals) and @json (for the ledger).
  * Returns FALSE with @message set for a field that is not a number;
  * *@empty for a line with nothing typed. */
 static gboolean
-read_line (DokusInvoiceEditor *self, GtkWidget *row, guint i, DokusTotalsLine *line,
-           cJSON *json, gboolean *empty, char **message)
+read_line (GtkWidget *row, guint i, DokusTotalsLine *line, cJSON *json, gboolean *empty,
+           char **message)
 {
-  DokusFormatStyle style = dokus_format_style_get_default ();
   const char *desc = gtk_editable_get_text (GTK_EDITABLE (line_part (row, "description")));
   GtkWidget *qty_e = line_part (row, "quantity"), *price_e = line_part (row, "unit_price");
-  const char *qty = gtk_editable_get_text (GTK_EDITABLE (qty_e));
-  const char *price = gtk_editable_get_text (GTK_EDITABLE (price_e));
-  guint vat = gtk_drop_down_get_selected (GTK_DROP_DOWN (line_part (row, "vat")));
-  char q[DOKUS_MONEY_TEXT], p[DOKUS_MONEY_TEXT];
-  const VatChoice *choice = &vat_choices[MIN (vat, G_N_ELEMENTS (vat_choices) - 1)];
-  gboolean ok = TRUE;
+  GtkWidget *disc_e = line_part (row, "discount");
+  const char *disc = gtk_editable_get_text (GTK_EDITABLE (disc_e));
+  const char *unit = g_object_get_data (G_OBJECT (row), "unit");
+  const char *exemption = g_object_get_data (G_OBJECT (row), "exemption_reason");
+  const char *exemption_category = g_object_get_data (G_OBJECT (row), "exemption_category");
+  char q[DOKUS_MONEY_TEXT], p[DOKUS_MONEY_TEXT], d[DOKUS_MONEY_TEXT] = "";
+  const char *category, *rate;
 
-  (void) self;
-  *empty = desc[0] == '\0' && qty[0] == '\0' && price[0] == '\0';
+  *empty = desc[0] == '\0' && gtk_editable_get_text (GTK_EDITABLE (qty_e))[0] == '\0'
+           && gtk_editable_get_text (GTK_EDITABLE (price_e))[0] == '\0' && disc[0] == '\0';
   gtk_widget_remove_css_class (qty_e, "error");
   gtk_widget_remove_css_class (price_e, "error");
+  gtk_widget_remove_css_class (disc_e, "error");
   if (*empty)
     return TRUE;
   memset (line, 0, sizeof *line);
-  if (!dokus_format_parse_number (style, qty, q, sizeof q)
-      || dokus_decimal_parse (q, 4, NULL, &line->quantity, NULL) != DOKUS_OK)
-    {
-      gtk_widget_add_css_class (qty_e, "error");
-      *message = g_strdup_printf (_("Line %u: the quantity is not a number with at most 4 "
-                                    "decimals."), i + 1);
-      ok = FALSE;
-    }
-  else if (!dokus_format_parse_number (style, price, p, sizeof p)
-           || dokus_decimal_parse (p, 4, NULL, &line->unit_price, NULL) != DOKUS_OK)
-    {
-      gtk_widget_add_css_class (price_e, "error");
-      *message = g_strdup_printf (_("Line %u: the unit price is not a number with at most 4 "
-                                    "decimals."), i + 1);
-      ok = FALSE;
-    }
+  if (!read_number (qty_e, 4, q, &line->quantity))
+    *message = g_strdup_printf (_("Line %u: the quantity is not a number with at most 4 "
+                                  "decimals."), i + 1);
+  else if (!read_number (price_e, 4, p, &line->unit_price))
+    *message = g_strdup_printf (_("Line %u: the unit price is not a number with at most 4 "
+                                  "decimals."), i + 1);
+  else if (disc[0] != '\0' && !read_number (disc_e, 2, d, &line->discount_percent))
+    *message = g_strdup_printf (_("Line %u: the discount is not a percentage with at most 2 "
+                                  "decimals."), i + 1);
   else if (desc[0] == '\0')
-    {
-      *message = g_strdup_printf (_("Line %u: describe what you invoice."), i + 1);
-      ok = FALSE;
-    }
-  if (!ok)
+    *message = g_strdup_printf (_("Line %u: describe what you invoice."), i + 1);
+  if (*message != NULL)
     return FALSE;
-  g_strlcpy (line->vat_category, choice->category, sizeof line->vat_category);
-  if (dokus_decimal_parse (choice->rate, 2, NULL, &line->vat_rate, NULL) != DOKUS_OK)
+  line_vat (row, &category, &rate);
+  g_strlcpy (line->vat_category, category, sizeof line->vat_category);
+  if (dokus_decimal_parse (rate, 2, NULL, &line->vat_rate, NULL) != DOKUS_OK)
     return FALSE;
   cJSON_AddStringToObject (json, "description", desc);
   cJSON_AddStringToObject (json, "quantity", q);
+  if (unit != NULL)
+    cJSON_AddStringToObject (json, "unit", unit);
   cJSON_AddStringToObject (json, "unit_price", p);
-  cJSON_AddStringToObject (json, "vat_category", choice->category);
-  cJSON_AddStringToObject (json, "vat_rate", choice->rate);
+  if (d[0] != '\0')
+    cJSON_AddStringToObject (json, "discount_percent", d);
+  cJSON_AddStringToObject (json, "vat_category", category);
+  cJSON_AddStringToObject (json, "vat_rate", rate);
+  /* a VATEX code belongs to its category: dropped when the category changes */
+  if (exemption != NULL && g_strcmp0 (exemption_category, category) == 0)
+    cJSON_AddStringToObject (json, "exemption_reason", exemption);
   return TRUE;
+}
+
+/* The kept allowances and charges of the draft as totals adjustments
+ * (transfer full: g_free); *@n their number. */
+static DokusTotalsAdjustment *
+read_adjustments (DokusInvoiceEditor *self, gsize *n)
+{
+  const cJSON *allowances = cJSON_GetObjectItemCaseSensitive (self->kept, "allowances");
+  const cJSON *charges = cJSON_GetObjectItemCaseSensitive (self->kept, "charges");
+  gsize total = (gsize) (cJSON_GetArraySize (allowances) + cJSON_GetArraySize (charges));
+  DokusTotalsAdjustment *out = g_new0 (DokusTotalsAdjustment, MAX (total, 1));
+  const cJSON *a;
+
+  *n = 0;
+  for (int kind = 0; kind < 2; kind++)
+    cJSON_ArrayForEach (a, (kind == 0 ? allowances : charges))
+      {
+        DokusTotalsAdjustment *adj = &out[*n];
+        const char *category = dokus_json_str (a, "vat_category", "S");
+
+        adj->is_charge = kind == 1;
+        g_strlcpy (adj->vat_category, category, sizeof adj->vat_category);
+        if (dokus_cents_parse (dokus_json_str (a, "amount", ""), NULL, &adj->amount, NULL)
+              == DOKUS_OK
+            && dokus_decimal_parse (dokus_json_str (a, "vat_rate", "0"), 2, NULL, &adj->vat_rate,
+                                    NULL) == DOKUS_OK)
+          (*n)++;
+      }
+  return out;
 }
 
 static void
@@ -302,6 +383,53 @@ group_label (const DokusVatGroup *g)
   return g_strdup_printf (_("VAT %s %% on %s"), shown, base);
 }
 
+/* Adds the date typed in @row to @json as @key (nothing when empty);
+ * FALSE when it is not a date. */
+static gboolean
+read_date (GtkEditable *row, cJSON *json, const char *key)
+{
+  const char *text = gtk_editable_get_text (row);
+  char iso[DOKUS_DATE_TEXT];
+
+  if (text[0] == '\0')
+    return TRUE;
+  if (!dokus_format_parse_date (text, iso))
+    return FALSE;
+  cJSON_AddStringToObject (json, key, iso);
+  return TRUE;
+}
+
+static void
+read_text (GtkEditable *row, cJSON *json, const char *key)
+{
+  const char *text = gtk_editable_get_text (row);
+
+  if (text[0] != '\0')
+    cJSON_AddStringToObject (json, key, text);
+}
+
+/* Adds the document's fields but the client and lines to @json: the
+ * form's, then the kept ones. (transfer full) a message, or NULL. */
+static char *
+read_header (DokusInvoiceEditor *self, cJSON *json)
+{
+  const cJSON *kept;
+
+  if (!read_date (self->issue_date_row, json, "issue_date"))
+    return g_strdup (_("The issue date is not a date (day/month/year)."));
+  if (!read_date (self->due_date_row, json, "due_date"))
+    return g_strdup (_("The due date is not a date (day/month/year)."));
+  read_text (self->buyer_reference_row, json, "buyer_reference");
+  read_text (self->order_reference_row, json, "order_reference");
+  read_text (self->note_row, json, "note");
+  cJSON_ArrayForEach (kept, self->kept)
+    /* a typed due date replaces the payment terms: the ledger takes one of them */
+    if (strcmp (kept->string, "payment_terms_days") != 0
+        || !cJSON_HasObjectItem (json, "due_date"))
+      cJSON_AddItemToObject (json, kept->string, cJSON_Duplicate (kept, TRUE));
+  return NULL;
+}
+
 /* Reads the whole form into @json (nullable); fills the totals. FALSE
  * when something must be fixed first (the message says what). */
 static gboolean
@@ -315,6 +443,8 @@ read_form (DokusInvoiceEditor *self, cJSON *json)
   DokusTotals totals;
   DokusError err = { 0 };
   g_autofree GtkWidget **used_rows = g_new0 (GtkWidget *, MAX (n, 1));
+  gsize n_adjustments = 0;
+  g_autofree DokusTotalsAdjustment *adjustments = read_adjustments (self, &n_adjustments);
   GtkWidget *child;
   int grid_row = 0;
 
@@ -328,7 +458,7 @@ read_form (DokusInvoiceEditor *self, cJSON *json)
       char *line_message = NULL;
 
       gtk_label_set_text (GTK_LABEL (line_part (row, "net")), "");
-      if (!read_line (self, row, i, &lines[used], jl, &empty, &line_message) || empty)
+      if (!read_line (row, i, &lines[used], jl, &empty, &line_message) || empty)
         {
           if (message == NULL)
             message = line_message;
@@ -340,7 +470,9 @@ read_form (DokusInvoiceEditor *self, cJSON *json)
       cJSON_AddItemToArray (json_lines, jl);
       used_rows[used++] = row;
     }
-  if (used > 0 && dokus_totals_compute (lines, used, NULL, 0, nets, &totals, &err) != DOKUS_OK)
+  if (used > 0
+      && dokus_totals_compute (lines, used, adjustments, n_adjustments, nets, &totals, &err)
+           != DOKUS_OK)
     {
       g_autoptr (GError) error = NULL;
       dokus_gui_error_propagate (&error, &err);
@@ -354,6 +486,15 @@ read_form (DokusInvoiceEditor *self, cJSON *json)
         {
           g_autofree char *net = dokus_format_money (dokus_format_style_get_default (), nets[k]);
           gtk_label_set_text (GTK_LABEL (line_part (used_rows[k], "net")), net);
+        }
+      if (totals.allowance_total_amount != 0 || totals.charge_total_amount != 0)
+        {
+          add_total_row (self, grid_row++, _("Lines"), totals.line_extension_amount, FALSE);
+          if (totals.allowance_total_amount != 0)
+            add_total_row (self, grid_row++, _("Allowances"), -totals.allowance_total_amount,
+                           FALSE);
+          if (totals.charge_total_amount != 0)
+            add_total_row (self, grid_row++, _("Charges"), totals.charge_total_amount, FALSE);
         }
       add_total_row (self, grid_row++, _("Total excluding VAT"), totals.tax_exclusive_amount,
                      FALSE);
@@ -372,20 +513,8 @@ read_form (DokusInvoiceEditor *self, cJSON *json)
     message = g_strdup (_("Add a line with a description, a quantity and a unit price."));
   if (message == NULL && json != NULL)
     {
-      const char *date = gtk_editable_get_text (self->issue_date_row);
-      const char *note = gtk_editable_get_text (self->note_row);
-      char iso[DOKUS_DATE_TEXT];
-
       cJSON_AddStringToObject (json, "client", g_ptr_array_index (self->client_ids, client));
-      if (date[0] != '\0')
-        {
-          if (dokus_format_parse_date (date, iso))
-            cJSON_AddStringToObject (json, "issue_date", iso);
-          else
-            message = g_strdup (_("The issue date is not a date (day/month/year)."));
-        }
-      if (note[0] != '\0')
-        cJSON_AddStringToObject (json, "note", note);
+      message = read_header (self, json);
       cJSON_AddItemToObject (json, "lines", g_steal_pointer (&json_lines));
     }
   set_message (self, message);
@@ -447,6 +576,18 @@ save_clicked_cb (DokusInvoiceEditor *self)
       toast (self, _("Draft saved"));
       gtk_window_set_title (GTK_WINDOW (self), _("Draft Invoice"));
     }
+}
+
+static gboolean
+save_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  DokusInvoiceEditor *self = DOKUS_INVOICE_EDITOR (widget);
+
+  (void) args;
+  (void) data;
+  if (gtk_widget_get_visible (self->save_button))
+    save_clicked_cb (self);
+  return TRUE;
 }
 
 static void
@@ -556,55 +697,135 @@ credit_clicked_cb (DokusInvoiceEditor *self)
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-typedef struct {
-  DokusInvoiceEditor *self;
-  gboolean            pdf;
-} ExportJob;
+/* The issued document @id as PDF (@pdf) or UBL XML: (transfer full) the
+ * bytes, or NULL with @err filled. */
+static GBytes *
+render_document (DokusBook *book, const char *id, gboolean pdf, DokusError *err)
+{
+  unsigned char *bytes = NULL;
+  char *xml = NULL;
+  size_t len = 0;
+  DokusStatus st;
+
+  if (pdf)
+    st = dokus_pdf_export (book, id, NULL, &bytes, &len, err);
+  else
+    {
+      st = dokus_ubl_export (book, id, &xml, &len, err);
+      bytes = (unsigned char *) xml;
+    }
+  if (st != DOKUS_OK)
+    return NULL;
+  /* libdokus allocates with malloc(): handed to GBytes with free() */
+  return g_bytes_new_with_free_func (bytes, len, free, bytes);
+}
 
 gboolean
 dokus_invoice_editor_export_to (DokusInvoiceEditor *self, GFile *file, gboolean pdf,
                                 GError **error)
 {
   DokusError err = { 0 };
-  unsigned char *bytes = NULL;
-  char *xml = NULL;
-  size_t len = 0;
   DokusBook *book = dokus_session_lock (self->session);
-  DokusStatus st;
-  gboolean ok;
+  g_autoptr (GBytes) bytes = NULL;
 
   if (book == NULL)
-    st = dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
-  else if (pdf)
-    st = dokus_pdf_export (book, self->document_id, NULL, &bytes, &len, &err);
+    dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
   else
-    {
-      st = dokus_ubl_export (book, self->document_id, &xml, &len, &err);
-      bytes = (unsigned char *) xml;
-    }
+    bytes = render_document (book, self->document_id, pdf, &err);
   dokus_session_unlock (self->session);
-  if (st != DOKUS_OK)
+  if (bytes == NULL)
     return dokus_gui_error_propagate (error, &err);
-  ok = g_file_replace_contents (file, (const char *) bytes, len, NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
-  free (bytes);
-  return ok;
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+                                  error);
+}
+
+/* An export chosen with the file chooser: rendered on the session's
+ * worker, written with GIO's async write, a toast at each end; the
+ * editor stays usable meanwhile. */
+typedef struct {
+  DokusInvoiceEditor *self; /* ref */
+  GFile              *file;
+  char               *id;
+  gboolean            pdf;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->self);
+  g_clear_object (&job->file);
+  g_free (job->id);
+  g_free (job);
+}
+
+static gpointer
+export_work (DokusBook *book, gpointer data, GCancellable *cancellable, DokusError *err)
+{
+  ExportJob *job = data;
+
+  (void) cancellable;
+  return render_document (book, job->id, job->pdf, err);
+}
+
+static void
+export_written_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ExportJob *job = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    set_message (job->self, error->message);
+  else
+    toast (job->self, job->pdf ? _("PDF exported") : _("UBL exported"));
+  export_job_free (job);
+}
+
+static void
+export_rendered_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ExportJob *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = dokus_session_run_finish (DOKUS_SESSION (source), result, &error);
+
+  if (bytes == NULL)
+    {
+      set_message (job->self, error->message);
+      export_job_free (job);
+      return;
+    }
+  g_file_replace_contents_bytes_async (job->file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                       export_written_cb, job);
+}
+
+void
+dokus_invoice_editor_export_to_async (DokusInvoiceEditor *self, GFile *file, gboolean pdf)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->self = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->id = g_strdup (self->document_id);
+  job->pdf = pdf;
+  toast (self, pdf ? _("Exporting PDF…") : _("Exporting UBL…"));
+  dokus_session_run_async (self->session, export_work, job, NULL, (GDestroyNotify) g_bytes_unref,
+                           NULL, export_rendered_cb, job);
 }
 
 static void
 export_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
 {
-  g_autofree ExportJob *job = data;
-  DokusInvoiceEditor *self = job->self;
+  DokusInvoiceEditor *self = data;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GError) error = NULL;
-      if (!dokus_invoice_editor_export_to (self, file, job->pdf, &error))
-        set_message (self, error->message);
-      else
-        toast (self, job->pdf ? _("PDF exported") : _("UBL exported"));
+      dokus_invoice_editor_export_to_async (self, file,
+                                            GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog),
+                                                                                "pdf")));
     }
   g_object_unref (self);
   g_object_unref (dialog);
@@ -613,7 +834,6 @@ export_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
 static void
 start_export (DokusInvoiceEditor *self, gboolean pdf)
 {
-  ExportJob *job = g_new0 (ExportJob, 1);
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (
     pdf ? _("Export PDF") : _("Export UBL"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
     _("_Export"), _("_Cancel"));
@@ -622,9 +842,8 @@ start_export (DokusInvoiceEditor *self, gboolean pdf)
 
   g_strdelimit (name, "/\\", '_');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  job->self = g_object_ref (self);
-  job->pdf = pdf;
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), job);
+  g_object_set_data (G_OBJECT (dialog), "pdf", GINT_TO_POINTER (pdf));
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -691,14 +910,113 @@ load_clients (DokusInvoiceEditor *self)
   adw_combo_row_set_model (self->client_row, G_LIST_MODEL (names));
 }
 
-static guint
+/* The menu item of @category and @rate, or -1 when the menu has none. */
+static int
 vat_choice_of (const char *category, const char *rate)
 {
   for (guint i = 0; i < G_N_ELEMENTS (vat_choices); i++)
     if (g_strcmp0 (vat_choices[i].category, category) == 0
         && (strcmp (category, "S") != 0 || g_strcmp0 (vat_choices[i].rate, rate) == 0))
-      return i;
-  return 0;
+      return (int) i;
+  return -1;
+}
+
+static void
+set_row_text (GtkWidget *row, const char *key, const char *value)
+{
+  g_object_set_data_full (G_OBJECT (row), key, g_strdup (value), g_free);
+}
+
+/* Fills a new line @row with the document line @line. */
+static void
+load_line (GtkWidget *row, const cJSON *line)
+{
+  DokusFormatStyle style = dokus_format_style_get_default ();
+  const char *category = dokus_json_str (line, "vat_category", "S");
+  const char *rate = dokus_json_str (line, "vat_rate", "0");
+  const char *discount = dokus_json_str (line, "discount_percent", NULL);
+  GtkDropDown *vat = GTK_DROP_DOWN (line_part (row, "vat"));
+  int choice = vat_choice_of (category, rate);
+  g_autofree char *q = dokus_format_decimal_text (style, dokus_json_str (line, "quantity", ""));
+  g_autofree char *p = dokus_format_decimal_text (style, dokus_json_str (line, "unit_price", ""));
+  DokusDecimal d = { 0, 0 };
+
+  gtk_editable_set_text (GTK_EDITABLE (line_part (row, "description")),
+                         dokus_json_str (line, "description", ""));
+  gtk_editable_set_text (GTK_EDITABLE (line_part (row, "quantity")), q);
+  gtk_editable_set_text (GTK_EDITABLE (line_part (row, "unit_price")), p);
+  if (discount != NULL && dokus_decimal_parse (discount, 2, NULL, &d, NULL) == DOKUS_OK
+      && d.units != 0)
+    {
+      g_autofree char *text = dokus_format_decimal_text (style, discount);
+      gtk_editable_set_text (GTK_EDITABLE (line_part (row, "discount")), text);
+    }
+  set_row_text (row, "unit", dokus_json_str (line, "unit", NULL));
+  set_row_text (row, "exemption_reason", dokus_json_str (line, "exemption_reason", NULL));
+  set_row_text (row, "exemption_category", category);
+  if (choice < 0)
+    {
+      /* a category the menu does not offer (K, Z, G, O...): kept as its last item */
+      GtkStringList *model = GTK_STRING_LIST (gtk_drop_down_get_model (vat));
+      g_autofree char *label = g_strdup_printf ("%s %s %%", category, rate);
+
+      gtk_string_list_append (model, label);
+      set_row_text (row, "kept_category", category);
+      set_row_text (row, "kept_rate", rate);
+      choice = (int) G_N_ELEMENTS (vat_choices);
+    }
+  gtk_drop_down_set_selected (vat, (guint) choice);
+}
+
+/* A copy of @object without its null members. (transfer full) */
+static cJSON *
+dup_without_nulls (const cJSON *object)
+{
+  cJSON *copy = cJSON_CreateObject ();
+  const cJSON *m;
+
+  cJSON_ArrayForEach (m, object)
+    if (!cJSON_IsNull (m))
+      cJSON_AddItemToObject (copy, m->string, cJSON_Duplicate (m, TRUE));
+  return copy;
+}
+
+/* Keeps what draft @d holds that the form does not show, in INVOICE JSON. */
+static void
+keep_hidden_fields (DokusInvoiceEditor *self, const cJSON *d)
+{
+  const cJSON *terms = cJSON_GetObjectItemCaseSensitive (d, "payment_terms_days");
+  const cJSON *delivery = cJSON_GetObjectItemCaseSensitive (d, "delivery");
+  static const char *const lists[] = { "allowances", "charges" };
+
+  g_clear_pointer (&self->kept, cJSON_Delete);
+  self->kept = cJSON_CreateObject ();
+  if (cJSON_IsNumber (terms))
+    cJSON_AddNumberToObject (self->kept, "payment_terms_days", terms->valuedouble);
+  if (cJSON_IsObject (delivery))
+    cJSON_AddItemToObject (self->kept, "delivery", dup_without_nulls (delivery));
+  for (gsize k = 0; k < G_N_ELEMENTS (lists); k++)
+    {
+      const cJSON *items = cJSON_GetObjectItemCaseSensitive (d, lists[k]), *item;
+      cJSON *copy;
+
+      if (cJSON_GetArraySize (items) == 0)
+        continue;
+      copy = cJSON_AddArrayToObject (self->kept, lists[k]);
+      cJSON_ArrayForEach (item, items)
+        cJSON_AddItemToArray (copy, dup_without_nulls (item));
+    }
+}
+
+/* Shows the date @key of @d in @row; "" when @d has none. */
+static void
+load_date (GtkEditable *row, const cJSON *d, const char *key)
+{
+  const char *iso = dokus_json_str (d, key, NULL);
+  g_autofree char *text = iso ? dokus_format_date_text (dokus_format_style_get_default (), iso)
+                              : g_strdup ("");
+
+  gtk_editable_set_text (row, text);
 }
 
 static void
@@ -707,6 +1025,9 @@ set_read_only (DokusInvoiceEditor *self, gboolean read_only, gboolean draft)
   self->read_only = read_only;
   gtk_widget_set_sensitive (GTK_WIDGET (self->client_row), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->issue_date_row), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->due_date_row), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->buyer_reference_row), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->order_reference_row), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lines_box), !read_only);
   gtk_widget_set_visible (self->add_line_button, !read_only);
@@ -761,34 +1082,19 @@ load_document (DokusInvoiceEditor *self)
   for (guint i = 0; i < self->client_ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->client_ids, i), client_id) == 0)
       adw_combo_row_set_selected (self->client_row, i);
-  if (draft)
-    /* a draft shows no date: it is issued on the day it is issued, unless one is typed */
-    gtk_editable_set_text (self->issue_date_row, "");
-  else
-    {
-      g_autofree char *date = dokus_format_date_text (style,
-                                                      dokus_json_str (d, "issue_date", NULL));
-      gtk_editable_set_text (self->issue_date_row, date);
-    }
+  /* a draft without a date is issued on the day it is issued: the row stays empty */
+  load_date (self->issue_date_row, d, "issue_date");
+  load_date (self->due_date_row, d, "due_date");
+  gtk_editable_set_text (self->buyer_reference_row, dokus_json_str (d, "buyer_reference", ""));
+  gtk_editable_set_text (self->order_reference_row, dokus_json_str (d, "order_reference", ""));
   gtk_editable_set_text (self->note_row, dokus_json_str (d, "note", ""));
+  keep_hidden_fields (self, d);
   self->read_only = TRUE; /* no recomputing while the lines are filled */
   gtk_window_set_focus (GTK_WINDOW (self), NULL); /* a focused line is about to go */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lines_box))) != NULL)
     gtk_list_box_remove (self->lines_box, child);
   cJSON_ArrayForEach (line, cJSON_GetObjectItemCaseSensitive (d, "lines"))
-    {
-      GtkWidget *row = add_line (self);
-      g_autofree char *q = dokus_format_decimal_text (style, dokus_json_str (line, "quantity", ""));
-      g_autofree char *p = dokus_format_decimal_text (style, dokus_json_str (line, "unit_price",
-                                                                             ""));
-      gtk_editable_set_text (GTK_EDITABLE (line_part (row, "description")),
-                             dokus_json_str (line, "description", ""));
-      gtk_editable_set_text (GTK_EDITABLE (line_part (row, "quantity")), q);
-      gtk_editable_set_text (GTK_EDITABLE (line_part (row, "unit_price")), p);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (line_part (row, "vat")),
-                                  vat_choice_of (dokus_json_str (line, "vat_category", "S"),
-                                                 dokus_json_str (line, "vat_rate", "")));
-    }
+    load_line (add_line (self), line);
   /* drafts of invoices are edited; credit note drafts only issued; issued ones only read */
   set_read_only (self, !draft || credit_note, draft);
   self->read_only = FALSE;
@@ -878,6 +1184,7 @@ dokus_invoice_editor_finalize (GObject *object)
   g_ptr_array_unref (self->client_ids);
   g_free (self->document_id);
   g_free (self->number);
+  g_clear_pointer (&self->kept, cJSON_Delete);
   G_OBJECT_CLASS (dokus_invoice_editor_parent_class)->finalize (object);
 }
 
@@ -910,6 +1217,9 @@ dokus_invoice_editor_class_init (DokusInvoiceEditorClass *klass)
   BIND (payment_confirm_button);
   BIND (client_row);
   BIND (issue_date_row);
+  BIND (due_date_row);
+  BIND (buyer_reference_row);
+  BIND (order_reference_row);
   BIND (note_row);
   BIND (lines_group);
   BIND (add_line_button);
@@ -927,6 +1237,7 @@ dokus_invoice_editor_class_init (DokusInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_callback (wc, ubl_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, add_line_clicked_cb);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (wc, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
 }
 
 static void

@@ -1,8 +1,9 @@
 /* dokus-invoice-editor.h
  *
- * The invoice editor: a new or draft invoice with its client, dates,
- * note and lines, live totals per VAT rate (dokus_totals_compute) and
- * inline messages; saving and issuing. An issued document opens read-only
+ * The invoice editor: a new or draft invoice with its client, issue and
+ * due dates, references, note and lines (with discounts), live totals per
+ * VAT rate (dokus_totals_compute) with the draft's allowances and
+ * charges, and inline messages; saving and issuing. An issued document opens read-only
  * with its status, open amount and Peppol state, and the actions on it:
  * record a payment, credit note, export PDF and UBL, send via Peppol.
  *
@@ -32,10 +33,16 @@ guint dokus_invoice_editor_get_n_lines (DokusInvoiceEditor *self);
 GtkWidget *dokus_invoice_editor_get_line_widget (DokusInvoiceEditor *self, guint index,
                                                  const char *name);
 
-/* Writes the issued document as PDF (@pdf) or UBL XML into @file, as the
- * export buttons do once a file is chosen; FALSE with @error otherwise. */
+/* Writes the issued document as PDF (@pdf) or UBL XML into @file now, on
+ * this thread; FALSE with @error otherwise. */
 gboolean dokus_invoice_editor_export_to (DokusInvoiceEditor *self, GFile *file, gboolean pdf,
                                          GError **error);
+
+/* The same, as the export buttons do once a file is chosen: the document
+ * is rendered on the session's worker and written with GIO's async write,
+ * with a toast when it starts and when it is written (or the error under
+ * the totals); the main loop keeps running meanwhile. */
+void dokus_invoice_editor_export_to_async (DokusInvoiceEditor *self, GFile *file, gboolean pdf);
 
 /* (transfer none, nullable): the document's id once saved. */
 const char *dokus_invoice_editor_get_document_id (DokusInvoiceEditor *self);

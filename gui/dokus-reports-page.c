@@ -14,6 +14,7 @@
 #include "dokus-gui-error.h"
 #include "dokus-gui-json.h"
 #include "dokus-reports-page.h"
+#include "dokus-view-reload.h"
 
 #define N_PERIODS 8
 #define N_YEARS 5
@@ -28,10 +29,13 @@ struct _DokusReportsPage {
   GtkWidget    *export_button;
   GtkSpinner   *export_spinner;
   GtkLabel     *export_label;
+  GtkWidget    *export_cancel_button;
+  GtkProgressBar *export_progress;
+  struct ExportJob *export_job; /* the export running, or NULL */
+  guint         export_timer;
   DokusSession *session;
   char          periods[N_PERIODS][16];
   int           years[N_YEARS];
-  gboolean      dirty; /* the book changed while the view was hidden */
   gboolean      filling;
 };
 
@@ -268,47 +272,21 @@ static void fill_choices (DokusReportsPage *self);
 static void
 reload (DokusReportsPage *self)
 {
-  self->dirty = FALSE;
   fill_choices (self);
   load_vat (self);
   load_year (self);
 }
 
 static void
-reload_when_shown (DokusReportsPage *self)
+reload_view (GtkWidget *view)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->dirty = TRUE;
-}
-
-static void
-map_cb (DokusReportsPage *self)
-{
-  if (self->dirty)
-    reload (self);
-}
-
-static void
-session_changed_cb (DokusSession *session, DokusReportsPage *self)
-{
-  (void) session;
-  reload_when_shown (self);
+  reload (DOKUS_REPORTS_PAGE (view));
 }
 
 void
 dokus_reports_page_set_session (DokusReportsPage *self, DokusSession *session)
 {
-  if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session)
-    g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
-  if (session)
-    reload_when_shown (self);
-  else
-    reload (self);
+  dokus_view_set_session (GTK_WIDGET (self), &self->session, session, reload_view);
 }
 
 /* ---- Intervat XML ---------------------------------------------------------------------- */
@@ -405,13 +383,67 @@ listing_xml_clicked_cb (DokusReportsPage *self)
 
 /* ---- export ---------------------------------------------------------------------------- */
 
+/* An export on the worker thread: the worker writes how far it got, the
+ * main loop reads it for the progress bar (atomics: no lock), and the
+ * Cancel button cancels it between two steps. Shared by both, hence
+ * reference counted (g_atomic_rc_box). */
+typedef struct ExportJob {
+  char         *dir;
+  GCancellable *cancellable;
+  gint          done, total;
+} ExportJob;
+
+static void
+export_job_clear (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->dir);
+  g_clear_object (&job->cancellable);
+}
+
+static void
+export_job_release (gpointer job)
+{
+  g_atomic_rc_box_release_full (job, export_job_clear);
+}
+
+/* On the worker thread, between two steps of the export. */
+static bool
+export_progress_cb (unsigned long done, unsigned long total, void *data)
+{
+  ExportJob *job = data;
+
+  g_atomic_int_set (&job->total, (gint) MIN (total, (unsigned long) G_MAXINT));
+  g_atomic_int_set (&job->done, (gint) MIN (done, (unsigned long) G_MAXINT));
+  return !g_cancellable_is_cancelled (job->cancellable);
+}
+
 static gpointer
 export_work (DokusBook *book, gpointer data, GCancellable *cancellable, DokusError *err)
 {
-  (void) cancellable;
-  if (dokus_export (book, data, err) != DOKUS_OK)
+  ExportJob *job = data;
+
+  (void) cancellable; /* job->cancellable, read by export_progress_cb */
+  if (dokus_export_with_progress (book, job->dir, export_progress_cb, job, err) != DOKUS_OK)
     return NULL;
-  return g_strdup (data);
+  return g_strdup (job->dir);
+}
+
+static gboolean
+export_progress_tick_cb (gpointer data)
+{
+  DokusReportsPage *self = data;
+  gint done = g_atomic_int_get (&self->export_job->done);
+  gint total = g_atomic_int_get (&self->export_job->total);
+
+  if (total > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("%d of %d"), done, total);
+      gtk_progress_bar_set_fraction (self->export_progress, (double) done / total);
+      gtk_progress_bar_set_text (self->export_progress, text);
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -421,10 +453,20 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = dokus_session_run_finish (DOKUS_SESSION (source), result, &error);
   g_autofree char *text = NULL;
+  gboolean cancelled = g_cancellable_is_cancelled (self->export_job->cancellable);
 
+  g_clear_handle_id (&self->export_timer, g_source_remove);
+  g_clear_pointer (&self->export_job, export_job_release);
   gtk_spinner_set_spinning (self->export_spinner, FALSE);
   gtk_widget_set_sensitive (self->export_button, TRUE);
-  text = dir ? g_strdup_printf (_("Exported to %s"), dir) : g_strdup (error->message);
+  gtk_widget_set_visible (self->export_cancel_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_progress), FALSE);
+  if (dir)
+    text = g_strdup_printf (_("Exported to %s"), dir);
+  else if (cancelled)
+    text = g_strdup (_("Export cancelled: nothing was written."));
+  else
+    text = g_strdup (error->message);
   gtk_label_set_text (self->export_label, text);
   if (dir)
     dokus_session_notify_changed (DOKUS_SESSION (source));
@@ -433,13 +475,46 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 void
 dokus_reports_page_export_to (DokusReportsPage *self, const char *dir)
 {
-  if (self->session == NULL)
+  ExportJob *job;
+
+  if (self->session == NULL || self->export_job != NULL)
     return;
+  job = g_atomic_rc_box_new0 (ExportJob);
+  job->dir = g_strdup (dir);
+  job->cancellable = g_cancellable_new ();
+  self->export_job = g_atomic_rc_box_acquire (job);
   gtk_spinner_set_spinning (self->export_spinner, TRUE);
   gtk_widget_set_sensitive (self->export_button, FALSE);
+  gtk_widget_set_visible (self->export_cancel_button, TRUE);
+  gtk_progress_bar_set_fraction (self->export_progress, 0.0);
+  gtk_progress_bar_set_text (self->export_progress, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_progress), TRUE);
   gtk_label_set_text (self->export_label, _("Exporting…"));
-  dokus_session_run_async (self->session, export_work, g_strdup (dir), g_free, g_free, NULL,
+  self->export_timer = g_timeout_add (100, export_progress_tick_cb, self);
+  dokus_session_run_async (self->session, export_work, job, export_job_release, g_free, NULL,
                            export_done_cb, g_object_ref (self));
+}
+
+gboolean
+dokus_reports_page_is_exporting (DokusReportsPage *self)
+{
+  return self->export_job != NULL;
+}
+
+void
+dokus_reports_page_cancel_export (DokusReportsPage *self)
+{
+  if (self->export_job != NULL)
+    {
+      g_cancellable_cancel (self->export_job->cancellable);
+      gtk_label_set_text (self->export_label, _("Cancelling…"));
+    }
+}
+
+static void
+export_cancel_clicked_cb (DokusReportsPage *self)
+{
+  dokus_reports_page_cancel_export (self);
 }
 
 static void
@@ -477,6 +552,8 @@ dokus_reports_page_dispose (GObject *object)
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  /* a running export holds a reference to the page until it ends */
+  g_clear_handle_id (&self->export_timer, g_source_remove);
   G_OBJECT_CLASS (dokus_reports_page_parent_class)->dispose (object);
 }
 
@@ -495,9 +572,12 @@ dokus_reports_page_class_init (DokusReportsPageClass *klass)
   gtk_widget_class_bind_template_child (wc, DokusReportsPage, export_button);
   gtk_widget_class_bind_template_child (wc, DokusReportsPage, export_spinner);
   gtk_widget_class_bind_template_child (wc, DokusReportsPage, export_label);
+  gtk_widget_class_bind_template_child (wc, DokusReportsPage, export_cancel_button);
+  gtk_widget_class_bind_template_child (wc, DokusReportsPage, export_progress);
   gtk_widget_class_bind_template_callback (wc, period_changed_cb);
   gtk_widget_class_bind_template_callback (wc, year_changed_cb);
   gtk_widget_class_bind_template_callback (wc, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (wc, export_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, vat_xml_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, listing_xml_clicked_cb);
 }
@@ -506,5 +586,4 @@ static void
 dokus_reports_page_init (DokusReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
 }

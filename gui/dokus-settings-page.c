@@ -12,6 +12,8 @@
 #include "dokus-gui-error.h"
 #include "dokus-settings-page.h"
 #include "dokus-setup-dialog.h"
+#include "dokus-sync-status.h"
+#include "dokus-view-reload.h"
 
 static const char *const schemes[] = { "default", "light", "dark" };
 
@@ -22,6 +24,9 @@ struct _DokusSettingsPage {
   GtkLabel     *passphrase_label;
   GtkSpinner   *passphrase_spinner;
   GtkWidget    *passphrase_button;
+  AdwPreferencesGroup *sync_group;
+  GtkEditable  *relay_row;
+  AdwActionRow *ap_row, *devices_row;
   DokusSession *session;
   GSettings    *settings;
 };
@@ -176,11 +181,47 @@ passphrase_clicked_cb (DokusSettingsPage *self)
                            changed_done_cb, g_object_ref (self));
 }
 
+/* ---- sync and Peppol ----------------------------------------------------------------------- */
+
+/* The sync and access point rows, from the book (dokus_sync_facts_read)
+ * and the settings. */
+static void
+load_sync (DokusSettingsPage *self)
+{
+  DokusSyncFacts facts;
+  const char *ap = g_getenv ("DOKUS_AP_URL");
+  g_autofree char *url = dokus_sync_relay_url ();
+  g_autofree char *devices = NULL;
+
+  dokus_sync_facts_read (self->session, &facts);
+  if (!facts.enabled)
+    devices = g_strdup (_("Only this computer: sync is off for this book"));
+  else
+    devices = g_strdup_printf (ngettext ("%u device shares this book",
+                                         "%u devices share this book", facts.n_devices),
+                               facts.n_devices);
+  adw_action_row_set_subtitle (self->devices_row, devices);
+  adw_action_row_set_subtitle (self->ap_row, ap && ap[0] ? ap : _("Not set up"));
+  adw_preferences_group_set_description (
+    self->sync_group, facts.enabled && url ? _("This book syncs through the relay below.")
+                      : facts.enabled      ? _("This book syncs once a relay address is set.")
+                                           : _("Everything works offline on this computer."));
+  dokus_sync_facts_clear (&facts);
+}
+
+static void
+reload_view (GtkWidget *view)
+{
+  DokusSettingsPage *self = DOKUS_SETTINGS_PAGE (view);
+
+  gtk_label_set_text (self->passphrase_label, "");
+  load_sync (self);
+}
+
 void
 dokus_settings_page_set_session (DokusSettingsPage *self, DokusSession *session)
 {
-  g_set_object (&self->session, session);
-  gtk_label_set_text (self->passphrase_label, "");
+  dokus_view_set_session (GTK_WIDGET (self), &self->session, session, reload_view);
 }
 
 static void
@@ -188,7 +229,8 @@ dokus_settings_page_dispose (GObject *object)
 {
   DokusSettingsPage *self = DOKUS_SETTINGS_PAGE (object);
 
-  g_clear_object (&self->session);
+  if (self->session)
+    dokus_settings_page_set_session (self, NULL);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (dokus_settings_page_parent_class)->dispose (object);
 }
@@ -210,6 +252,10 @@ dokus_settings_page_class_init (DokusSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (wc, DokusSettingsPage, passphrase_label);
   gtk_widget_class_bind_template_child (wc, DokusSettingsPage, passphrase_spinner);
   gtk_widget_class_bind_template_child (wc, DokusSettingsPage, passphrase_button);
+  gtk_widget_class_bind_template_child (wc, DokusSettingsPage, sync_group);
+  gtk_widget_class_bind_template_child (wc, DokusSettingsPage, relay_row);
+  gtk_widget_class_bind_template_child (wc, DokusSettingsPage, ap_row);
+  gtk_widget_class_bind_template_child (wc, DokusSettingsPage, devices_row);
   gtk_widget_class_bind_template_callback (wc, profile_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, passphrase_clicked_cb);
 }
@@ -230,4 +276,8 @@ dokus_settings_page_init (DokusSettingsPage *self)
     }
   g_signal_connect_swapped (self->style_row, "notify::selected", G_CALLBACK (style_changed_cb),
                             self);
+  if (self->settings)
+    g_settings_bind (self->settings, "sync-relay-url", self->relay_row, "text",
+                     G_SETTINGS_BIND_DEFAULT);
+  load_sync (self);
 }

@@ -17,6 +17,7 @@
 #include "dokus-reports-page.h"
 #include "dokus-settings-page.h"
 #include "dokus-setup-dialog.h"
+#include "dokus-sync-status.h"
 #include "dokus-unlock-page.h"
 #include "dokus-window.h"
 
@@ -26,7 +27,7 @@ struct _DokusWindow {
   DokusUnlockPage     *unlock_page;
   AdwViewStack        *view_stack;
   AdwViewSwitcherTitle *switcher_title;
-  GtkWidget           *sync_label;
+  DokusSyncStatus     *sync_status;
   DokusDashboard      *dashboard;
   DokusInvoiceList    *invoice_list;
   DokusClientList     *client_list;
@@ -65,6 +66,7 @@ set_session (DokusWindow *self, DokusSession *session)
   dokus_expense_list_set_session (self->expense_list, session);
   dokus_reports_page_set_session (self->reports_page, session);
   dokus_settings_page_set_session (self->settings_page, session);
+  dokus_sync_status_set_session (self->sync_status, session);
 }
 
 void
@@ -225,12 +227,13 @@ dokus_window_class_init (DokusWindowClass *klass)
   g_type_ensure (DOKUS_TYPE_EXPENSE_LIST);
   g_type_ensure (DOKUS_TYPE_REPORTS_PAGE);
   g_type_ensure (DOKUS_TYPE_SETTINGS_PAGE);
+  g_type_ensure (DOKUS_TYPE_SYNC_STATUS);
   gtk_widget_class_set_template_from_resource (wc, RESOURCE_PATH "/dokus-window.ui");
   gtk_widget_class_bind_template_child (wc, DokusWindow, main_stack);
   gtk_widget_class_bind_template_child (wc, DokusWindow, unlock_page);
   gtk_widget_class_bind_template_child (wc, DokusWindow, view_stack);
   gtk_widget_class_bind_template_child (wc, DokusWindow, switcher_title);
-  gtk_widget_class_bind_template_child (wc, DokusWindow, sync_label);
+  gtk_widget_class_bind_template_child (wc, DokusWindow, sync_status);
   gtk_widget_class_bind_template_child (wc, DokusWindow, dashboard);
   gtk_widget_class_bind_template_child (wc, DokusWindow, invoice_list);
   gtk_widget_class_bind_template_child (wc, DokusWindow, client_list);

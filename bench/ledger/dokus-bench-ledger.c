@@ -6,8 +6,12 @@
  * most, some credit notes and refunds, 20 drafts) and 50 000 purchases,
  * then times what the application does most: opening the book, a
  * quarter's VAT return, a page of 50 rows of the document list (filtered,
- * searched, sorted), a client search and the dashboard, each the best of
- * --repeat runs, against a goal of 50 ms. bench/README.md has the figures.
+ * searched, sorted), a client search and the dashboard, against a goal of
+ * 50 ms. Each operation gets a freshly opened book: its first call (empty
+ * page cache, no derived balances yet) and the best of --repeat calls
+ * after it are reported apart, each in wall-clock and in CPU time (the
+ * machine is shared), with the pages the first call decrypted.
+ * bench/README.md has the figures.
  *
  * The book is written with SQL straight into its tables (through
  * dokus_book_get_db), in transactions of a few thousand documents: the
@@ -58,11 +62,24 @@ typedef struct {
 /* ---- small tools ----------------------------------------------------------------------------- */
 
 static double
-now_ms (void)
+clock_ms (clockid_t clock)
 {
   struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
+  clock_gettime (clock, &ts);
   return (double) ts.tv_sec * 1e3 + (double) ts.tv_nsec / 1e6;
+}
+
+static double
+now_ms (void)
+{
+  return clock_ms (CLOCK_MONOTONIC);
+}
+
+/* the CPU this thread used: what a shared machine does not inflate */
+static double
+cpu_ms (void)
+{
+  return clock_ms (CLOCK_THREAD_CPUTIME_ID);
 }
 
 static void
@@ -954,11 +971,18 @@ reusable (const Options *o)
 
 /* ---- timing ---------------------------------------------------------------------------------- */
 
+/* Wall-clock and CPU time of one call, in ms. */
 typedef struct {
-  char   name[80];
-  double first, best;
-  bool   goal;  /* measured against GOAL_MS */
-  char   note[96];
+  double wall, cpu;
+} Cost;
+
+typedef struct {
+  char     name[80];
+  Cost     first;       /* the first call on a freshly opened book */
+  uint64_t first_pages; /* the pages it decrypted (dokus_vfs_get_stats) */
+  Cost     best;        /* the fastest of --repeat calls after it (each its own minimum) */
+  bool     goal;        /* measured against GOAL_MS */
+  char     note[96];
 } Result;
 
 static Result results[32];
@@ -969,26 +993,65 @@ static bool check;        /* --check */
 
 typedef void (*Op) (DokusBook *book, const void *arg, char note[96]);
 
+static DokusBook *
+open_for_timing (const char *path)
+{
+  DokusBook *book = NULL;
+  DokusError err = { 0 };
+
+  if (dokus_book_open (path, PASSPHRASE, &book, &err) != DOKUS_OK)
+    die ("opening the book", &err);
+  if (cache_mib > 0)
+    {
+      char pragma[64];
+      snprintf (pragma, sizeof pragma, "PRAGMA cache_size = -%ld", cache_mib * 1024);
+      exec (dokus_book_get_db (book), pragma);
+    }
+  return book;
+}
+
+/* Each operation on a book opened for it alone: the first call finds
+ * SQLite's page cache and the book's derived-balance cache empty (the
+ * file itself is in the operating system's cache), as the first call of
+ * an application that has just opened the book; then --repeat calls. */
 static void
-time_op (DokusBook *book, const char *name, bool goal, Op op, const void *arg, int repeat)
+time_op (const char *path, const char *name, bool goal, Op op, const void *arg, int repeat)
 {
   Result *res;
+  DokusBook *book;
 
   if (only != NULL && strncmp (name, only, strlen (only)) != 0)
     return;
   res = &results[n_results++];
   snprintf (res->name, sizeof res->name, "%s", name);
   res->goal = goal;
+  book = open_for_timing (path);
   for (int i = 0; i <= repeat; i++)
     {
-      double t0 = now_ms (), ms;
+      double w0, c0;
+      Cost c;
+      DokusVfsStats stats;
+      dokus_vfs_reset_stats ();
+      w0 = now_ms ();
+      c0 = cpu_ms ();
       op (book, arg, res->note);
-      ms = now_ms () - t0;
+      c.cpu = cpu_ms () - c0;
+      c.wall = now_ms () - w0;
+      dokus_vfs_get_stats (&stats);
       if (i == 0)
-        res->first = res->best = ms;
-      else if (ms < res->best)
-        res->best = ms;
+        {
+          res->first = c;
+          res->first_pages = stats.pages_opened;
+        }
+      else if (i == 1)
+        res->best = c;
+      else
+        {
+          res->best.wall = c.wall < res->best.wall ? c.wall : res->best.wall;
+          res->best.cpu = c.cpu < res->best.cpu ? c.cpu : res->best.cpu;
+        }
     }
+  dokus_book_close (book);
 }
 
 static void
@@ -1092,48 +1155,71 @@ time_open (const Options *o)
     {
       DokusBook *book = NULL;
       DokusError err = { 0 };
-      double t0 = now_ms (), ms;
+      double w0 = now_ms (), c0 = cpu_ms ();
+      Cost c;
       if (dokus_book_open (o->book, PASSPHRASE, &book, &err) != DOKUS_OK)
         die ("opening the book", &err);
-      ms = now_ms () - t0;
+      c.cpu = cpu_ms () - c0;
+      c.wall = now_ms () - w0;
       dokus_book_close (book);
-      if (i == 0 || ms < open->best)
-        open->best = ms;
       if (i == 0)
-        open->first = ms;
+        open->first = c;
+      if (i == 1 || (i > 1 && c.wall < open->best.wall))
+        open->best.wall = c.wall;
+      if (i == 1 || (i > 1 && c.cpu < open->best.cpu))
+        open->best.cpu = c.cpu;
       /* what DOKUS_KDF_MINIMUM costs (dokus-crypto.c): the same call */
-      t0 = now_ms ();
+      w0 = now_ms ();
+      c0 = cpu_ms ();
       if (crypto_pwhash (key, sizeof key, PASSPHRASE, strlen (PASSPHRASE), salt,
                          crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN,
                          crypto_pwhash_ALG_ARGON2ID13)
           != 0)
         die ("crypto_pwhash", NULL);
-      ms = now_ms () - t0;
-      if (i == 0 || ms < kdf->best)
-        kdf->best = ms;
+      c.cpu = cpu_ms () - c0;
+      c.wall = now_ms () - w0;
       if (i == 0)
-        kdf->first = ms;
+        kdf->first = c;
+      if (i == 1 || (i > 1 && c.wall < kdf->best.wall))
+        kdf->best.wall = c.wall;
+      if (i == 1 || (i > 1 && c.cpu < kdf->best.cpu))
+        kdf->best.cpu = c.cpu;
     }
   {
     Result *net = &results[n_results++];
     snprintf (net->name, sizeof net->name, "open without the KDF");
     net->goal = true;
-    net->first = open->first - kdf->first;
-    net->best = open->best - kdf->best;
+    net->first.wall = open->first.wall - kdf->first.wall;
+    net->first.cpu = open->first.cpu - kdf->first.cpu;
+    net->best.wall = open->best.wall - kdf->best.wall;
+    net->best.cpu = open->best.cpu - kdf->best.cpu;
     snprintf (net->note, sizeof net->note, "open − KDF");
   }
+}
+
+static const char *
+verdict (Cost c)
+{
+  if (c.wall <= GOAL_MS)
+    return "pass";
+  return c.cpu <= GOAL_MS ? "wall miss, CPU pass" : "**miss**";
 }
 
 static void
 print_results (void)
 {
-  printf ("\n| operation | first ms | best ms | goal | |\n| --- | ---: | ---: | ---: | --- |\n");
+  printf ("\nms; first = the first call on a freshly opened book, best = the fastest of --repeat"
+          "\ncalls after it; wall = elapsed, CPU = the thread's own CPU time;"
+          " pages = the pages the first call\ndecrypted.\n"
+          "\n| operation | first wall | first CPU | pages | best wall | best CPU | goal | first "
+          "| best | |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
   for (size_t i = 0; i < n_results; i++)
     {
       const Result *r = &results[i];
-      printf ("| %s | %.1f | %.1f | %s | %s%s%s |\n", r->name, r->first, r->best,
-              r->goal ? "50" : "", r->goal ? (r->best <= GOAL_MS ? "pass" : "**miss**") : "",
-              r->note[0] && r->goal ? ": " : "", r->note);
+      printf ("| %s | %.1f | %.1f | %llu | %.1f | %.1f | %s | %s | %s | %s |\n", r->name,
+              r->first.wall, r->first.cpu, (unsigned long long) r->first_pages, r->best.wall,
+              r->best.cpu, r->goal ? "50" : "",
+              r->goal ? verdict (r->first) : "", r->goal ? verdict (r->best) : "", r->note);
     }
 }
 
@@ -1232,7 +1318,8 @@ usage (FILE *f)
            "Makes an encrypted book (passphrase \"" PASSPHRASE "\", minimum KDF) at PATH\n"
            "(default dokus-bench-ledger.dokus, replaced unless --reuse finds one made with\n"
            "the same parameters), then times opening it, a VAT return, document list pages,\n"
-           "client search and the dashboard: the first run and the best of N more (default 5).\n"
+           "client search and the dashboard, each on a freshly opened book: the first call\n"
+           "and the best of N more (default 5), wall-clock and CPU time.\n"
            "Defaults: 100000 invoices, 2000 clients, 50000 purchases over 10 years up to\n"
            "--today 2025-11-20 (also DOKUS_TODAY for the run), seed 1. --only runs the\n"
            "operations whose name starts with NAME (for a profiler); --cache-mib sets the\n"
@@ -1259,8 +1346,6 @@ main (int argc, char **argv)
 {
   Options o = { .book = "dokus-bench-ledger.dokus", .today = "2025-11-20", .invoices = 100000,
                 .clients = 2000, .purchases = 50000, .years = 10, .repeat = 5, .seed = 1 };
-  DokusBook *book = NULL;
-  DokusError err = { 0 };
   char period[16], last_quarter_from[DOKUS_DATE_TEXT], last_quarter_to[DOKUS_DATE_TEXT];
   DokusDate today;
   DokusPeriod q;
@@ -1336,14 +1421,6 @@ main (int argc, char **argv)
 
   if (only == NULL || strncmp ("open", only, strlen (only)) == 0)
     time_open (&o);
-  if (dokus_book_open (o.book, PASSPHRASE, &book, &err) != DOKUS_OK)
-    die ("opening the book", &err);
-  if (cache_mib > 0)
-    {
-      char pragma[64];
-      snprintf (pragma, sizeof pragma, "PRAGMA cache_size = -%ld", cache_mib * 1024);
-      exec (dokus_book_get_db (book), pragma);
-    }
   /* the last whole quarter before today */
   q = dokus_period_of_date (dokus_date_add_days (dokus_period_of_date (today, true).from, -1),
                             true);
@@ -1353,7 +1430,7 @@ main (int argc, char **argv)
   {
     char name[80];
     snprintf (name, sizeof name, "VAT return %s", period);
-    time_op (book, name, true, op_vat_return, period, o.repeat);
+    time_op (o.book, name, true, op_vat_return, period, o.repeat);
   }
   {
     static DokusDocumentQuery newest = { .sort = "issue_date", .descending = true, .limit = 50 };
@@ -1373,24 +1450,23 @@ main (int argc, char **argv)
     static DokusDocumentQuery deep = { .sort = "number", .limit = 50, .offset = 50000 };
     quarter_total.from = last_quarter_from;
     quarter_total.to = last_quarter_to;
-    time_op (book, "list: newest first", true, op_query, &newest, o.repeat);
-    time_op (book, "list: status paid, newest first", true, op_query, &paid, o.repeat);
-    time_op (book, "list: status overdue (rare)", true, op_query, &overdue, o.repeat);
-    time_op (book, "list: search \"consultancy\" (a common word)", true, op_query, &common,
+    time_op (o.book, "list: newest first", true, op_query, &newest, o.repeat);
+    time_op (o.book, "list: status paid, newest first", true, op_query, &paid, o.repeat);
+    time_op (o.book, "list: status overdue (rare)", true, op_query, &overdue, o.repeat);
+    time_op (o.book, "list: search \"consultancy\" (a common word)", true, op_query, &common,
              o.repeat);
-    time_op (book, "list: search \"lefevre\" (a client name)", true, op_query, &client, o.repeat);
-    time_op (book, "list: search \"prj4711\" (a rare word)", true, op_query, &rare, o.repeat);
-    time_op (book, "list: by client name", true, op_query, &by_client, o.repeat);
-    time_op (book, "list: last quarter by total, largest first", true, op_query, &quarter_total,
+    time_op (o.book, "list: search \"lefevre\" (a client name)", true, op_query, &client, o.repeat);
+    time_op (o.book, "list: search \"prj4711\" (a rare word)", true, op_query, &rare, o.repeat);
+    time_op (o.book, "list: by client name", true, op_query, &by_client, o.repeat);
+    time_op (o.book, "list: last quarter by total, largest first", true, op_query, &quarter_total,
              o.repeat);
-    time_op (book, "list: by number, offset 50 000", false, op_query, &deep, o.repeat);
+    time_op (o.book, "list: by number, offset 50 000", false, op_query, &deep, o.repeat);
   }
-  time_op (book, "client search \"pee\" (50 of many)", true, op_client_search, "pee", o.repeat);
-  time_op (book, "client search \"bureau gent\"", true, op_client_search, "bureau gent",
+  time_op (o.book, "client search \"pee\" (50 of many)", true, op_client_search, "pee", o.repeat);
+  time_op (o.book, "client search \"bureau gent\"", true, op_client_search, "bureau gent",
            o.repeat);
-  time_op (book, "dashboard", true, op_dashboard, NULL, o.repeat);
-  time_op (book, "receivables (not a goal)", false, op_receivables, NULL, o.repeat);
-  dokus_book_close (book);
+  time_op (o.book, "dashboard", true, op_dashboard, NULL, o.repeat);
+  time_op (o.book, "receivables (not a goal)", false, op_receivables, NULL, o.repeat);
   print_results ();
   return 0;
 }

@@ -3,7 +3,8 @@
  * Purchases (expenses) and purchase credit notes: the supplier's document
  * as recorded, its VAT (as charged for a domestic purchase, self-assessed
  * at the Belgian rate otherwise), the shares the VAT return and the income
- * tax accept, and the receipts, stored inside the book with their SHA-256.
+ * tax accept, and the receipts, stored inside the book with their SHA-256
+ * (given with the purchase, or added to it later: dokus_expense_add_receipt).
  * A recorded purchase is kept, unchanged, for the ten years of art. 60
  * WBTW; the book's triggers refuse changing or deleting it.
  *
@@ -800,6 +801,138 @@ out:
   free (after_text);
   free (e.lines);
   free (r);
+  return st;
+}
+
+/* The number of receipts of the purchase @id into *@n; DOKUS_ERR_NOT_FOUND
+ * when there is no such purchase. */
+static DokusStatus
+count_receipts (sqlite3 *db, const char *id, size_t *n, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT (SELECT count (*) FROM attachments"
+                               " WHERE owner_kind = 'expense' AND owner_id = e.id)"
+                               " FROM expenses e WHERE e.id = ?1",
+                               -1, &stmt, NULL);
+  DokusStatus st = DOKUS_OK;
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    *n = (size_t) sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    st = dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "expense", "no purchase '%s'", id);
+  else
+    st = dokus_book_sqlite_error (db, rc, "reading the purchase", err);
+  sqlite3_finalize (stmt);
+  return st;
+}
+
+/* DOKUS_ERR_REFUSED when the purchase @id already has a receipt with
+ * @sha256: the same file dropped twice. */
+static DokusStatus
+check_receipt_is_new (sqlite3 *db, const char *id, const char *sha256, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT filename FROM attachments WHERE owner_kind = 'expense'"
+                               " AND owner_id = ?1 AND sha256 = ?2 LIMIT 1",
+                               -1, &stmt, NULL);
+  DokusStatus st = DOKUS_OK;
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    st = dokus_error_set (err, DOKUS_ERR_REFUSED, "receipt",
+                          "the purchase already has this receipt (as '%s')",
+                          column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    st = dokus_book_sqlite_error (db, rc, "reading the receipts", err);
+  sqlite3_finalize (stmt);
+  return st;
+}
+
+DokusStatus
+dokus_expense_add_receipt (DokusBook *book, const char *expense_id,
+                           const DokusAttachmentInput *receipt,
+                           char out_attachment_id[DOKUS_ID_TEXT], DokusError *err)
+{
+  sqlite3 *db;
+  char now[DOKUS_TIMESTAMP_TEXT];
+  Receipt r;
+  size_t n = 0;
+  cJSON *before = NULL, *after = NULL;
+  char *before_text = NULL, *after_text = NULL;
+  DokusError local = { 0 };
+  DokusStatus st;
+
+  assert (book != NULL);
+  assert (receipt != NULL);
+  db = dokus_book_get_db (book);
+  if (err == NULL)
+    err = &local; /* the steps below read err->code */
+  if (expense_id == NULL || expense_id[0] == '\0')
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "expense", "no purchase id given");
+  st = dokus_ledger_begin (db, err);
+  if (st != DOKUS_OK)
+    return st;
+  st = count_receipts (db, expense_id, &n, err);
+  if (st == DOKUS_OK && n >= MAX_RECEIPTS)
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, "receipts", "at most %d receipts",
+                          MAX_RECEIPTS);
+  /* named as the receipt it would become: receipts[n] */
+  if (st == DOKUS_OK)
+    st = prepare_receipt (receipt, n, &r, err);
+  if (st == DOKUS_OK)
+    st = check_receipt_is_new (db, expense_id, r.sha256, err);
+  if (st == DOKUS_OK)
+    {
+      before = expense_to_json (db, expense_id, err);
+      before_text = before ? cJSON_PrintUnformatted (before) : NULL;
+      st = before == NULL    ? err->code
+           : before_text     ? DOKUS_OK
+                             : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+    }
+  if (st == DOKUS_OK)
+    {
+      dokus_timestamp_now (now);
+      st = insert_receipts (db, expense_id, &r, 1, now, err);
+    }
+  if (st == DOKUS_OK)
+    {
+      after = expense_to_json (db, expense_id, err);
+      after_text = after ? cJSON_PrintUnformatted (after) : NULL;
+      st = after == NULL    ? err->code
+           : after_text     ? dokus_audit_append (db, "attach", "expense", expense_id,
+                                                  before_text, after_text, err)
+                            : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+    }
+  if (st == DOKUS_OK && out_attachment_id != NULL)
+    {
+      /* the new receipt is the last one listed (by rowid) */
+      const cJSON *list = cJSON_GetObjectItemCaseSensitive (after, "receipts");
+      const cJSON *id = cJSON_GetObjectItemCaseSensitive (
+        cJSON_GetArrayItem (list, cJSON_GetArraySize (list) - 1), "id");
+      snprintf (out_attachment_id, DOKUS_ID_TEXT, "%s", cJSON_IsString (id) ? id->valuestring : "");
+    }
+  if (st == DOKUS_OK)
+    st = dokus_ledger_commit (db, err);
+  else
+    dokus_ledger_rollback (db);
+  if (st != DOKUS_OK && out_attachment_id != NULL)
+    out_attachment_id[0] = '\0';
+  cJSON_Delete (before);
+  cJSON_Delete (after);
+  free (before_text);
+  free (after_text);
   return st;
 }
 

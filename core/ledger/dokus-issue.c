@@ -198,10 +198,13 @@ next_number (Issue *is, DokusError *err)
   sqlite3_stmt *stmt = NULL;
   char date[DOKUS_DATE_TEXT];
   const char *last_date = NULL;
+  char infix[8];
   long long last = 0;
   int rc;
 
   snprintf (is->series_id, sizeof is->series_id, "%s/%04d", doc->type, (int) doc->issue_date.year);
+  /* a synced device without this series' lease may number in its own */
+  dokus_sync_series_pick (is->db, is->series_id, sizeof is->series_id, infix);
   snprintf (is->prefix, sizeof is->prefix, "%s", invoice ? is->facts.prefix : "CN-");
   rc = sqlite3_prepare_v2 (is->db, "SELECT last_number, last_issue_date, prefix FROM series"
                                    " WHERE id = ?1", -1, &stmt, NULL);
@@ -235,8 +238,8 @@ next_number (Issue *is, DokusError *err)
     }
   sqlite3_finalize (stmt);
   is->series_number = last + 1;
-  snprintf (doc->number, sizeof doc->number, "%s%04d-%04lld", is->prefix,
-            (int) doc->issue_date.year, is->series_number);
+  snprintf (doc->number, sizeof doc->number, "%s%04d-%s%04lld", is->prefix,
+            (int) doc->issue_date.year, infix, is->series_number);
   return DOKUS_OK;
 }
 

@@ -1,7 +1,9 @@
 /* dokus-profile.c
  *
  * The tenant profile: who issues the invoices. One row; setting it is
- * validated field by field and audited ("settings").
+ * validated field by field and audited ("settings"). Its JSON, which issue
+ * freezes as the document's seller, also names the logo by its SHA-256
+ * (read-only: dokus-profile-logo.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 #include "dokus-document-private.h"
 #include "dokus-id-private.h"
 #include "dokus-json-input-private.h"
+#include "dokus-profile-private.h"
 #include "dokus/dokus-ident.h"
 #include "dokus/dokus-ledger.h"
 
@@ -72,6 +75,24 @@ dokus_address_parse (const cJSON *obj, const char *path, bool country_required,
   return st;
 }
 
+/* Art. III.25 WER/CDE: the register of legal entities and the seat of
+ * its court, "RPR Gent, afdeling Gent", "RPM Liège" (RJP in German). */
+static DokusStatus
+check_register (const char *reg, DokusError *err)
+{
+  static const char *const kinds[] = { "RPR ", "RPM ", "RJP " };
+
+  if (reg == NULL)
+    return DOKUS_OK;
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    if (strncmp (reg, kinds[i], 4) == 0 && strspn (reg + 4, " ") < strlen (reg + 4))
+      return DOKUS_OK;
+  return dokus_error_set (err, DOKUS_ERR_INVALID, "register",
+                          "'%s': the register is RPR, RPM or RJP and the seat of the court, "
+                          "e.g. \"RPR Gent, afdeling Gent\" or \"RPM Liège\"",
+                          reg);
+}
+
 static bool
 prefix_is_valid (const char *s)
 {
@@ -88,11 +109,12 @@ dokus_profile_set (DokusBook *book, const char *json, DokusError *err)
   static const char *const fields[]
     = { "name", "trading_name", "enterprise_number", "vat_number", "vat_regime", "vat_period",
         "address", "iban", "bic", "email", "peppol_id", "invoice_prefix", "payment_terms_days",
-        "language", NULL };
+        "language", "legal_form", "register", "logo_sha256", NULL };
   sqlite3 *db = dokus_book_get_db (book);
   const char *name = NULL, *trading = NULL, *enterprise = NULL, *vat = NULL, *regime = NULL;
   const char *period = NULL, *street, *postal, *city, *country, *iban = NULL, *bic = NULL;
   const char *email = NULL, *peppol = NULL, *prefix = NULL, *language = NULL;
+  const char *legal_form = NULL, *reg = NULL, *logo_hash = NULL;
   char ent[DOKUS_ENTERPRISE_TEXT], vat_n[DOKUS_VAT_TEXT], iban_n[DOKUS_IBAN_TEXT] = "";
   char bic_n[DOKUS_BIC_TEXT] = "", peppol_n[DOKUS_PEPPOL_ID_TEXT], now[DOKUS_TIMESTAMP_TEXT];
   long long terms = 30;
@@ -171,6 +193,16 @@ dokus_profile_set (DokusBook *book, const char *json, DokusError *err)
     st = dokus_json_get_int (obj, "", "payment_terms_days", false, 0, 365, &terms, NULL, err);
   if (st == DOKUS_OK)
     st = dokus_json_get_choice (obj, "", "language", false, languages, &language, err);
+  if (st == DOKUS_OK)
+    st = dokus_json_get_string (obj, "", "legal_form", false, 40, &legal_form, err);
+  if (st == DOKUS_OK)
+    st = dokus_json_get_string (obj, "", "register", false, 100, &reg, err);
+  if (st == DOKUS_OK)
+    st = check_register (reg, err);
+  /* what profile show gives may come back: the logo is set by
+   * dokus_profile_set_logo(), its hash is only read here */
+  if (st == DOKUS_OK)
+    st = dokus_json_get_string (obj, "", "logo_sha256", false, 64, &logo_hash, err);
   if (st != DOKUS_OK)
     goto out;
 
@@ -183,9 +215,9 @@ dokus_profile_set (DokusBook *book, const char *json, DokusError *err)
                            "INSERT OR REPLACE INTO profile (id, name, trading_name, enterprise_number,"
                            " vat_number, vat_regime, vat_period, street, postal_code, city, country,"
                            " iban, bic, email, peppol_id, invoice_prefix, payment_terms_days,"
-                           " language, logo, updated_at)"
+                           " language, logo, updated_at, legal_form, register)"
                            " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'BE', ?10, ?11, ?12, ?13,"
-                           " ?14, ?15, ?16, (SELECT logo FROM profile WHERE id = 1), ?17)",
+                           " ?14, ?15, ?16, (SELECT logo FROM profile WHERE id = 1), ?17, ?18, ?19)",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -199,6 +231,10 @@ dokus_profile_set (DokusBook *book, const char *json, DokusError *err)
       sqlite3_bind_int64 (stmt, 15, terms);
       sqlite3_bind_text (stmt, 16, language ? language : "nl", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 17, now, -1, SQLITE_STATIC);
+      if (legal_form != NULL)
+        sqlite3_bind_text (stmt, 18, legal_form, -1, SQLITE_STATIC);
+      if (reg != NULL)
+        sqlite3_bind_text (stmt, 19, reg, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
     }
   sqlite3_finalize (stmt);
@@ -240,8 +276,8 @@ dokus_profile_to_json (sqlite3 *db, DokusError *err)
   int rc = sqlite3_prepare_v2 (db,
                                "SELECT name, trading_name, enterprise_number, vat_number, vat_regime,"
                                " vat_period, street, postal_code, city, country, iban, bic, email,"
-                               " peppol_id, invoice_prefix, payment_terms_days, language"
-                               " FROM profile WHERE id = 1",
+                               " peppol_id, invoice_prefix, payment_terms_days, language,"
+                               " legal_form, register FROM profile WHERE id = 1",
                                -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
@@ -271,8 +307,20 @@ dokus_profile_to_json (sqlite3 *db, DokusError *err)
       add_column (o, "invoice_prefix", stmt, 14);
       cJSON_AddNumberToObject (o, "payment_terms_days", sqlite3_column_int (stmt, 15));
       add_column (o, "language", stmt, 16);
+      add_column (o, "legal_form", stmt, 17);
+      add_column (o, "register", stmt, 18);
     }
   sqlite3_finalize (stmt);
+  if (o != NULL)
+    {
+      char logo[DOKUS_LOGO_SHA256_TEXT];
+      if (dokus_profile_logo_sha256 (db, logo, err) != DOKUS_OK)
+        {
+          cJSON_Delete (o);
+          return NULL;
+        }
+      dokus_json_add_string_or_null (o, "logo_sha256", logo[0] ? logo : NULL);
+    }
   return o;
 }
 

@@ -23,9 +23,6 @@
 #include "dokus-document-private.h"
 #include "dokus/dokus-peppol-outbox.h"
 #include "dokus/dokus-ubl.h"
-#if defined(DOKUS_HAVE_UBL_VALIDATE)
-#include "dokus/dokus-ubl-validate.h"
-#endif
 
 #define ISO_TIME_SQL(param) "strftime('%Y-%m-%dT%H:%M:%SZ', " param ", 'unixepoch')"
 #define NS_CAC "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
@@ -111,44 +108,6 @@ out:
   xmlFree (value);
   xmlFreeDoc (doc);
   return st;
-}
-
-static DokusStatus
-validate_ubl (const char *xml, size_t len, const char *number, DokusError *err)
-{
-#if defined(DOKUS_HAVE_UBL_VALIDATE)
-  DokusUblReport *report = NULL;
-  DokusStatus st = dokus_ubl_validate (xml, len, &report, err);
-
-  if (st != DOKUS_OK)
-    return st;
-  if (!dokus_ubl_report_valid (report))
-    {
-      for (size_t i = 0; i < dokus_ubl_report_count (report); i++)
-        if (strcmp (dokus_ubl_report_flag (report, i), "fatal") == 0)
-          {
-            st = dokus_error_set (err, DOKUS_ERR_REFUSED, "ubl",
-                                  "%s fails Peppol validation: %s at %s: %s", number,
-                                  dokus_ubl_report_rule (report, i),
-                                  dokus_ubl_report_location (report, i),
-                                  dokus_ubl_report_message (report, i));
-            break;
-          }
-      if (st == DOKUS_OK)
-        st = dokus_error_set (err, DOKUS_ERR_REFUSED, "ubl", "%s fails Peppol validation",
-                              number);
-    }
-  dokus_ubl_report_free (report);
-  return st;
-#else
-  /* the validator is not built in: the writer's output is well-formed, as
-   * read_routing() checks */
-  (void) xml;
-  (void) len;
-  (void) number;
-  (void) err;
-  return DOKUS_OK;
-#endif
 }
 
 /* ---- rows ------------------------------------------------------------------ */
@@ -254,13 +213,13 @@ dokus_peppol_outbox_queue (DokusBook *book, const char *id_or_number, int64_t no
                                 row.reason);
       goto done;
     }
-  /* refuses a draft; stores the UBL's hash at the first export */
+  /* refuses a draft and a document that fails Peppol validation (the
+   * writer validates what it produces); stores the UBL's hash at the
+   * first export */
   if ((st = dokus_ubl_export (book, id, &xml, &len, err)) != DOKUS_OK)
     goto out;
   if ((st = read_routing (xml, len, id_or_number, receiver, sizeof receiver, &doctype, err))
       != DOKUS_OK)
-    goto out;
-  if ((st = validate_ubl (xml, len, id_or_number, err)) != DOKUS_OK)
     goto out;
   rc = sqlite3_prepare_v2 (
     db,

@@ -7,12 +7,16 @@
  * clock, so the bytes are the same at every export, which the SHA-256
  * stored in document_exports (per writer version; over every byte but the
  * embedded PDF's, which follow the machine's fonts) checks. The PDF of the
- * document, in its language, is embedded (BT-125), and every export is
- * recorded in the audit trail. Choices: docs/peppol.md, "Writer".
+ * document, in its language, is embedded (BT-125), drawn once and kept in
+ * the book (document_renderings). Every document produced passes the
+ * native Peppol validator before anything is stored or handed out; the
+ * first export by a writer version is recorded in the audit trail.
+ * Choices: docs/peppol.md, "Writer".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +29,7 @@
 #include "dokus-audit-private.h"
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
+#include "dokus-ubl-check-private.h"
 #include "dokus/dokus-ubl.h"
 
 #define NS_CAC "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
@@ -36,6 +41,10 @@
 #define PROFILE_ID "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
 #define ITEM_NAME_MAX 100 /* characters of the description in Item/Name */
 #define SHA256_HEX (crypto_hash_sha256_BYTES * 2 + 1)
+/* where the PDF's base64 goes until it is spliced in (splice_pdf()):
+ * "@PDF-" and 32 random hex digits, so that no text of the document can
+ * be taken for it */
+#define PDF_MARK_TEXT 48
 /* 1: up to 0.1 (hash in documents.ubl_sha256); 2: the PDF embedded, credit
  * notes' payment means, the buyer's address required (document_exports) */
 #define WRITER_VERSION 2
@@ -119,8 +128,9 @@ find_vat_scheme (const char *vat_number)
 
 /* The party's electronic address (BT-34/BT-49): its Peppol id
  * "SCHEME:VALUE"; else its VAT number under its country's VAT scheme; else
- * its enterprise number (0208); else its e-mail address (EM). false when
- * it has none of these. */
+ * its enterprise number (0208). false when it has none of these: an
+ * e-mail address ("EM") is no longer one Peppol takes (BIS 3.0.21,
+ * PEPPOL-EN16931-CL008). */
 static bool
 find_endpoint (const cJSON *p, char scheme[16], const char **value)
 {
@@ -141,11 +151,6 @@ find_endpoint (const cJSON *p, char scheme[16], const char **value)
     {
       snprintf (scheme, 16, "0208");
       *value = kbo;
-    }
-  else if (get_str (p, "email") != NULL)
-    {
-      snprintf (scheme, 16, "EM");
-      *value = get_str (p, "email");
     }
   else
     return false;
@@ -174,6 +179,21 @@ add_address (Writer *w, xmlNodePtr parent, const char *element, const cJSON *add
            country ? country : get_str (addr, "country"));
 }
 
+/* BT-33, the seller's additional legal information: its legal form and
+ * register (art. III.25 WER/CDE), "BV, RPR Gent, afdeling Gent". */
+static void
+add_legal_form (Writer *w, xmlNodePtr legal, const cJSON *seller)
+{
+  const char *form = get_str (seller, "legal_form"), *reg = get_str (seller, "register");
+  char text[160];
+
+  if (form == NULL && reg == NULL)
+    return;
+  snprintf (text, sizeof text, "%s%s%s", form ? form : "", form && reg ? ", " : "",
+            reg ? reg : "");
+  add_cbc (w, legal, "CompanyLegalForm", text);
+}
+
 /* AccountingSupplierParty or AccountingCustomerParty from the frozen
  * profile (@seller) or client. A party without a VAT number (a private
  * person) has no PartyTaxScheme. */
@@ -197,6 +217,8 @@ add_party (Writer *w, xmlNodePtr root, const char *element, const cJSON *p, bool
   legal = add_cac (w, party, "PartyLegalEntity");
   add_cbc (w, legal, "RegistrationName", name);
   add_with_scheme (w, legal, "CompanyID", "0208", kbo);
+  if (seller)
+    add_legal_form (w, legal, p);
   if (get_str (p, "email") != NULL)
     add_cbc (w, add_cac (w, party, "Contact"), "ElectronicMail", get_str (p, "email"));
 }
@@ -507,25 +529,18 @@ build_xml (const cJSON *doc, const char *pdf_base64, const char *pdf_description
   return DOKUS_OK;
 }
 
-/* Checks @hex (content_hash()) against the hash this writer version
- * stored at the document's first export, or stores it; and appends the
- * export's audit entry with @bytes_hex, the hash of all the bytes handed
- * out. One short write transaction. */
+/* The hash this writer version stored at the document's first export
+ * into @out; "" when it was never exported. */
 static DokusStatus
-record_export (sqlite3 *db, const char *id, const char *number, const char *type,
-               const char *hex, const char *bytes_hex, DokusError *err)
+read_export_hash (sqlite3 *db, const char *id, char out[SHA256_HEX], DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
-  DokusStatus st = dokus_ledger_begin (db, err);
-  char after[300];
-  int rc;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT sha256 FROM document_exports WHERE document_id = ?1 AND "
+                               "format = 'ubl' AND writer_version = ?2",
+                               -1, &stmt, NULL);
 
-  if (st != DOKUS_OK)
-    return st;
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT sha256 FROM document_exports WHERE document_id = ?1 AND "
-                           "format = 'ubl' AND writer_version = ?2",
-                           -1, &stmt, NULL);
+  out[0] = '\0';
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -533,77 +548,194 @@ record_export (sqlite3 *db, const char *id, const char *number, const char *type
       rc = sqlite3_step (stmt);
     }
   if (rc == SQLITE_ROW)
-    {
-      if (strcmp ((const char *) sqlite3_column_text (stmt, 0), hex) != 0)
-        st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "ubl_sha256",
-                              "the UBL of %s differs from its first export (SHA-256 %s): "
-                              "the frozen document or the writer changed",
-                              number, (const char *) sqlite3_column_text (stmt, 0));
-    }
-  else if (rc == SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      rc = sqlite3_prepare_v2 (db,
+    snprintf (out, SHA256_HEX, "%s", (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return dokus_book_sqlite_error (db, rc, "reading the UBL's SHA-256", err);
+  return DOKUS_OK;
+}
+
+static DokusStatus
+refuse_changed (const char *number, const char *stored, DokusError *err)
+{
+  return dokus_error_set (err, DOKUS_ERR_CORRUPT, "ubl_sha256",
+                          "the UBL of %s differs from its first export (SHA-256 %s): "
+                          "the frozen document or the writer changed",
+                          number, stored);
+}
+
+/* The first export by this writer version: stores @hex (splice_pdf())
+ * and appends the audit entry with the hash of all the bytes handed out,
+ * @xml, in the caller's transaction. */
+static DokusStatus
+record_first_export (sqlite3 *db, const char *id, const char *type, const char *hex,
+                     const char *xml, size_t len, DokusError *err)
+{
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  char after[300], bytes_hex[SHA256_HEX];
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db,
                                "INSERT INTO document_exports (document_id, format, "
                                "writer_version, sha256) VALUES (?1, 'ubl', ?2, ?3)",
                                -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 2, WRITER_VERSION);
-          sqlite3_bind_text (stmt, 3, hex, -1, SQLITE_STATIC);
-          rc = sqlite3_step (stmt);
-        }
-      if (rc != SQLITE_DONE)
-        st = dokus_book_sqlite_error (db, rc, "storing the UBL's SHA-256", err);
-    }
-  else
-    st = dokus_book_sqlite_error (db, rc, "reading the UBL's SHA-256", err);
-  sqlite3_finalize (stmt);
-  if (st == DOKUS_OK)
+
+  if (rc == SQLITE_OK)
     {
-      snprintf (after, sizeof after,
-                "{\"format\":\"ubl\",\"writer_version\":%d,\"sha256\":\"%s\","
-                "\"content_sha256\":\"%s\"}",
-                WRITER_VERSION, bytes_hex, hex);
-      st = dokus_audit_append (db, "export", type, id, NULL, after, err);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, WRITER_VERSION);
+      sqlite3_bind_text (stmt, 3, hex, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
     }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "storing the UBL's SHA-256", err);
+  crypto_hash_sha256 (hash, (const unsigned char *) xml, (unsigned long long) len);
+  sodium_bin2hex (bytes_hex, sizeof bytes_hex, hash, sizeof hash);
+  snprintf (after, sizeof after,
+            "{\"format\":\"ubl\",\"writer_version\":%d,\"sha256\":\"%s\","
+            "\"content_sha256\":\"%s\"}",
+            WRITER_VERSION, bytes_hex, hex);
+  return dokus_audit_append (db, "export", type, id, NULL, after, err);
+}
+
+/* Records a validated export: checks @hex against the hash this writer
+ * version stored at the document's first export. The first export stores
+ * it and appends the audit entry; a later one, the same bytes the writer
+ * decided, writes nothing to the audit trail: the first entry already
+ * proves what left the book (docs/peppol.md, "Hashes and writer
+ * versions"). A PDF drawn now
+ * (@r) is kept. A repeat export with its PDF kept writes nothing at all. */
+static DokusStatus
+record_export (sqlite3 *db, const char *id, const char *number, const char *type,
+               const char *language, const DokusPdfRendering *r, const char *hex,
+               const char *xml, size_t len, DokusError *err)
+{
+  char stored[SHA256_HEX];
+  DokusStatus st = read_export_hash (db, id, stored, err);
+
+  if (st != DOKUS_OK)
+    return st;
+  if (stored[0] != '\0' && strcmp (stored, hex) != 0)
+    return refuse_changed (number, stored, err);
+  if (stored[0] != '\0' && (r->stored || !r->complete))
+    return DOKUS_OK;
+  if ((st = dokus_ledger_begin (db, err)) != DOKUS_OK)
+    return st;
+  st = dokus_pdf_rendering_store (db, id, language, r, err);
+  /* again inside the transaction: another process may have been first */
+  if (st == DOKUS_OK && stored[0] == '\0')
+    st = read_export_hash (db, id, stored, err);
+  if (st == DOKUS_OK && stored[0] != '\0' && strcmp (stored, hex) != 0)
+    st = refuse_changed (number, stored, err);
+  else if (st == DOKUS_OK && stored[0] == '\0')
+    st = record_first_export (db, id, type, hex, xml, len, err);
   if (st == DOKUS_OK)
     return dokus_ledger_commit (db, err);
   dokus_ledger_rollback (db);
   return st;
 }
 
-/* The SHA-256 of the UBL @xml without the text of the embedded PDF
- * @pdf_base64: every byte the writer decides. The PDF's own bytes follow
- * the fonts and the cairo version of the machine that draws it, and a
- * book moves between machines; what it shows comes from the same frozen
- * data as the rest (docs/peppol.md, "Hashes"). */
+/* Standard base64 (RFC 4648, padded) of @len bytes of @in into @out,
+ * NUL-terminated; the same text as sodium_bin2base64's
+ * sodium_base64_VARIANT_ORIGINAL, which is constant-time and several times
+ * slower: a PDF is no secret. */
 static void
-content_hash (const xmlChar *xml, size_t len, const char *pdf_base64,
-              unsigned char hash[crypto_hash_sha256_BYTES])
+encode_base64 (const unsigned char *in, size_t len, char *out)
 {
-  crypto_hash_sha256_state state;
-  const char *at = strstr ((const char *) xml, pdf_base64);
-  size_t skip = strlen (pdf_base64), head = at ? (size_t) (at - (const char *) xml) : len;
+  static const char digits[]
+    = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  size_t i = 0;
 
-  crypto_hash_sha256_init (&state);
-  crypto_hash_sha256_update (&state, xml, head);
-  if (at != NULL)
-    crypto_hash_sha256_update (&state, xml + head + skip, len - head - skip);
-  crypto_hash_sha256_final (&state, hash);
+  for (; i + 3 <= len; i += 3)
+    {
+      uint32_t v = (uint32_t) in[i] << 16 | (uint32_t) in[i + 1] << 8 | in[i + 2];
+      *out++ = digits[v >> 18];
+      *out++ = digits[(v >> 12) & 63];
+      *out++ = digits[(v >> 6) & 63];
+      *out++ = digits[v & 63];
+    }
+  if (i < len)
+    {
+      uint32_t v = (uint32_t) in[i] << 16 | (i + 1 < len ? (uint32_t) in[i + 1] << 8 : 0);
+      *out++ = digits[v >> 18];
+      *out++ = digits[(v >> 12) & 63];
+      *out++ = i + 1 < len ? digits[(v >> 6) & 63] : '=';
+      *out++ = '=';
+    }
+  *out = '\0';
 }
 
-/* The PDF of @doc in its own language, base64 (transfer full), and the
- * description of the attachment ("Factuur 2026-0001"). */
+/* The first @mark (@mark_len bytes) in @hay (@len bytes), or NULL
+ * (memmem() is not portable). */
+static const unsigned char *
+find_mark (const unsigned char *hay, size_t len, const char *mark, size_t mark_len)
+{
+  const unsigned char *p = hay, *end = hay + len;
+
+  while ((size_t) (end - p) >= mark_len
+         && (p = memchr (p, mark[0], (size_t) (end - p) - mark_len + 1)) != NULL)
+    {
+      if (memcmp (p, mark, mark_len) == 0)
+        return p;
+      p++;
+    }
+  return NULL;
+}
+
+/* A new mark for splice_pdf(). */
+static void
+make_pdf_mark (char mark[PDF_MARK_TEXT])
+{
+  unsigned char r[16];
+
+  randombytes_buf (r, sizeof r);
+  memcpy (mark, "@PDF-", 5);
+  sodium_bin2hex (mark + 5, PDF_MARK_TEXT - 5, r, sizeof r);
+  strcat (mark, "@");
+}
+
+/* The serialised UBL @xml (@len bytes, the text of its embedded document
+ * the mark @pdf_mark) with the PDF @pdf in base64 in the mark's place,
+ * into *@out (transfer full, NUL-terminated) and *@out_len; and @hash,
+ * the SHA-256 of every
+ * byte but the base64: every byte the writer decides. The PDF's own bytes
+ * follow the fonts and the cairo version of the machine that drew it, and
+ * a book moves between machines; what it shows comes from the same frozen
+ * data as the rest (docs/peppol.md, "Hashes and writer versions"). Splicing the base64 in,
+ * rather than giving it to libxml2, spares escaping and copying it twice;
+ * base64 needs no escaping, so the bytes are the same. */
 static DokusStatus
-dup_pdf_base64 (const cJSON *doc, char **out, char description[160], DokusError *err)
+splice_pdf (const xmlChar *xml, size_t len, const char *pdf_mark, const DokusPdfRendering *pdf,
+            char **out, size_t *out_len, unsigned char hash[crypto_hash_sha256_BYTES],
+            DokusError *err)
+{
+  size_t mark = strlen (pdf_mark), b64 = (pdf->len + 2) / 3 * 4, head, tail;
+  const unsigned char *at = find_mark (xml, len, pdf_mark, mark);
+  crypto_hash_sha256_state state;
+
+  assert (at != NULL);
+  head = (size_t) (at - xml);
+  tail = len - head - mark;
+  if ((*out = malloc (head + b64 + tail + 1)) == NULL)
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
+  memcpy (*out, xml, head);
+  encode_base64 (pdf->pdf, pdf->len, *out + head);
+  memcpy (*out + head + b64, at + mark, tail);
+  (*out)[head + b64 + tail] = '\0';
+  *out_len = head + b64 + tail;
+  crypto_hash_sha256_init (&state);
+  crypto_hash_sha256_update (&state, xml, head);
+  crypto_hash_sha256_update (&state, at + mark, tail);
+  crypto_hash_sha256_final (&state, hash);
+  return DOKUS_OK;
+}
+
+/* The language of @doc's PDF (its own, else en) and the description of
+ * the attachment ("Factuur 2026-0001"). */
+static const char *
+find_pdf_language (const cJSON *doc, char description[160])
 {
   const char *language = get_str (doc, "language"), *type = get_str (doc, "type");
-  unsigned char *pdf = NULL;
-  size_t len = 0, b64_len;
-  DokusStatus st;
   static const char *const titles[][3] = {
     { "nl", "Factuur", "Creditnota" },
     { "fr", "Facture", "Note de crédit" },
@@ -612,23 +744,13 @@ dup_pdf_base64 (const cJSON *doc, char **out, char description[160], DokusError 
   };
   size_t t = 3;
 
-  *out = NULL;
   for (size_t i = 0; i < 4; i++)
     if (language != NULL && strcmp (language, titles[i][0]) == 0)
       t = i;
-  st = dokus_pdf_render_json (doc, titles[t][0], &pdf, &len, NULL, err);
-  if (st != DOKUS_OK)
-    return st;
   snprintf (description, 160, "%s %s",
             titles[t][type != NULL && strcmp (type, "credit_note") == 0 ? 2 : 1],
             get_str (doc, "number"));
-  b64_len = sodium_base64_ENCODED_LEN (len, sodium_base64_VARIANT_ORIGINAL);
-  if ((*out = malloc (b64_len)) == NULL)
-    st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-  else
-    sodium_bin2base64 (*out, b64_len, pdf, len, sodium_base64_VARIANT_ORIGINAL);
-  free (pdf);
-  return st;
+  return titles[t][0];
 }
 
 DokusStatus
@@ -636,15 +758,17 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
                   DokusError *err)
 {
   sqlite3 *db = dokus_book_get_db (book);
-  char id[DOKUS_ID_TEXT], *json = NULL, hex[SHA256_HEX], bytes_hex[SHA256_HEX], *pdf = NULL;
-  char description[160];
+  char id[DOKUS_ID_TEXT], *json = NULL, hex[SHA256_HEX], *xml = NULL;
+  char description[160], pdf_mark[PDF_MARK_TEXT];
   char scheme[16];
-  const char *endpoint;
+  const char *endpoint, *language;
+  DokusPdfRendering rendering = { 0 };
   unsigned char hash[crypto_hash_sha256_BYTES];
   cJSON *doc = NULL;
   xmlDocPtr x = NULL;
   xmlChar *buf = NULL;
   int len = 0;
+  size_t xml_len = 0;
   DokusStatus st;
 
   assert (book != NULL && id_or_number != NULL && out_xml != NULL);
@@ -671,18 +795,20 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
   /* PEPPOL-EN16931-R010: the buyer's electronic address is mandatory */
   if (!find_endpoint (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), scheme, &endpoint))
     {
-      st = dokus_error_set (err, DOKUS_ERR_REFUSED, "buyer.email",
+      st = dokus_error_set (err, DOKUS_ERR_REFUSED, "buyer.peppol_id",
                             "%s has no electronic address for Peppol (a Peppol id, VAT or "
-                            "enterprise number, or an e-mail address), which BIS Billing 3.0 "
-                            "requires: send the PDF instead",
+                            "enterprise number), which BIS Billing 3.0 requires: send the PDF "
+                            "instead",
                             get_str (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), "name")
                               ? get_str (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), "name")
                               : "the client");
       goto out;
     }
-  if ((st = dup_pdf_base64 (doc, &pdf, description, err)) != DOKUS_OK)
+  language = find_pdf_language (doc, description);
+  if ((st = dokus_pdf_rendering_get (db, id, doc, language, &rendering, err)) != DOKUS_OK)
     goto out;
-  if ((st = build_xml (doc, pdf, description, &x, err)) != DOKUS_OK)
+  make_pdf_mark (pdf_mark);
+  if ((st = build_xml (doc, pdf_mark, description, &x, err)) != DOKUS_OK)
     goto out;
   xmlDocDumpFormatMemoryEnc (x, &buf, &len, "UTF-8", 1);
   if (buf == NULL || len <= 0)
@@ -690,28 +816,27 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
       st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory writing the UBL");
       goto out;
     }
-  crypto_hash_sha256 (hash, buf, (unsigned long long) len);
-  sodium_bin2hex (bytes_hex, sizeof bytes_hex, hash, sizeof hash);
-  content_hash (buf, (size_t) len, pdf, hash);
-  sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
-  if ((st = record_export (db, id, get_str (doc, "number"), get_str (doc, "type"), hex, bytes_hex,
-                           err))
+  if ((st = splice_pdf (buf, (size_t) len, pdf_mark, &rendering, &xml, &xml_len, hash, err))
       != DOKUS_OK)
     goto out;
-  if ((*out_xml = malloc ((size_t) len + 1)) == NULL)
-    {
-      st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-      goto out;
-    }
-  memcpy (*out_xml, buf, (size_t) len);
-  (*out_xml)[len] = '\0';
+  sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+  /* we never emit a document that fails: nothing is stored before this */
+  if ((st = dokus_ubl_check (xml, xml_len, get_str (doc, "number"), err)) != DOKUS_OK)
+    goto out;
+  if ((st = record_export (db, id, get_str (doc, "number"), get_str (doc, "type"), language,
+                           &rendering, hex, xml, xml_len, err))
+      != DOKUS_OK)
+    goto out;
+  *out_xml = xml;
+  xml = NULL;
   if (out_len != NULL)
-    *out_len = (size_t) len;
+    *out_len = xml_len;
 out:
+  dokus_pdf_rendering_clear (&rendering);
   xmlFree (buf);
   xmlFreeDoc (x);
   cJSON_Delete (doc);
-  free (pdf);
+  free (xml);
   free (json);
   return st;
 }

@@ -112,6 +112,18 @@ dokus_platform_remove_file (const char *path)
 }
 
 bool
+dokus_platform_remove_dir (const char *path)
+{
+  if (!dokus_platform_path_exists (path))
+    return true;
+#if defined(_WIN32)
+  return _rmdir (path) == 0;
+#else
+  return rmdir (path) == 0;
+#endif
+}
+
+bool
 dokus_platform_make_dir (const char *path)
 {
 #if defined(_WIN32)
@@ -260,6 +272,16 @@ dokus_platform_stdout_is_terminal (void)
   return _isatty (_fileno (stdout)) != 0;
 #else
   return isatty (STDOUT_FILENO) == 1;
+#endif
+}
+
+bool
+dokus_platform_stderr_is_terminal (void)
+{
+#if defined(_WIN32)
+  return _isatty (_fileno (stderr)) != 0;
+#else
+  return isatty (STDERR_FILENO) == 1;
 #endif
 }
 

@@ -6,8 +6,9 @@
  * next page), the VAT breakdown and the totals, the legal mentions, the
  * payment block with its EPC QR code, and on every page a footer with
  * "Page x/y". A page that continues the lines repeats a short header and
- * the table's heading. What a Belgian invoice must carry, and where this
- * layout prints it: docs/pdf.md.
+ * the table's heading. The seller's logo, frozen at issue, is top left.
+ * What a Belgian invoice must carry, and where this layout prints it:
+ * docs/pdf.md.
  *
  * Text is set by Pango with whatever fontconfig gives for "DejaVu Sans"
  * (Debian's default sans), so nothing is embedded in the repository. The
@@ -35,6 +36,8 @@
 #define LEFT_WIDTH 240.0
 #define TOTALS_WIDTH 230.0
 #define QR_SIZE 104.0
+#define LOGO_MAX_WIDTH 160.0
+#define LOGO_MAX_HEIGHT 56.0
 
 #define QR_MAX_VERSION 13 /* EPC069-12 */
 #define FONT "DejaVu Sans, Sans"
@@ -62,6 +65,7 @@ typedef struct {
   int pages_total; /* 0 in the counting pass */
   double y;        /* where the next block starts */
   PangoFontDescription *fonts[SELLER + 1];
+  cairo_surface_t *logo; /* nullable */
 } Layout;
 
 static const char *
@@ -220,12 +224,43 @@ party_lines (const Layout *l, const cJSON *p, bool seller, const char *home_coun
     snprintf (lines[n++], 256, "%s", dokus_render_country (country, l->lang));
   if (str (p, "vat_number") != NULL)
     snprintf (lines[n++], 256, "%s %s", label (l, DOKUS_LABEL_VAT_NUMBER), str (p, "vat_number"));
+  /* the seller's legal form, and its register after the enterprise
+   * number: art. III.25 WER/CDE */
+  if (seller && str (p, "legal_form") != NULL)
+    snprintf (lines[n++], 256, "%s %s", label (l, DOKUS_LABEL_LEGAL_FORM), str (p, "legal_form"));
   if (str (p, "enterprise_number") != NULL)
-    snprintf (lines[n++], 256, "%s %s", label (l, DOKUS_LABEL_ENTERPRISE_NUMBER),
-              enterprise_text (str (p, "enterprise_number"), kbo));
+    snprintf (lines[n++], 256, "%s %s%s%s", label (l, DOKUS_LABEL_ENTERPRISE_NUMBER),
+              enterprise_text (str (p, "enterprise_number"), kbo),
+              seller && str (p, "register") ? " " : "",
+              seller && str (p, "register") ? str (p, "register") : "");
   if (str (p, "email") != NULL)
     snprintf (lines[n++], 256, "%s %s", label (l, DOKUS_LABEL_EMAIL), str (p, "email"));
   return n;
+}
+
+/* The logo top left, scaled to fit LOGO_MAX_WIDTH × LOGO_MAX_HEIGHT
+ * (never enlarged); returns the y below it. */
+static double
+draw_logo (Layout *l, double y)
+{
+  double w, h, scale;
+
+  if (l->logo == NULL)
+    return y;
+  w = cairo_image_surface_get_width (l->logo);
+  h = cairo_image_surface_get_height (l->logo);
+  if (w <= 0 || h <= 0)
+    return y;
+  scale = LOGO_MAX_WIDTH / w < LOGO_MAX_HEIGHT / h ? LOGO_MAX_WIDTH / w : LOGO_MAX_HEIGHT / h;
+  if (scale > 1)
+    scale = 1;
+  cairo_save (l->cr);
+  cairo_translate (l->cr, MARGIN, y);
+  cairo_scale (l->cr, scale, scale);
+  cairo_set_source_surface (l->cr, l->logo, 0, 0);
+  cairo_paint (l->cr);
+  cairo_restore (l->cr);
+  return y + h * scale + 8;
 }
 
 static double
@@ -237,6 +272,7 @@ draw_seller (Layout *l, double y)
   char lines[10][256];
   size_t n = party_lines (l, seller, true, NULL, lines);
 
+  y = draw_logo (l, y);
   cairo_set_source_rgb (l->cr, 0.11, 0.23, 0.42);
   y += text_at (l, true, MARGIN, y, LEFT_WIDTH, name, SELLER, PANGO_ALIGN_LEFT) + 4;
   set_grey (l, 0.15);
@@ -818,7 +854,7 @@ make_fonts (Layout *l)
 
 DokusStatus
 dokus_pdf_layout_draw (cairo_surface_t *surface, const cJSON *doc, const char *language,
-                       int pages_total, int *out_pages, DokusError *err)
+                       cairo_surface_t *logo, int pages_total, int *out_pages, DokusError *err)
 {
   Layout l = { 0 };
   const char *type = dokus_render_str (doc, "type");
@@ -833,6 +869,7 @@ dokus_pdf_layout_draw (cairo_surface_t *surface, const cJSON *doc, const char *l
   l.credit_note = type != NULL && strcmp (type, "credit_note") == 0;
   l.page = 1;
   l.pages_total = pages_total;
+  l.logo = logo;
   make_fonts (&l);
 
   left = draw_seller (&l, MARGIN);

@@ -35,6 +35,7 @@ static const Words labels[DOKUS_LABEL_COUNT] = {
   [DOKUS_LABEL_ENTERPRISE_NUMBER] = { "Ondernemingsnr.", "N° d'entreprise", "Unternehmensnr.",
                                       "Enterprise no." },
   [DOKUS_LABEL_EMAIL] = { "E-mail", "E-mail", "E-Mail", "E-mail" },
+  [DOKUS_LABEL_LEGAL_FORM] = { "Rechtsvorm", "Forme juridique", "Rechtsform", "Legal form" },
   [DOKUS_LABEL_DESCRIPTION] = { "Omschrijving", "Description", "Beschreibung", "Description" },
   [DOKUS_LABEL_QUANTITY] = { "Aantal", "Quantité", "Menge", "Quantity" },
   [DOKUS_LABEL_UNIT_PRICE] = { "Eenheidsprijs", "Prix unitaire", "Einzelpreis", "Unit price" },

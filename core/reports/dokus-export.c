@@ -8,6 +8,10 @@
  * written with stdio, which is the same on every platform; only making the
  * directory goes through the platform module.
  *
+ * Every file written is remembered, so that an export that fails or is
+ * cancelled (dokus_export_with_progress) removes what it wrote and the
+ * directories it made: a half export is never mistaken for a whole one.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <assert.h>
@@ -27,9 +31,20 @@
 
 #define RECEIPT_NAME_MAX 100 /* bytes of a receipt's file name after its id */
 
+/* The files an export wrote, relative to its directory, to remove them
+ * again when it fails. */
 typedef struct {
-  const char *dir;
-  long        documents, expenses, attachments;
+  char  **names;
+  size_t  n, cap;
+} ExportFiles;
+
+typedef struct {
+  const char         *dir;
+  long                documents, expenses, attachments;
+  ExportFiles        *files;
+  DokusExportProgress progress; /* nullable */
+  void               *progress_data;
+  unsigned long       done, total;
 } Export;
 
 static const char readme[]
@@ -82,18 +97,62 @@ join_path (const char *dir, const char *name)
   return p;
 }
 
+/* Remembers @name before it is created, so that a failed export removes it. */
+static DokusStatus
+remember_file (ExportFiles *files, const char *name, DokusError *err)
+{
+  char *copy = strdup (name);
+
+  if (copy != NULL && files->n == files->cap)
+    {
+      size_t cap = files->cap ? files->cap * 2 : 32;
+      char **grown = realloc (files->names, cap * sizeof *grown);
+      if (grown == NULL)
+        {
+          free (copy);
+          copy = NULL;
+        }
+      else
+        {
+          files->names = grown;
+          files->cap = cap;
+        }
+    }
+  if (copy == NULL)
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  files->names[files->n++] = copy;
+  return DOKUS_OK;
+}
+
 static DokusStatus
 open_file (const Export *x, const char *name, FILE **out, DokusError *err)
 {
   char *path = join_path (x->dir, name);
+  DokusStatus st;
 
   *out = NULL;
   if (path == NULL)
     return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-  *out = fopen (path, "wb");
+  st = remember_file (x->files, name, err);
+  if (st == DOKUS_OK)
+    *out = fopen (path, "wb");
   free (path);
+  if (st != DOKUS_OK)
+    return st;
   if (*out == NULL)
     return dokus_error_set (err, DOKUS_ERR_IO, "dir", "cannot create %s in %s", name, x->dir);
+  return DOKUS_OK;
+}
+
+/* One more step of the export done: tells the progress callback, which
+ * may cancel (DOKUS_ERR_REFUSED, field "progress"). */
+static DokusStatus
+step_done (Export *x, DokusError *err)
+{
+  if (x->done < x->total)
+    x->done++;
+  if (x->progress != NULL && !x->progress (x->done, x->total, x->progress_data))
+    return dokus_error_set (err, DOKUS_ERR_REFUSED, "progress", "the export was cancelled");
   return DOKUS_OK;
 }
 
@@ -380,6 +439,7 @@ write_documents (Export *x, sqlite3 *db, DokusError *err)
       fputs (text, f);
       free (text);
       x->documents++;
+      st = step_done (x, err);
     }
   sqlite3_finalize (stmt);
   if (st == DOKUS_OK && rc != SQLITE_DONE)
@@ -596,6 +656,8 @@ write_receipts (Export *x, sqlite3 *db, DokusError *err)
       free (name);
       free (file);
       x->attachments++;
+      if (st == DOKUS_OK)
+        st = step_done (x, err);
     }
   sqlite3_finalize (stmt);
   if (st == DOKUS_OK && rc != SQLITE_DONE)
@@ -605,50 +667,119 @@ write_receipts (Export *x, sqlite3 *db, DokusError *err)
 
 /* ---- the export -------------------------------------------------------------- */
 
+/* The steps of an export: one per file besides documents.json and the
+ * receipts (WRITER_STEPS), one per document, one per receipt. */
+#define WRITER_STEPS 9
+
+static DokusStatus
+count_steps (Export *x, sqlite3 *db, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT (SELECT count (*) FROM documents)"
+                               " + (SELECT count (*) FROM attachments)",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      x->total = WRITER_STEPS + (unsigned long) sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "counting what to export", err);
+  return DOKUS_OK;
+}
+
 static DokusStatus
 write_all (Export *x, DokusBook *book, sqlite3 *db, DokusError *err)
 {
-  DokusStatus st = write_text (x, "README.txt", readme, sizeof readme - 1, err);
+  DokusStatus st = count_steps (x, db, err);
 
+  if (st == DOKUS_OK && x->progress != NULL && !x->progress (0, x->total, x->progress_data))
+    st = dokus_error_set (err, DOKUS_ERR_REFUSED, "progress", "the export was cancelled");
   if (st == DOKUS_OK)
+    st = write_text (x, "README.txt", readme, sizeof readme - 1, err);
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_profile (x, db, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_clients (x, book, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_documents (x, db, err);
   if (st == DOKUS_OK)
     st = write_payments (x, db, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_expenses (x, book, db, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_audit (x, book, db, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_csv (x, db, "sales-journal.csv",
                     "date,number,type,client,vat_number,category,rate,taxable,vat,total",
                     sales_sql, sales_row, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_csv (x, db, "purchases-journal.csv",
                     "date,number,type,supplier,vat_number,country,category,kind,vat_treatment,"
                     "rate,base,vat,total,deductible_percent,vat_recoverable_percent,expense_id",
                     purchases_sql, purchases_row, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_csv (x, db, "payments.csv",
                     "date,document_number,document_type,client,amount,reference,payment_id",
                     payments_sql, payments_row, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && (st = step_done (x, err)) == DOKUS_OK)
     st = write_receipts (x, db, err);
   return st;
+}
+
+/* Removes what a failed export wrote: its files, the receipts directory
+ * and @dir itself when the export made it (an empty directory given by
+ * the caller stays, empty). Best effort: the error already reported is
+ * the one that matters. */
+static void
+remove_partial (const Export *x, bool made_dir)
+{
+  char *receipts = join_path (x->dir, "receipts");
+
+  for (size_t i = x->files->n; i-- > 0;)
+    {
+      char *path = join_path (x->dir, x->files->names[i]);
+      if (path != NULL)
+        dokus_platform_remove_file (path);
+      free (path);
+    }
+  if (receipts != NULL)
+    dokus_platform_remove_dir (receipts);
+  free (receipts);
+  if (made_dir)
+    dokus_platform_remove_dir (x->dir);
+}
+
+static void
+files_clear (ExportFiles *files)
+{
+  for (size_t i = 0; i < files->n; i++)
+    free (files->names[i]);
+  free (files->names);
 }
 
 DokusStatus
 dokus_export (DokusBook *book, const char *dir, DokusError *err)
 {
+  return dokus_export_with_progress (book, dir, NULL, NULL, err);
+}
+
+DokusStatus
+dokus_export_with_progress (DokusBook *book, const char *dir, DokusExportProgress progress,
+                            void *progress_data, DokusError *err)
+{
   sqlite3 *db;
   DokusError local = { 0 };
-  Export x = { .dir = dir };
+  ExportFiles files = { 0 };
+  Export x = { .dir = dir, .files = &files, .progress = progress,
+               .progress_data = progress_data };
   char *receipts = NULL, *after = NULL;
   cJSON *summary;
   DokusStatus st;
+  bool made_dir = false;
   int rc;
 
   assert (book != NULL);
@@ -669,22 +800,28 @@ dokus_export (DokusBook *book, const char *dir, DokusError *err)
     }
   else if (!dokus_platform_make_dir (dir))
     return dokus_error_set (err, DOKUS_ERR_IO, "dir", "cannot create the directory %s", dir);
+  else
+    made_dir = true;
   receipts = join_path (dir, "receipts");
   if (receipts == NULL)
-    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-  if (!dokus_platform_make_dir (receipts))
-    {
-      free (receipts);
-      return dokus_error_set (err, DOKUS_ERR_IO, "dir", "cannot create the directory %s/receipts",
-                              dir);
-    }
+    st = dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  else if (!dokus_platform_make_dir (receipts))
+    st = dokus_error_set (err, DOKUS_ERR_IO, "dir", "cannot create the directory %s/receipts",
+                          dir);
+  else
+    st = DOKUS_OK;
   free (receipts);
+  if (st != DOKUS_OK)
+    goto out;
 
   /* one snapshot for every file: a read transaction (WAL readers do not
      block writers, nor they it) */
   rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
-    return dokus_book_sqlite_error (db, rc, "starting the export", err);
+    {
+      st = dokus_book_sqlite_error (db, rc, "starting the export", err);
+      goto out;
+    }
   st = write_all (&x, book, db, err);
   if (st == DOKUS_OK)
     {
@@ -695,7 +832,7 @@ dokus_export (DokusBook *book, const char *dir, DokusError *err)
   if (!sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   if (st != DOKUS_OK)
-    return st;
+    goto out;
 
   summary = cJSON_CreateObject ();
   if (summary != NULL)
@@ -709,5 +846,9 @@ dokus_export (DokusBook *book, const char *dir, DokusError *err)
   if (st == DOKUS_OK)
     st = dokus_audit_record (book, "export", "book", NULL, NULL, after, err);
   free (after);
+out:
+  if (st != DOKUS_OK)
+    remove_partial (&x, made_dir);
+  files_clear (&files);
   return st;
 }

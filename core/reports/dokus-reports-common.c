@@ -45,7 +45,7 @@ dokus_reports_sales (sqlite3 *db, DokusDate from, DokusDate to, DokusSalesSums *
 {
   char f[DOKUS_DATE_TEXT], t[DOKUS_DATE_TEXT];
   sqlite3_stmt *stmt = NULL;
-  /* four sums in one read of the covering index documents_issue_sums
+  /* four sums in one read of the covering index documents_vat_period
    * (no GROUP BY: that sorted the range first) */
   int rc = sqlite3_prepare_v2 (db,
                                "SELECT"

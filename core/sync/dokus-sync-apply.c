@@ -542,6 +542,12 @@ apply_op (sqlite3 *db, const cJSON *op, const char *device, OpResult *res, Dokus
         rc = apply_fact (db, op, res);
       else if (strcmp (k, "audit") == 0)
         rc = apply_audit (db, op, res);
+      else if (strcmp (k, "member") == 0)
+        {
+          bool applied = false;
+          rc = dokus_sync_member_apply (db, op, device, &applied);
+          *res = applied ? OP_APPLIED : OP_REFUSED;
+        }
       else
         *res = OP_WAIT; /* an op of a newer schema */
     }
@@ -631,6 +637,98 @@ applied_of (sqlite3 *db, const char *device)
   return strtoll (v, NULL, 10);
 }
 
+/* An envelope that cannot be opened yet (its device's member fact or its
+ * key has not arrived) waits sealed, as idx -2. */
+static DokusStatus
+save_sealed (sqlite3 *db, const DokusSyncEnvelope *e, DokusError *err)
+{
+  cJSON *o = cJSON_CreateObject ();
+  char *nonce = malloc (2 * sizeof e->nonce + 1), *sig = malloc (2 * sizeof e->sig + 1);
+  char *ct = malloc (2 * e->ct_len + 1), *text = NULL;
+  DokusStatus st;
+
+  if (o != NULL && nonce != NULL && sig != NULL && ct != NULL)
+    {
+      cJSON_AddNumberToObject (o, "key_epoch", e->key_epoch);
+      cJSON_AddStringToObject (o, "nonce", sodium_bin2hex (nonce, 2 * sizeof e->nonce + 1,
+                                                           e->nonce, sizeof e->nonce));
+      cJSON_AddStringToObject (o, "ct", sodium_bin2hex (ct, 2 * e->ct_len + 1, e->ct, e->ct_len));
+      cJSON_AddStringToObject (o, "sig", sodium_bin2hex (sig, 2 * sizeof e->sig + 1, e->sig,
+                                                         sizeof e->sig));
+      text = cJSON_PrintUnformatted (o);
+    }
+  st = text != NULL ? save_pending (db, e->device_id, e->dev_seq, -2, text, err)
+                    : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  free (text);
+  free (nonce);
+  free (sig);
+  free (ct);
+  cJSON_Delete (o);
+  return st;
+}
+
+static bool
+hex_member (const cJSON *o, const char *key, unsigned char *out, size_t len)
+{
+  const char *s = str_of (o, key);
+  size_t got = 0;
+  return s != NULL && sodium_hex2bin (out, len, s, strlen (s), NULL, &got, NULL) == 0
+         && got == len;
+}
+
+/* Tries to open a sealed waiting envelope: *done when it opened (and was
+ * applied or now waits as plaintext) or is refused for good. */
+static DokusStatus
+retry_sealed (sqlite3 *db, const char *device, int64_t dev_seq, const char *text, bool *done,
+              DokusSyncApplyStats *stats, DokusError *err)
+{
+  cJSON *o = cJSON_Parse (text);
+  const char *ct_hex = o ? str_of (o, "ct") : NULL;
+  DokusSyncEnvelope e = { 0 };
+  DokusError open_err = { 0 };
+  DokusStatus st = DOKUS_OK, os;
+  char *plain = NULL;
+
+  *done = false;
+  snprintf (e.device_id, sizeof e.device_id, "%s", device);
+  e.dev_seq = dev_seq;
+  e.key_epoch = (uint32_t) cJSON_GetNumberValue (cJSON_GetObjectItemCaseSensitive (o, "key_epoch"));
+  e.ct_len = ct_hex ? strlen (ct_hex) / 2 : 0;
+  e.ct = malloc (e.ct_len + 1);
+  if (o == NULL || ct_hex == NULL || e.ct == NULL || !hex_member (o, "nonce", e.nonce, sizeof e.nonce)
+      || !hex_member (o, "sig", e.sig, sizeof e.sig) || !hex_member (o, "ct", e.ct, e.ct_len))
+    {
+      *done = true; /* unreadable: drop it */
+      stats->refused++;
+      goto out;
+    }
+  os = dokus_sync_open (db, &e, &plain, &open_err);
+  if (os == DOKUS_ERR_NOT_FOUND)
+    goto out; /* still waiting */
+  *done = true;
+  if (os == DOKUS_ERR_REFUSED)
+    stats->refused++;
+  else if (os != DOKUS_OK)
+    {
+      if (err != NULL)
+        *err = open_err;
+      st = os;
+    }
+  else if (dev_seq == applied_of (db, device) + 1)
+    st = apply_plaintext (db, device, dev_seq, plain, stats, err);
+  else if (dev_seq > applied_of (db, device))
+    st = save_pending (db, device, dev_seq, -1, plain, err);
+out:
+  if (plain != NULL)
+    {
+      sodium_memzero (plain, strlen (plain));
+      free (plain);
+    }
+  free (e.ct);
+  cJSON_Delete (o);
+  return st;
+}
+
 /* Retries what waits until nothing more moves. */
 static DokusStatus
 retry_pending (sqlite3 *db, DokusSyncApplyStats *stats, DokusError *err)
@@ -669,6 +767,19 @@ retry_pending (sqlite3 *db, DokusSyncApplyStats *stats, DokusError *err)
 
           if (st != DOKUS_OK)
             break;
+          if (idx == -2)
+            {
+              /* leaves first: opening it may queue it again as plaintext */
+              snprintf (key, sizeof key, "%" PRId64, dev_seq);
+              query_text (db, "DELETE FROM sync_pending WHERE device_id = ?1 AND idx = -2"
+                              " AND dev_seq = CAST (?2 AS INTEGER)", device, key, NULL, 0);
+              st = retry_sealed (db, device, dev_seq, text, &done, stats, err);
+              if (st == DOKUS_OK && !done)
+                st = save_pending (db, device, dev_seq, -2, text, err);
+              if (done)
+                progress = true;
+              continue;
+            }
           if (idx < 0)
             {
               int64_t applied = applied_of (db, device);
@@ -723,6 +834,12 @@ retry_pending (sqlite3 *db, DokusSyncApplyStats *stats, DokusError *err)
 }
 
 DokusStatus
+dokus_sync_retry_pending (sqlite3 *db, DokusSyncApplyStats *stats, DokusError *err)
+{
+  return retry_pending (db, stats, err);
+}
+
+DokusStatus
 dokus_sync_apply (DokusBook *book, const DokusSyncEnvelope *envs, size_t n, int64_t cursor,
                   DokusSyncApplyStats *stats, DokusError *err)
 {
@@ -756,7 +873,7 @@ dokus_sync_apply (DokusBook *book, const DokusSyncEnvelope *envs, size_t n, int6
       applied = applied_of (db, e->device_id);
       snprintf (key, sizeof key, "%" PRId64, e->dev_seq);
       if (e->dev_seq <= applied
-          || query_text (db, "SELECT 1 FROM sync_pending WHERE device_id = ?1 AND idx = -1"
+          || query_text (db, "SELECT 1 FROM sync_pending WHERE device_id = ?1 AND idx < 0"
                              " AND dev_seq = CAST (?2 AS INTEGER)", e->device_id, key, NULL, 0)
                  == SQLITE_ROW)
         {
@@ -769,6 +886,12 @@ dokus_sync_apply (DokusBook *book, const DokusSyncEnvelope *envs, size_t n, int6
         if (os == DOKUS_ERR_REFUSED)
           {
             stats->refused++;
+            continue;
+          }
+        if (os == DOKUS_ERR_NOT_FOUND)
+          {
+            st = save_sealed (db, e, err);
+            stats->waiting++;
             continue;
           }
         if (os != DOKUS_OK)

@@ -318,7 +318,8 @@ list_ids (sqlite3 *db, const char *sql, cJSON **out, DokusError *err)
 /* Everything the book holds, when sync is turned on: its rows as their
  * creations, issued documents in series order, payments, audit chains. */
 static DokusStatus
-capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, cJSON *ops, DokusError *err)
+capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, bool audit_only, cJSON *ops,
+             DokusError *err)
 {
   static const struct { const char *sql; int kind; } parts[] = {
     { "SELECT '1' FROM profile", 0 },
@@ -333,7 +334,7 @@ capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, cJSON *ops, DokusEr
   DokusStatus st = DOKUS_OK;
   uint64_t hlc = hlc_in;
 
-  for (size_t p = 0; st == DOKUS_OK && p < sizeof parts / sizeof parts[0]; p++)
+  for (size_t p = audit_only ? 6 : 0; st == DOKUS_OK && p < sizeof parts / sizeof parts[0]; p++)
     {
       cJSON *ids = NULL, *id;
       st = list_ids (db, parts[p].sql, &ids, err);
@@ -359,6 +360,20 @@ capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, cJSON *ops, DokusEr
 }
 
 static bool
+is_accountant (sqlite3 *db, const char *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  bool yes = false;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sync_member WHERE device_id = ?1"
+                              " AND role = 'accountant'", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_bind_text (stmt, 1, self, -1, SQLITE_STATIC) == SQLITE_OK)
+    yes = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return yes;
+}
+
+static bool
 is_document (const char *entity)
 {
   return strcmp (entity, "invoice") == 0 || strcmp (entity, "credit_note") == 0;
@@ -375,10 +390,12 @@ dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action, const 
   int64_t dev_seq = 0;
   uint64_t hlc = 0;
   DokusStatus st;
+  bool accountant;
   int rc;
 
   if (!dokus_sync_self (db, book_id, self))
     return DOKUS_OK; /* sync is off */
+  accountant = is_accountant (db, self);
   st = dokus_sync_hlc_tick (db, &hlc, err);
   if (st != DOKUS_OK)
     return st;
@@ -389,8 +406,10 @@ dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action, const 
       cJSON_Delete (env);
       return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
     }
-  if (audit_rowid == 0)
-    st = capture_all (db, hlc, self, ops, err);
+  if (audit_rowid <= 0)
+    st = capture_all (db, hlc, self, audit_rowid < 0, ops, err);
+  else if (entity_id != NULL && strcmp (entity, "sync_member") == 0)
+    st = dokus_sync_member_op (db, entity_id, ops, err);
   else if (entity_id != NULL && strcmp (entity, "client") == 0)
     st = capture_fields (db, "client", entity_id, &hlc, self, ops, err);
   else if (strcmp (entity, "profile") == 0)
@@ -406,7 +425,18 @@ dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action, const 
   else if (entity_id != NULL && is_document (entity)
            && (strcmp (action, "create") == 0 || strcmp (action, "update") == 0))
     st = capture_fields (db, "document", entity_id, &hlc, self, ops, err);
-  if (st == DOKUS_OK && audit_rowid != 0)
+  /* an accountant reads: a change of the books is refused, a local-only
+   * entry (an export) stays local */
+  if (st == DOKUS_OK && accountant && cJSON_GetArraySize (ops) > 0)
+    st = dokus_error_set (err, DOKUS_ERR_REFUSED, "role",
+                          "this device is paired as an accountant's: it reads this book and "
+                          "cannot change it (%s %s)", action, entity);
+  if (st != DOKUS_OK || accountant)
+    {
+      cJSON_Delete (env);
+      return st;
+    }
+  if (audit_rowid > 0)
     st = capture_audit (db, audit_rowid, ops, err);
 
   rc = sqlite3_prepare_v2 (db, "UPDATE sync_self SET next_dev_seq = next_dev_seq + 1"

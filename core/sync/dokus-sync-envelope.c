@@ -86,8 +86,8 @@ load_key (sqlite3 *db, uint32_t *epoch, unsigned char key[32], DokusError *err)
   return st;
 }
 
-static DokusStatus
-load_sign_key (sqlite3 *db, unsigned char sk[crypto_sign_SECRETKEYBYTES], DokusError *err)
+DokusStatus
+dokus_sync_load_sign_key (sqlite3 *db, unsigned char *sk, DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, "SELECT secret_key FROM local_device WHERE id = 1", -1, &stmt,
@@ -125,7 +125,7 @@ dokus_sync_seal (sqlite3 *db, const char *plaintext, int64_t dev_seq, DokusError
     return dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "", "sync is not enabled on this book");
   st = load_key (db, &epoch, key, err);
   if (st == DOKUS_OK)
-    st = load_sign_key (db, sk, err);
+    st = dokus_sync_load_sign_key (db, sk, err);
   if (st != DOKUS_OK)
     goto out;
   padded = malloc (len + PAD_BLOCK);
@@ -181,18 +181,28 @@ dokus_sync_open (sqlite3 *db, const DokusSyncEnvelope *env, char **plaintext, Do
   uint32_t epoch = env->key_epoch;
   DokusStatus st = DOKUS_OK;
   int rc, ok = 0;
+  bool unknown = false;
 
   *plaintext = NULL;
   if (!dokus_sync_self (db, book_id, self))
     return dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "", "sync is not enabled on this book");
-  /* the signature first, against the member list */
-  rc = sqlite3_prepare_v2 (db, "SELECT sign_pk FROM sync_member WHERE device_id = ?1"
-                               " AND revoked = 0", -1, &stmt, NULL);
+  /* the signature first, against the member list: an unknown member
+   * (its member fact not applied yet) waits; a revoked one's envelopes
+   * after its cut-off are refused */
+  rc = sqlite3_prepare_v2 (db, "SELECT sign_pk, revoked = 0 OR ?2 <= coalesce (revoked_after, 0),"
+                               " role = 'accountant' FROM sync_member WHERE device_id = ?1", -1,
+                           &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_bind_text (stmt, 1, env->device_id, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 2, env->dev_seq);
+  if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == crypto_sign_PUBLICKEYBYTES)
+  if (rc == SQLITE_DONE)
+    unknown = true;
+  /* an accountant reads: nothing it sends changes a book (SYNC.md) */
+  else if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == crypto_sign_PUBLICKEYBYTES
+           && sqlite3_column_int (stmt, 1) != 0 && sqlite3_column_int (stmt, 2) == 0)
     {
       sig_message (msg, book_id, env->device_id, env->dev_seq, env->key_epoch, env->nonce, env->ct,
                    env->ct_len);
@@ -204,15 +214,20 @@ dokus_sync_open (sqlite3 *db, const DokusSyncEnvelope *env, char **plaintext, Do
   sqlite3_finalize (stmt);
   if (st != DOKUS_OK)
     return st;
+  if (unknown)
+    return dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "device_id",
+                            "envelope %lld of device %s: not a member yet",
+                            (long long) env->dev_seq, env->device_id);
   if (!ok)
     return dokus_error_set (err, DOKUS_ERR_REFUSED, "sig",
                             "envelope %lld of device %s: not signed by a current member",
                             (long long) env->dev_seq, env->device_id);
   if (epoch == 0)
     return dokus_error_set (err, DOKUS_ERR_REFUSED, "key_epoch", "key epoch 0 is not valid");
+  /* a key this book does not have (yet): the envelope waits for it */
   st = load_key (db, &epoch, key, err);
   if (st != DOKUS_OK)
-    return st == DOKUS_ERR_NOT_FOUND ? DOKUS_ERR_REFUSED : st;
+    return st;
   pt = malloc (env->ct_len + 1);
   if (pt == NULL)
     {

@@ -22,7 +22,8 @@
 
 /* Called by dokus_audit_append() after it inserted audit row @audit_rowid,
  * inside the caller's transaction (0: everything the book holds, when sync
- * is turned on): when sync is on, turns the change into
+ * is turned on; -1: every audit entry, when a device joins by pairing):
+ * when sync is on, turns the change into
  * ops and writes one sealed envelope to the outbox. Does nothing when sync
  * is off. */
 DokusStatus dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action,
@@ -81,9 +82,15 @@ int dokus_sync_rows_insert (sqlite3 *db, const char *table, const char *fk_col, 
 /* Envelopes (dokus-sync-envelope.c). */
 DokusStatus dokus_sync_seal (sqlite3 *db, const char *plaintext, int64_t dev_seq,
                              DokusError *err);
-/* opens @env; *plaintext (transfer full) is free()d by the caller */
+/* opens @env; *plaintext (transfer full) is free()d by the caller.
+ * DOKUS_ERR_NOT_FOUND: not yet (its device is not a member here yet, or
+ * its key epoch is unknown): it waits; DOKUS_ERR_REFUSED: never (a bad
+ * signature or ciphertext, a revoked device past its cut-off). */
 DokusStatus dokus_sync_open (sqlite3 *db, const DokusSyncEnvelope *env, char **plaintext,
                              DokusError *err);
+
+/* this device's Ed25519 secret key (64 bytes; the caller wipes it) */
+DokusStatus dokus_sync_load_sign_key (sqlite3 *db, unsigned char *sk, DokusError *err);
 
 /* the sync_self row; false if sync is off */
 bool dokus_sync_self (sqlite3 *db, char book_id[DOKUS_SYNC_ID_TEXT],
@@ -91,3 +98,65 @@ bool dokus_sync_self (sqlite3 *db, char book_id[DOKUS_SYNC_ID_TEXT],
 
 /* runs @sql with no parameters, mapping errors */
 DokusStatus dokus_sync_exec (sqlite3 *db, const char *sql, const char *what, DokusError *err);
+
+/* Keyrings and members (dokus-sync-bundle.c, dokus-sync-keys.c,
+ * dokus-sync-members.c). */
+#define DOKUS_SYNC_MAX_EPOCHS 64
+#define DOKUS_SYNC_MAX_MEMBERS 32
+
+typedef struct {
+  uint32_t      epoch;
+  unsigned char key[DOKUS_SYNC_KEY_BYTES];
+} DokusSyncEpochKey;
+
+typedef struct {
+  char          device_id[DOKUS_SYNC_ID_TEXT];
+  unsigned char sign_pk[DOKUS_SYNC_SIGN_PK_BYTES];
+  char          role[16];
+  int64_t       revoked_after; /* -1: not revoked */
+} DokusSyncMemberInfo;
+
+typedef struct {
+  DokusSyncEpochKey   *keys; /* sodium_malloc'd */
+  size_t               n_keys;
+  DokusSyncMemberInfo *members;
+  size_t               n_members;
+  uint32_t             current;
+} DokusSyncKeyring;
+
+/* the keyring and members of @db; free with dokus_sync_keyring_free */
+DokusStatus dokus_sync_keyring_load (sqlite3 *db, DokusSyncKeyring *ring, DokusError *err);
+void dokus_sync_keyring_free (DokusSyncKeyring *ring);
+/* @ring as a bundle for @recipient_id, signed by this device (@signer_id) */
+DokusStatus dokus_sync_bundle_build (DokusBook *book, const char *book_id, const char *signer_id,
+                                     const DokusSyncKeyring *ring, const char *recipient_id,
+                                     const unsigned char recipient_pk[32], unsigned char **out,
+                                     size_t *out_len, DokusError *err);
+/* opens a bundle sealed to this book's device key and parses it; the
+ * signature (*sig_out, inside *plain_out) over the first *signed_len
+ * bytes of *plain_out is the caller's to check. *plain_out: sodium_free */
+DokusStatus dokus_sync_bundle_parse (sqlite3 *db, const unsigned char *sealed, size_t len,
+                                     DokusSyncKeyring *ring, char book_id[DOKUS_SYNC_ID_TEXT],
+                                     char recipient[DOKUS_SYNC_ID_TEXT],
+                                     char signer[DOKUS_SYNC_ID_TEXT],
+                                     const unsigned char **sig_out, unsigned char **plain_out,
+                                     size_t *signed_len, DokusError *err);
+/* adds a member or applies its revocation (never undone, the key of a
+ * known member never changes); returns the sqlite result code */
+int dokus_sync_member_merge (sqlite3 *db, const DokusSyncMemberInfo *m);
+/* true if @device_id is a member with role owner, not revoked */
+bool dokus_sync_is_owner (sqlite3 *db, const char *device_id);
+/* the "member" op of @device_id's row (capture) */
+DokusStatus dokus_sync_member_op (sqlite3 *db, const char *device_id, cJSON *ops,
+                                  DokusError *err);
+/* applies a "member" op sent by @device: *applied false if refused */
+int dokus_sync_member_apply (sqlite3 *db, const cJSON *op, const char *device, bool *applied);
+/* retries everything that waits (dokus-sync-apply.c) */
+DokusStatus dokus_sync_retry_pending (sqlite3 *db, DokusSyncApplyStats *stats, DokusError *err);
+
+/* Called by issue (dokus-issue.c) with the default series of a document
+ * (@series_id, "invoice/2026", of @cap bytes): when this device has its own
+ * series enabled, holds its lease and not the default one's, rewrites
+ * @series_id to the own series ("invoice/2026/B") and sets @infix to
+ * "B-" (else ""), for the number "2026-B-0001". */
+void dokus_sync_series_pick (sqlite3 *db, char *series_id, size_t cap, char infix[8]);

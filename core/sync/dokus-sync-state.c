@@ -442,28 +442,15 @@ dokus_sync_sign (DokusBook *book, const unsigned char *msg, size_t len,
 {
   sqlite3 *db = dokus_book_get_db (book);
   unsigned char sk[crypto_sign_SECRETKEYBYTES];
-  sqlite3_stmt *stmt = NULL;
-  DokusStatus st = DOKUS_OK;
-  int rc;
+  DokusStatus st;
 
   assert (msg != NULL || len == 0);
   if (!dokus_sync_self (db, NULL, NULL))
     return dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "", "sync is not enabled on this book");
-  rc = sqlite3_prepare_v2 (db, "SELECT secret_key FROM local_device WHERE id = 1", -1, &stmt,
-                           NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == crypto_sign_SECRETKEYBYTES)
-    {
-      memcpy (sk, sqlite3_column_blob (stmt, 0), sizeof sk);
-      crypto_sign_detached (sig, NULL, msg, len, sk);
-      sodium_memzero (sk, sizeof sk);
-    }
-  else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "local_device: this device has no key");
-  else
-    st = dokus_book_sqlite_error (db, rc, "reading this device", err);
-  sqlite3_finalize (stmt);
+  st = dokus_sync_load_sign_key (db, sk, err);
+  if (st == DOKUS_OK)
+    crypto_sign_detached (sig, NULL, msg, len, sk);
+  sodium_memzero (sk, sizeof sk);
   return st;
 }
 

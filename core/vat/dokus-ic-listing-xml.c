@@ -33,9 +33,16 @@ str (const cJSON *o, const char *key)
  * negative line; a customer whose credit notes outweigh the period's
  * supplies is corrected in the listing of the earlier period. */
 static DokusStatus
-check_lines (const cJSON *lines, DokusError *err)
+check_lines (const cJSON *lines, const char *period, DokusError *err)
 {
   const cJSON *line;
+
+  /* NewICO-in_v0_9.xsd (IntraConsignment): IntraClient occurs at least once and
+   * ClientsNbr is a positive integer: there is no empty listing to file */
+  if (cJSON_GetArraySize (lines) == 0)
+    return dokus_error_set (err, DOKUS_ERR_REFUSED, "period",
+                            "%s has no intra-Community operations: there is no listing to file",
+                            period);
 
   cJSON_ArrayForEach (line, lines)
     {
@@ -81,7 +88,7 @@ dokus_ic_listing_xml (DokusBook *book, const char *period_text, char **out_xml, 
   if (json == NULL)
     return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
   lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
-  st = check_lines (lines, err);
+  st = check_lines (lines, period_text, err);
   if (st == DOKUS_OK)
     st = dokus_intervat_declarant_load (db, &d, err);
   if (st != DOKUS_OK)

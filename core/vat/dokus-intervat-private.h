@@ -29,7 +29,8 @@ typedef struct {
   char *name, *street, *postal_code, *city, *email; /* NULL when absent */
 } DokusIntervatDeclarant;
 
-/* Reads the profile. DOKUS_ERR_REFUSED (field "profile") without one. */
+/* Reads the profile. DOKUS_ERR_REFUSED (field "profile") without one,
+ * (field "vat_number") when it gives no ten-digit Belgian number. */
 DokusStatus dokus_intervat_declarant_load (sqlite3 *db, DokusIntervatDeclarant *out,
                                            DokusError *err);
 void dokus_intervat_declarant_clear (DokusIntervatDeclarant *d);
@@ -41,7 +42,9 @@ xmlNodePtr dokus_intervat_add_text (xmlNodePtr parent, xmlNsPtr ns, const char *
 
 /* Adds <Declarant> in @ns under @parent, its children in @common: VATNumber,
  * then Name, Street, PostCode, City, CountryCode and EmailAddress where the
- * profile has them (the schema makes them optional, in this order). */
+ * profile has them (the schema makes them optional, in this order) and
+ * where they fit the schema's types (lengths, EMail_Type's pattern); one
+ * that does not is left out. */
 void dokus_intervat_add_declarant (xmlNodePtr parent, xmlNsPtr ns, xmlNsPtr common,
                                    const DokusIntervatDeclarant *d, bool *ok);
 

@@ -28,6 +28,16 @@ column_dup (sqlite3_stmt *stmt, int col, bool *ok)
   return copy;
 }
 
+static bool
+ten_digits (const char *s)
+{
+  size_t n = 0;
+
+  while (s[n] >= '0' && s[n] <= '9')
+    n++;
+  return n == 10 && s[n] == '\0';
+}
+
 DokusStatus
 dokus_intervat_declarant_load (sqlite3 *db, DokusIntervatDeclarant *out, DokusError *err)
 {
@@ -60,6 +70,11 @@ dokus_intervat_declarant_load (sqlite3 *db, DokusIntervatDeclarant *out, DokusEr
       out->email = column_dup (stmt, 9, &ok);
       if (!ok)
         st = dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+      else if (!ten_digits (out->vat_digits))
+        /* BEVATNumber: the schema's only required declarant field */
+        st = dokus_error_set (err, DOKUS_ERR_REFUSED, "vat_number",
+                              "Intervat needs the book's Belgian VAT number (BE and ten digits): "
+                              "set vat_number or enterprise_number in the profile");
     }
   else if (rc == SQLITE_DONE)
     st = dokus_error_set (err, DOKUS_ERR_REFUSED, "profile",
@@ -98,18 +113,58 @@ dokus_intervat_add_text (xmlNodePtr parent, xmlNsPtr ns, const char *name, const
   return node;
 }
 
-/* The schema's EMail_Type: something, '@', something without '.', '.',
- * something. An address that does not fit is left out, not sent. */
+static bool
+email_char (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+         || c == '-' || c == '.';
+}
+
+/* IntervatInputCommon_v0_9.xsd, EMail_Type: the whole address matches
+ * ([a-zA-Z0-9_\-\.]+)@([a-zA-Z0-9_\-\.]+)\.([a-zA-Z]{2,5}): no '+', and a
+ * last label of two to five letters (".consulting" does not fit). The
+ * element is optional: an address that does not fit is left out. */
 static bool
 email_fits (const char *email)
 {
-  const char *at = strchr (email, '@');
-  const char *dot;
+  const char *at = strchr (email, '@'), *dot, *p;
 
-  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
+  if (at == NULL || at == email)
     return false;
-  dot = strchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+  for (p = email; p < at; p++)
+    if (!email_char (*p))
+      return false;
+  dot = strrchr (at + 1, '.');
+  if (dot == NULL || dot == at + 1)
+    return false;
+  for (p = at + 1; p < dot; p++)
+    if (!email_char (*p))
+      return false;
+  for (p = dot + 1; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+      return false;
+  return p - dot - 1 >= 2 && p - dot - 1 <= 5;
+}
+
+/* The schema's maxLength counts characters: UTF-8 lead bytes. */
+static bool
+fits_length (const char *text, size_t max)
+{
+  size_t n = 0;
+
+  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+    n += (*p & 0xC0) != 0x80;
+  return n <= max;
+}
+
+/* An optional declarant child, when the profile has it and the schema's
+ * length allows it (Name and Street 200, PostCode 15, City 184). */
+static void
+add_optional (xmlNodePtr node, xmlNsPtr common, const char *name, const char *text, size_t max,
+              bool *ok)
+{
+  if (text != NULL && fits_length (text, max))
+    dokus_intervat_add_text (node, common, name, text, ok);
 }
 
 void
@@ -124,14 +179,10 @@ dokus_intervat_add_declarant (xmlNodePtr parent, xmlNsPtr ns, xmlNsPtr common,
       return;
     }
   dokus_intervat_add_text (node, common, "VATNumber", d->vat_digits, ok);
-  if (d->name)
-    dokus_intervat_add_text (node, common, "Name", d->name, ok);
-  if (d->street)
-    dokus_intervat_add_text (node, common, "Street", d->street, ok);
-  if (d->postal_code)
-    dokus_intervat_add_text (node, common, "PostCode", d->postal_code, ok);
-  if (d->city)
-    dokus_intervat_add_text (node, common, "City", d->city, ok);
+  add_optional (node, common, "Name", d->name, 200, ok);
+  add_optional (node, common, "Street", d->street, 200, ok);
+  add_optional (node, common, "PostCode", d->postal_code, 15, ok);
+  add_optional (node, common, "City", d->city, 184, ok);
   if (d->country[0])
     dokus_intervat_add_text (node, common, "CountryCode", d->country, ok);
   if (d->email && email_fits (d->email))

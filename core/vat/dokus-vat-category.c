@@ -183,15 +183,26 @@ dokus_vat_credit_note_mention (const char *language)
 const char *
 dokus_vat_triangulation_mention (const char *language)
 {
-  /* Directive 2006/112/EC art. 141 (the simplification), 197 (C liable)
-   * and 226 (11a) ("reverse charge" on the invoice); docs/vat.md */
+  /* The customer C is liable (Directive 2006/112/EC art. 141 and 197), so
+   * B's invoice must carry the uniform reverse-charge mention of art. 226
+   * (11a), in Belgium art. 5, § 1, 9°bis of royal decree no. 1 of
+   * 29.12.1992 ("Btw verlegd" / "Autoliquidation"). The SPF Finances makes
+   * it a material condition of the simplification, which an invoice
+   * without it loses and which no later note can repair (circular
+   * 2020/C/50 point 7.4.3.3.5, completed by circular 2023/C/51; CJEU
+   * C-247/21 Luxury Trust Automobil). Hence those words first, as the law
+   * spells them; docs/vat.md. */
   return pick (language,
-               "Vereenvoudigde driehoeksverkeer binnen de EU: btw verschuldigd door de afnemer "
-               "(verlegging van heffing, art. 141 en 197 Richtlijn 2006/112/EG)",
-               "Opération triangulaire intracommunautaire simplifiée : TVA due par le "
-               "destinataire (autoliquidation, art. 141 et 197 de la directive 2006/112/CE)",
-               "Innergemeinschaftliches Dreiecksgeschäft: Steuerschuldnerschaft des "
-               "Leistungsempfängers (Art. 141 und 197 der Richtlinie 2006/112/EG)",
-               "Simplified intra-Community triangular operation: VAT due by the recipient "
-               "(reverse charge, articles 141 and 197 of Directive 2006/112/EC)");
+               "Btw verlegd: vereenvoudigd intracommunautair driehoeksverkeer, de btw is "
+               "verschuldigd door de afnemer (art. 141 en 197 Richtlijn 2006/112/EG; "
+               "art. 5, § 1, 9°bis KB nr. 1)",
+               "Autoliquidation : opération triangulaire intracommunautaire simplifiée, "
+               "la TVA est due par le destinataire (art. 141 et 197 de la directive 2006/112/CE ; "
+               "art. 5, § 1er, 9°bis, AR n° 1)",
+               "Steuerschuldnerschaft des Leistungsempfängers: vereinfachtes "
+               "innergemeinschaftliches Dreiecksgeschäft (Art. 141 und 197 der Richtlinie "
+               "2006/112/EG; Art. 5 § 1 Nr. 9bis K.E. Nr. 1)",
+               "Reverse charge: simplified intra-Community triangular operation, VAT due by the "
+               "recipient (articles 141 and 197 of Directive 2006/112/EC; article 5, § 1, "
+               "9°bis of Royal Decree no. 1)");
 }

@@ -64,10 +64,11 @@ add_to (DokusVatReturn *r, int n, DokusCents amount, DokusError *err)
   return DOKUS_OK;
 }
 
-/* The grid of a sales VAT group (category, rate) on an invoice; 0 with
- * *@found false for an unknown one. */
+/* The grid of a sales VAT group (category, rate) on an invoice to a buyer
+ * in Belgium or (@buyer_abroad: its snapshot names another country)
+ * elsewhere; 0 with *@found false for an unknown one. */
 static int
-sales_grid (const char *category, const char *rate, const char *buyer_country, bool *found)
+sales_grid (const char *category, const char *rate, bool buyer_abroad, bool *found)
 {
   *found = true;
   if (strcmp (category, "S") == 0)
@@ -84,7 +85,7 @@ sales_grid (const char *category, const char *rate, const char *buyer_country, b
   else if (strcmp (category, "AE") == 0)
     /* a Belgian co-contractor (art. 51 § 2 WBTW) or a business elsewhere
      * in the EU (art. 21 § 2); issuing refuses AE outside the EU */
-    return buyer_country == NULL || strcmp (buyer_country, "BE") == 0 ? 45 : 44;
+    return buyer_abroad ? 44 : 45;
   else if (strcmp (category, "K") == 0)
     return 46;
   else if (strcmp (category, "G") == 0 || strcmp (category, "O") == 0)
@@ -93,20 +94,52 @@ sales_grid (const char *category, const char *rate, const char *buyer_country, b
   return 0;
 }
 
+/* The number of the document at @rowid, for a message; (transfer full),
+ * NULL if there is none. */
+static char *
+document_number (sqlite3 *db, sqlite3_int64 rowid)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *number = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT number FROM documents WHERE rowid = ?1", -1, &stmt, NULL)
+      == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        number = strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return number;
+}
+
 static DokusStatus
 add_sales (sqlite3 *db, DokusVatReturn *r, const char *from, const char *to, DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
+  /* Read from indexes alone (schema/book/0010): the quarter's documents
+   * from documents_vat_period, each one's VAT rows by primary key, and the
+   * two facts of the snapshots that matter from two small partial indexes
+   * (their WHERE clauses are written here exactly as in the migration, or
+   * SQLite would not use them): the buyer abroad decides between grids 44
+   * and 45 for AE, the franchise scheme leaves the document out. No
+   * ORDER BY: the sums do not depend on the order, and sorting the
+   * quarter's VAT rows cost a temporary b-tree on every return. */
   int rc = sqlite3_prepare_v2 (
     db,
-    "SELECT d.number, d.type, v.category, v.rate, v.taxable_amount, v.tax_amount,"
-    " coalesce(json_extract(d.buyer_json, '$.country'),"
-    "          json_extract(d.buyer_json, '$.address.country')),"
-    " json_extract(d.seller_json, '$.vat_regime')"
+    "SELECT d.rowid, d.type, v.category, v.rate, v.taxable_amount, v.tax_amount,"
+    " d.rowid IN (SELECT rowid FROM documents"
+    "   WHERE CASE WHEN json_valid(buyer_json)"
+    "         THEN coalesce(json_extract(buyer_json, '$.country'),"
+    "                       json_extract(buyer_json, '$.address.country')) END <> 'BE'"
+    "   AND issue_date BETWEEN ?1 AND ?2)"
     " FROM documents d JOIN document_vat v ON v.document_id = d.id"
     " WHERE d.state <> 'draft' AND d.issue_date BETWEEN ?1 AND ?2"
-    " ORDER BY d.issue_date, d.number, v.category, v.rate",
+    " AND d.rowid NOT IN (SELECT rowid FROM documents"
+    "   WHERE CASE WHEN json_valid(seller_json)"
+    "         THEN json_extract(seller_json, '$.vat_regime') END = 'franchise'"
+    "   AND issue_date BETWEEN ?1 AND ?2)",
     -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
@@ -116,25 +149,23 @@ add_sales (sqlite3 *db, DokusVatReturn *r, const char *from, const char *to, Dok
     }
   while (rc == SQLITE_OK && st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *number = (const char *) sqlite3_column_text (stmt, 0);
+      sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 0);
       bool credit = strcmp ((const char *) sqlite3_column_text (stmt, 1), "credit_note") == 0;
       const char *category = (const char *) sqlite3_column_text (stmt, 2);
       const char *rate = (const char *) sqlite3_column_text (stmt, 3);
       DokusCents base = sqlite3_column_int64 (stmt, 4), tax = sqlite3_column_int64 (stmt, 5);
-      const char *buyer_country = (const char *) sqlite3_column_text (stmt, 6);
-      const char *regime = (const char *) sqlite3_column_text (stmt, 7);
+      bool abroad = sqlite3_column_int (stmt, 6) != 0;
       bool found;
-      int grid = sales_grid (category, rate, buyer_country, &found);
+      int grid = sales_grid (category, rate, abroad, &found);
 
       rc = SQLITE_OK;
-      /* issued under the franchise scheme: no Belgian VAT, nothing to declare */
-      if (regime != NULL && strcmp (regime, "franchise") == 0)
-        continue;
       if (!found)
         {
+          char *number = document_number (db, rowid);
           st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "documents",
                                 "document %s has VAT category %s at %s %%, which has no grid",
-                                number, category, rate);
+                                number ? number : "?", category, rate);
+          free (number);
           break;
         }
       if (credit)
@@ -247,7 +278,7 @@ add_purchases (sqlite3 *db, DokusVatReturn *r, const char *from, const char *to,
      * every purchase of the book in id order */
     " (SELECT coalesce(sum(l.base), 0) FROM expense_lines l WHERE l.expense_id = e.id),"
     " (SELECT coalesce(sum(l.vat_amount), 0) FROM expense_lines l WHERE l.expense_id = e.id)"
-    " FROM expenses e WHERE e.date BETWEEN ?1 AND ?2 ORDER BY e.date, e.id",
+    " FROM expenses e WHERE e.date BETWEEN ?1 AND ?2",
     -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)

@@ -55,7 +55,8 @@ static const Route routes[] = {
     false },
   { "GET", "/v1/books/*/key_bundles", dokus_relay_handle_key_bundles_get, DOKUS_ROLES_ALL, true,
     false },
-  { "POST", "/v1/books/*/push", dokus_relay_handle_push, DOKUS_ROLES_ALL, true, false },
+  /* an accountant reads: the relay cannot tell a comment from a change */
+  { "POST", "/v1/books/*/push", dokus_relay_handle_push, DOKUS_ROLES_WRITERS, true, false },
   { "GET", "/v1/books/*/pull", dokus_relay_handle_pull, DOKUS_ROLES_ALL, true, false },
   { "PUT", "/v1/books/*/snapshot", dokus_relay_handle_snapshot_put, DOKUS_ROLE_OWNER, true,
     true },
@@ -434,7 +435,11 @@ authenticate (DokusRelayRequest *req, unsigned roles)
   if ((req->role & roles) == 0)
     {
       dokus_relay_reply_error (req, 403, "forbidden", NULL, NULL,
-                               "the %s role may not do this", role);
+                               req->role == DOKUS_ROLE_ACCOUNTANT
+                                 ? "the %s role may not do this: an accountant reads the book"
+                                   " and cannot change it"
+                                 : "the %s role may not do this",
+                               role);
       return false;
     }
   return true;

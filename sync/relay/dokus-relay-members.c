@@ -111,6 +111,7 @@ out:
 enum MHD_Result
 dokus_relay_handle_member_revoke (DokusRelayRequest *req)
 {
+  long long max_dev_seq;
   uint8_t dev[16];
   DokusRelayParams p = { 0 };
   PGresult *r;
@@ -127,23 +128,29 @@ dokus_relay_handle_member_revoke (DokusRelayRequest *req)
   dokus_relay_params_bytes (&p, dev, 16);
   r = dokus_relay_db_exec (req->db,
                            "WITH m AS (UPDATE member SET revoked_at = coalesce(revoked_at, now()) "
-                           "           WHERE book_id = $1 AND device_id = $2 RETURNING 1), "
+                           "           WHERE book_id = $1 AND device_id = $2 "
+                           "           RETURNING max_dev_seq), "
                            "f AS (UPDATE token_family SET revoked_at = coalesce(revoked_at, now()) "
                            "      WHERE book_id = $1 AND device_id = $2) "
-                           "SELECT count(*) FROM m",
+                           "SELECT max_dev_seq FROM m",
                            &p, msg, sizeof msg);
   if (r == NULL)
     return dokus_relay_reply_db_error (req, "revoke", msg);
-  if (dokus_relay_db_get_i64 (r, 0, 0) == 0)
+  if (PQntuples (r) == 0)
     {
       PQclear (r);
       return dokus_relay_reply_error (req, 404, "not_found", "device_id", NULL,
                                       "no such member");
     }
+  /* the cut-off: the member row's lock orders this after any push that
+   * counted the device's envelopes, and pushes after it are refused, so
+   * clients accept exactly its envelopes up to here */
+  max_dev_seq = dokus_relay_db_get_i64 (r, 0, 0);
   PQclear (r);
   o = cJSON_CreateObject ();
   dokus_relay_json_add_id (o, "device_id", dev);
   cJSON_AddBoolToObject (o, "revoked", 1);
+  cJSON_AddNumberToObject (o, "max_dev_seq", (double) max_dev_seq);
   return dokus_relay_reply_json (req, 200, o);
 }
 

@@ -635,6 +635,106 @@ START_TEST (test_expense_refuses_bad_receipts_and_keeps_nothing)
 }
 END_TEST
 
+START_TEST (test_expense_receipt_added_later_is_kept_and_audited)
+{
+  static const unsigned char pdf[] = "%PDF-1.4 the bill, scanned";
+  static const unsigned char jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F' };
+  DokusAttachmentInput first = { "bill.pdf", pdf, sizeof pdf - 1 };
+  DokusAttachmentInput later = { "/home/an/Scans/ticket photo.jpg", jpeg, sizeof jpeg };
+  char id[DOKUS_ID_TEXT], att[DOKUS_ID_TEXT], *name = NULL;
+  unsigned char *data = NULL;
+  size_t len = 0;
+  long long audits;
+  DokusError err = { 0 };
+  cJSON *o, *before;
+  const cJSON *receipts;
+
+  set_profile (PROFILE);
+  add_ok (SAAS, &first, 1, id);
+  before = show (id);
+  audits = count ("SELECT count(*) FROM audit_log");
+  ck_assert_int_eq (dokus_expense_add_receipt (book, id, &later, att, &err), DOKUS_OK);
+  ck_assert_int_eq (strlen (att), 36);
+
+  /* the purchase is what it was, with one more receipt, last */
+  o = show (id);
+  receipts = cJSON_GetObjectItem (o, "receipts");
+  ck_assert_int_eq (cJSON_GetArraySize (receipts), 2);
+  ck_assert_str_eq (str (cJSON_GetArrayItem (receipts, 0), "filename"), "bill.pdf");
+  ck_assert_str_eq (str (cJSON_GetArrayItem (receipts, 1), "filename"), "ticket photo.jpg");
+  ck_assert_str_eq (str (cJSON_GetArrayItem (receipts, 1), "mime_type"), "image/jpeg");
+  ck_assert_str_eq (str (cJSON_GetArrayItem (receipts, 1), "id"), att);
+  ck_assert_int_eq (cJSON_GetObjectItem (cJSON_GetArrayItem (receipts, 1), "size")->valueint, 10);
+  cJSON_DeleteItemFromObject (o, "receipts");
+  cJSON_DeleteItemFromObject (before, "receipts");
+  ck_assert (cJSON_Compare (o, before, 1));
+  cJSON_Delete (o);
+  cJSON_Delete (before);
+
+  /* its bytes come back */
+  ck_assert_int_eq (dokus_attachment_get (book, att, &data, &len, &name, &err), DOKUS_OK);
+  ck_assert_uint_eq (len, sizeof jpeg);
+  ck_assert (memcmp (data, jpeg, len) == 0);
+  ck_assert_str_eq (name, "ticket photo.jpg");
+  free (data);
+  free (name);
+
+  /* one audit entry, before and after */
+  ck_assert_int_eq (count ("SELECT count(*) FROM audit_log"), audits + 1);
+  ck_assert_int_eq (count ("SELECT count(*) FROM audit_log WHERE action = 'attach'"
+                           " AND entity = 'expense' AND before_json NOT LIKE '%ticket photo%'"
+                           " AND after_json LIKE '%ticket photo.jpg%'"),
+                    1);
+  {
+    DokusAuditReport vr;
+    ck_assert_int_eq (dokus_audit_verify (book, &vr, &err), DOKUS_OK);
+  }
+
+  /* kept: the book refuses deleting it */
+  ck_assert_int_eq (sqlite3_exec (dokus_book_get_db (book), "DELETE FROM attachments", NULL,
+                                  NULL, NULL) & 0xff,
+                    SQLITE_CONSTRAINT);
+  ck_assert_int_eq (count ("SELECT count(*) FROM attachments"), 2);
+}
+END_TEST
+
+START_TEST (test_expense_receipt_added_later_refusals)
+{
+  static const unsigned char pdf[] = "%PDF-1.4 the bill";
+  DokusAttachmentInput r = { "bill.pdf", pdf, sizeof pdf - 1 };
+  DokusAttachmentInput again = { "bill-copy.pdf", pdf, sizeof pdf - 1 };
+  DokusAttachmentInput empty = { "empty.pdf", pdf, 0 };
+  DokusAttachmentInput nameless = { "scans/", pdf, sizeof pdf - 1 };
+  char id[DOKUS_ID_TEXT], att[DOKUS_ID_TEXT] = "x";
+  long long audits;
+  DokusError err = { 0 };
+
+  set_profile (PROFILE);
+  add_ok (SAAS, &r, 1, id);
+  audits = count ("SELECT count(*) FROM audit_log");
+  ck_assert_int_eq (dokus_expense_add_receipt (book, "00000000-0000-4000-8000-000000000000", &r,
+                                               att, &err),
+                    DOKUS_ERR_NOT_FOUND);
+  ck_assert_str_eq (err.field, "expense");
+  ck_assert_str_eq (att, "");
+  ck_assert_int_eq (dokus_expense_add_receipt (book, "", &r, NULL, &err), DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "expense");
+  /* the same file twice: the message names the first */
+  ck_assert_int_eq (dokus_expense_add_receipt (book, id, &again, NULL, &err), DOKUS_ERR_REFUSED);
+  ck_assert_str_eq (err.field, "receipt");
+  ck_assert_ptr_nonnull (strstr (err.message, "bill.pdf"));
+  /* named as the receipt it would have become: the second */
+  ck_assert_int_eq (dokus_expense_add_receipt (book, id, &empty, NULL, &err), DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "receipts[1]");
+  ck_assert_int_eq (dokus_expense_add_receipt (book, id, &nameless, NULL, &err),
+                    DOKUS_ERR_INVALID);
+  ck_assert_str_eq (err.field, "receipts[1]");
+  /* nothing written by any of them */
+  ck_assert_int_eq (count ("SELECT count(*) FROM attachments"), 1);
+  ck_assert_int_eq (count ("SELECT count(*) FROM audit_log"), audits);
+}
+END_TEST
+
 static Suite *
 expense_suite (void)
 {
@@ -660,6 +760,8 @@ expense_suite (void)
   tcase_add_test (receipts, test_expense_receipts_stored_encrypted_and_read_back);
   tcase_add_test (receipts, test_expense_receipt_damage_is_detected);
   tcase_add_test (receipts, test_expense_refuses_bad_receipts_and_keeps_nothing);
+  tcase_add_test (receipts, test_expense_receipt_added_later_is_kept_and_audited);
+  tcase_add_test (receipts, test_expense_receipt_added_later_refusals);
   suite_add_tcase (s, figures);
   suite_add_tcase (s, refusals);
   suite_add_tcase (s, receipts);

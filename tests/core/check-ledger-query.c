@@ -924,6 +924,18 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
    * code and taken back to version 2: every migration after 0002 has its
    * undo here, newest first */
   static const char *const undo[] = {
+    /* 0010-period-indexes */
+    "DROP INDEX documents_vat_period", "DROP INDEX documents_franchise",
+    "DROP INDEX documents_buyer_abroad", "DROP INDEX expenses_by_period",
+    "CREATE INDEX documents_issue_sums"
+    " ON documents (issue_date, state, type, tax_exclusive_amount, tax_amount)",
+    "CREATE INDEX expenses_date ON expenses (date)",
+    /* 0009-sync-members */
+    "ALTER TABLE sync_self DROP COLUMN own_series",
+    "ALTER TABLE sync_member DROP COLUMN revoked_after",
+    /* 0008-document-renderings */
+    "DROP TABLE profile_logos", "ALTER TABLE profile DROP COLUMN register",
+    "ALTER TABLE profile DROP COLUMN legal_form", "DROP TABLE document_renderings",
     /* 0007-sync */
     "DROP TABLE series_lease", "DROP TABLE sync_pending", "DROP TABLE sync_cursor",
     "DROP TABLE sync_applied", "DROP TABLE sync_outbox", "DROP TABLE sync_field",
@@ -964,6 +976,14 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
   ck_assert_str_eq (found ("po 7781", NULL), "2026-0003 CN-2026-0002");
   ck_assert_str_eq (found ("lumi", NULL), "2025-0001 2026-0003 2026-0007 CN-2026-0002");
   ck_assert_str_eq (clients_found ("amster", 0), "Kanaalkade Media BV");
+  /* 0010: the period indexes, and the two they replace gone */
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                              " ('documents_vat_period', 'documents_franchise',"
+                                              " 'documents_buyer_abroad', 'expenses_by_period')"),
+                    4);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                              " ('documents_issue_sums', 'expenses_date')"),
+                    0);
   {
     char *ok = dokus_test_query_text (db, "PRAGMA integrity_check");
     ck_assert_str_eq (ok, "ok");

@@ -5,9 +5,12 @@
  * UBL 2.1 schemas of ../shared/peppol/xsd, and a few values read back by
  * XPath; expected values are written by hand, the working in a comment.
  * Also: the same bytes at every export, their SHA-256 stored once per
- * writer version, one audit entry per export, the PDF embedded (the same
- * bytes dokus_pdf_export gives), credit notes' payment means, a buyer
- * without an electronic address refused, drafts refused.
+ * writer version, one audit entry for the first export and none for a
+ * repeat (which writes nothing to the book), the PDF embedded (the same
+ * bytes dokus_pdf_export gives) and kept in the book, credit notes'
+ * payment means, the seller's legal form and register (BT-33), a buyer
+ * without a Peppol address refused, a document that fails Peppol
+ * validation refused with its rule, drafts refused.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +38,7 @@ static char be_person[DOKUS_ID_TEXT]; /* Belgian private person, no e-mail */
 static char be_mailed[DOKUS_ID_TEXT]; /* Belgian private person with an e-mail address */
 static char nl_co[DOKUS_ID_TEXT];     /* Dutch company */
 static char fr_co[DOKUS_ID_TEXT];     /* French company */
+static char be_vzw[DOKUS_ID_TEXT];    /* Belgian non-profit: enterprise number, no VAT */
 
 /* printf into one of a ring of buffers, every ' turned into " */
 static const char *
@@ -105,6 +109,9 @@ setup (void)
   add_client (js ("{'name': 'Maison Verte SAS', 'vat_number': 'FR40303265045', 'address': "
                   "{'city': 'Paris', 'country': 'FR'}}"),
               fr_co);
+  add_client (js ("{'name': 'VZW De Ploeg', 'enterprise_number': '0412.345.614', 'address': "
+                  "{'city': 'Gent', 'country': 'BE'}}"),
+              be_vzw);
 }
 
 static void
@@ -148,6 +155,7 @@ export_valid (const char *number, bool credit_note)
   unsigned char hash[32];
   size_t len = 0, len2 = 0;
   long long audited;
+  sqlite3_int64 changes;
   DokusStatus st;
 
   snprintf (sql, sizeof sql,
@@ -164,13 +172,16 @@ export_valid (const char *number, bool credit_note)
 
   ck_assert_msg (st == DOKUS_OK, "export %s: %s", number, err.message);
   ck_assert_uint_eq (len, strlen (xml));
+  changes = sqlite3_total_changes64 (db);
   st = dokus_ubl_export (book, number, &again, &len2, &err);
   ck_assert_msg (st == DOKUS_OK, "second export %s: %s", number, err.message);
+  /* a repeat export writes nothing: the PDF is kept, the hash stored */
+  ck_assert_int_eq (sqlite3_total_changes64 (db), changes);
   ck_assert_uint_eq (len, len2);
   ck_assert_msg (memcmp (xml, again, len) == 0, "two exports of %s differ", number);
   free (again);
-  /* each export is in the audit trail */
-  ck_assert_int_eq (dokus_test_query_int (db, sql), audited + 2);
+  /* the first export is in the audit trail; the second, the same bytes, is not */
+  ck_assert_int_eq (dokus_test_query_int (db, sql), audited + 1);
 
   /* the stored hash covers every byte but the embedded PDF's base64 */
   {
@@ -473,7 +484,7 @@ START_TEST (test_ubl_credit_note)
 }
 END_TEST
 
-START_TEST (test_ubl_franchise_invoice_to_a_person)
+START_TEST (test_ubl_franchise_invoice_to_a_non_profit)
 {
   const char *number;
   xmlDocPtr doc;
@@ -481,7 +492,7 @@ START_TEST (test_ubl_franchise_invoice_to_a_person)
   set_profile (", 'vat_regime': 'franchise'");
   /* E (art. 56bis): 2 × 40.00 = 80.00, no VAT */
   number = invoice_issued (
-    be_mailed, "{'description': 'Fotoshoot', 'quantity': '2', 'unit_price': '40.00'}", NULL);
+    be_vzw, "{'description': 'Fotoshoot', 'quantity': '2', 'unit_price': '40.00'}", NULL);
   doc = export_valid (number, false);
   ck_assert_str_eq (xp (doc, PAYABLE), "80.00");
   ck_assert_str_eq (xp (doc, SUBTOTAL "/cac:TaxCategory/cbc:ID"), "E");
@@ -490,34 +501,147 @@ START_TEST (test_ubl_franchise_invoice_to_a_person)
                     "Bijzondere vrijstellingsregeling kleine ondernemingen");
   ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:Note"),
                     "Bijzondere vrijstellingsregeling kleine ondernemingen");
-  /* a private person: no VAT number, so no PartyTaxScheme */
+  /* no VAT number, so no PartyTaxScheme */
   ck_assert_str_eq (xp (doc, "count(" CUSTOMER "/cac:PartyTaxScheme)"), "0");
   ck_assert_str_eq (xp (doc, CUSTOMER "/cac:PartyLegalEntity/cbc:RegistrationName"),
-                    "Els Wouters");
-  /* no Peppol id, VAT or enterprise number: the e-mail address (PEPPOL-EN16931-R010) */
-  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID/@schemeID"), "EM");
-  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID"), "els@wouters.example");
+                    "VZW De Ploeg");
+  /* no Peppol id or VAT number: the enterprise number (0208) */
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID/@schemeID"), "0208");
+  ck_assert_str_eq (xp (doc, CUSTOMER "/cbc:EndpointID"), "0412345614");
   xmlFreeDoc (doc);
 }
 END_TEST
 
-START_TEST (test_ubl_refuses_a_buyer_without_an_address)
+/* Exporting @number is refused with @code on @field; nothing is handed
+ * out, stored, drawn into the book or audited. */
+static void
+export_refused (const char *number, DokusStatus code, const char *field, DokusError *err)
 {
   char *xml = NULL;
+
+  ck_assert_int_eq (dokus_ubl_export (book, number, &xml, NULL, err), code);
+  ck_assert_str_eq (err->field, field);
+  ck_assert_ptr_null (xml);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM document_exports"), 0);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM document_renderings"), 0);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM audit_log WHERE action = "
+                                              "'export'"),
+                    0);
+}
+
+START_TEST (test_ubl_refuses_a_buyer_without_an_address)
+{
   DokusError err = { 0 };
   const char *number = invoice_issued (
     be_person, "{'description': 'Portret', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
     NULL);
 
-  ck_assert_int_eq (dokus_ubl_export (book, number, &xml, NULL, &err), DOKUS_ERR_REFUSED);
-  ck_assert_str_eq (err.field, "buyer.email");
+  export_refused (number, DOKUS_ERR_REFUSED, "buyer.peppol_id", &err);
   ck_assert_msg (strstr (err.message, "Jan Peeters") != NULL, "%s", err.message);
-  ck_assert_ptr_null (xml);
-  /* nothing stored, nothing audited */
-  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM document_exports"), 0);
-  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM audit_log WHERE action = "
-                                              "'export'"),
-                    0);
+  /* an e-mail address is no Peppol address (BIS 3.0.21 took "EM" off the
+   * list of PEPPOL-EN16931-CL008) */
+  number = invoice_issued (
+    be_mailed, "{'description': 'Portret', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
+    NULL);
+  export_refused (number, DOKUS_ERR_REFUSED, "buyer.peppol_id", &err);
+  ck_assert_msg (strstr (err.message, "Els Wouters") != NULL, "%s", err.message);
+}
+END_TEST
+
+START_TEST (test_ubl_refuses_what_peppol_refuses)
+{
+  /* the ledger takes any 4-digit scheme in a Peppol id; Peppol takes only
+   * those of its list (PEPPOL-EN16931-CL008), and 1234 is none of them */
+  char client[DOKUS_ID_TEXT];
+  DokusError err = { 0 };
+  const char *number;
+
+  add_client (js ("{'name': 'Odd Access Point NV', 'peppol_id': '1234:odd', 'address': "
+                  "{'city': 'Gent', 'country': 'BE'}}"),
+              client);
+  number = invoice_issued (
+    client, "{'description': 'Advies', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
+    NULL);
+  export_refused (number, DOKUS_ERR_REFUSED, "ubl", &err);
+  /* the first fatal rule and where (its message is the validator's) */
+  ck_assert_msg (strncmp (err.message,
+                          js ("%s fails Peppol validation: PEPPOL-EN16931-CL008 at /Invoice/"
+                              "cac:AccountingCustomerParty/cac:Party/cbc:EndpointID: ",
+                              number),
+                          strlen (number) + 113)
+                   == 0,
+                 "%s", err.message);
+}
+END_TEST
+
+START_TEST (test_ubl_seller_legal_form_and_register)
+{
+  const char *number;
+  xmlDocPtr doc;
+
+  set_profile (", 'legal_form': 'BV', 'register': 'RPR Gent, afdeling Gent'");
+  number = invoice_issued (
+    be_co, "{'description': 'Advies', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
+    NULL);
+  doc = export_valid (number, false);
+  /* BT-33, after the legal entity's CompanyID in UBL's order (XSD-checked above) */
+  ck_assert_str_eq (xp (doc, SUPPLIER "/cac:PartyLegalEntity/cbc:CompanyLegalForm"),
+                    "BV, RPR Gent, afdeling Gent");
+  ck_assert_str_eq (xp (doc, "count(" CUSTOMER "/cac:PartyLegalEntity/cbc:CompanyLegalForm)"), "0");
+  xmlFreeDoc (doc);
+  /* a register alone; and the profile refuses one that names no register */
+  set_profile (", 'register': 'RPM Liège'");
+  number = invoice_issued (
+    be_co, "{'description': 'Advies', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
+    NULL);
+  doc = export_valid (number, false);
+  ck_assert_str_eq (xp (doc, SUPPLIER "/cac:PartyLegalEntity/cbc:CompanyLegalForm"), "RPM Liège");
+  xmlFreeDoc (doc);
+  {
+    DokusError err = { 0 };
+    ck_assert_int_eq (dokus_profile_set (book,
+                                         "{\"name\": \"Studio Maes\", \"enterprise_number\": "
+                                         "\"0203.201.340\", \"register\": \"Gent\"}",
+                                         &err),
+                      DOKUS_ERR_INVALID);
+    ck_assert_str_eq (err.field, "register");
+  }
+}
+END_TEST
+
+START_TEST (test_ubl_keeps_the_pdf_it_embeds)
+{
+  const char *number = invoice_issued (
+    be_co, "{'description': 'Advies', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
+    NULL);
+  char *xml = NULL, *again = NULL, sql[256];
+  size_t len = 0, len2 = 0;
+  DokusError err = { 0 };
+  xmlDocPtr doc = export_valid (number, false);
+
+  check_embedded_pdf (doc, "inv:Invoice", number, "Factuur");
+  xmlFreeDoc (doc);
+  /* drawn once, in the document's language, kept */
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM document_renderings WHERE "
+                                              "format = 'pdf' AND language = 'nl' AND "
+                                              "renderer_version = 1"),
+                    1);
+  ck_assert_int_eq (dokus_ubl_export (book, number, &xml, &len, &err), DOKUS_OK);
+  /* a cache: without it the PDF is drawn again, the same bytes, and kept
+   * again; no audit entry, the bytes are those of the first export */
+  dokus_test_exec (db, "DELETE FROM document_renderings");
+  snprintf (sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE action = 'export'");
+  ck_assert_int_eq (dokus_test_query_int (db, sql), 1);
+  ck_assert_int_eq (dokus_ubl_export (book, number, &again, &len2, &err), DOKUS_OK);
+  ck_assert_uint_eq (len, len2);
+  ck_assert_int_eq (memcmp (xml, again, len), 0);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM document_renderings"), 1);
+  ck_assert_int_eq (dokus_test_query_int (db, sql), 1);
+  ck_assert_int_ne (sqlite3_exec (db, "UPDATE document_renderings SET pages = 2", NULL, NULL,
+                                  NULL),
+                    SQLITE_OK);
+  free (xml);
+  free (again);
 }
 END_TEST
 
@@ -593,8 +717,11 @@ ubl_suite (void)
   tcase_add_test (tc, test_ubl_reverse_charge_to_dutch_client);
   tcase_add_test (tc, test_ubl_intra_community_goods_with_delivery);
   tcase_add_test (tc, test_ubl_credit_note);
-  tcase_add_test (tc, test_ubl_franchise_invoice_to_a_person);
+  tcase_add_test (tc, test_ubl_franchise_invoice_to_a_non_profit);
   tcase_add_test (tc, test_ubl_refuses_a_buyer_without_an_address);
+  tcase_add_test (tc, test_ubl_refuses_what_peppol_refuses);
+  tcase_add_test (tc, test_ubl_seller_legal_form_and_register);
+  tcase_add_test (tc, test_ubl_keeps_the_pdf_it_embeds);
   tcase_add_test (tc, test_ubl_refuses_drafts_and_changed_output);
   suite_add_tcase (s, tc);
   return s;

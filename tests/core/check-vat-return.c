@@ -482,11 +482,42 @@ START_TEST (test_vat_return_triangulation_goes_to_46_and_the_ic_listing_as_t)
   ck_assert (dokus_document_show (book, res.number, &text, &err) == DOKUS_OK);
   ck_assert_msg (strstr (text, "\"triangulation\":true") != NULL, "%s", text);
   /* the client's language is German */
-  ck_assert_msg (strstr (text, "Dreiecksgesch\u00e4ft") != NULL
-                   || strstr (text, "Dreiecksgeschäft: Steuerschuldnerschaft des "
-                                    "Leistungsempfängers (Art. 141 und 197") != NULL,
+  ck_assert_msg (strstr (text, "\"Steuerschuldnerschaft des Leistungsempfängers: vereinfachtes "
+                               "innergemeinschaftliches Dreiecksgeschäft") != NULL,
                  "%s", text);
   free (text);
+}
+END_TEST
+
+/* B's invoice must open with the uniform reverse-charge words: art. 226
+ * (11a) of Directive 2006/112/EC, art. 5, § 1, 9°bis of royal decree no. 1;
+ * without them the simplification does not apply (circular 2023/C/51).
+ * The words as the law spells them in each language, written by hand. */
+START_TEST (test_triangulation_mention_opens_with_the_reverse_charge_words)
+{
+  static const struct {
+    const char *language, *opening, *citation;
+  } cases[] = {
+    { "nl", "Btw verlegd: vereenvoudigd intracommunautair driehoeksverkeer", "9°bis KB nr. 1" },
+    { "fr", "Autoliquidation : opération triangulaire intracommunautaire simplifiée",
+      "9°bis, AR n° 1" },
+    { "de", "Steuerschuldnerschaft des Leistungsempfängers: vereinfachtes innergemeinschaftliches",
+      "Nr. 9bis K.E. Nr. 1" },
+    { "en", "Reverse charge: simplified intra-Community triangular operation",
+      "9°bis of Royal Decree no. 1" },
+  };
+
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      const char *m = dokus_vat_triangulation_mention (cases[i].language);
+      ck_assert_msg (strncmp (m, cases[i].opening, strlen (cases[i].opening)) == 0, "%s: %s",
+                     cases[i].language, m);
+      ck_assert_msg (strstr (m, cases[i].citation) != NULL, "%s: %s", cases[i].language, m);
+      ck_assert_msg (strstr (m, "141") != NULL && strstr (m, "197") != NULL, "%s", m);
+    }
+  /* an unknown language falls back to English, as every mention does */
+  ck_assert_msg (strncmp (dokus_vat_triangulation_mention ("xx"), "Reverse charge:", 15) == 0, "%s",
+                 dokus_vat_triangulation_mention ("xx"));
 }
 END_TEST
 
@@ -901,6 +932,77 @@ START_TEST (test_vat_return_xml_is_well_formed_with_the_grids)
 }
 END_TEST
 
+/* The declarant's optional children must fit IntervatInputCommon_v0_9.xsd
+ * (EMail_Type: no '+', a last label of 2 to 5 letters; PostCode at most 15
+ * characters) or be left out; VATNumber, required, must be ten digits. */
+START_TEST (test_intervat_declarant_fits_the_schema_or_is_left_out)
+{
+  static const struct {
+    const char *email;
+    bool        kept;
+  } emails[] = {
+    { "boek@janssens.be", true },       { "jan.de-smet_2@mail.janssens.info", true },
+    { "boek+btw@janssens.be", false },  { "boek@janssens.consulting", false },
+    { "boek@janssens.b", false },       { "@janssens.be", false },
+    { "boek@.be", false },              { "boek@janssens.b3", false },
+  };
+  DokusError err = { 0 };
+  char *text = NULL, profile[512];
+  xmlDocPtr doc;
+  xmlNodePtr declarant;
+  int written = 0;
+
+  book_with (QUARTERLY);
+  for (size_t i = 0; i < sizeof emails / sizeof emails[0]; i++)
+    {
+      /* a 16-character postal code is one too many: left out each time */
+      snprintf (profile, sizeof profile,
+                "{\"name\":\"Janssens & Co\",\"enterprise_number\":\"0417497106\",\"vat_period\":"
+                "\"quarter\",\"address\":{\"street\":\"Veldstraat 1\",\"postal_code\":"
+                "\"9000-9000-9000-9\",\"city\":\"Gent\",\"country\":\"BE\"},\"email\":\"%s\"}",
+                emails[i].email);
+      if (dokus_profile_set (book, profile, &err) != DOKUS_OK)
+        {
+          /* the profile may refuse a malformed address itself, never a good one */
+          ck_assert_msg (!emails[i].kept, "%s: %s", emails[i].email, err.message);
+          continue;
+        }
+      written++;
+      ck_assert_msg (dokus_vat_return_xml (book, "2026-Q4", &text, &err) == DOKUS_OK, "%s",
+                     err.message);
+      doc = parse_xml (text);
+      declarant = child (child (xmlDocGetRootElement (doc), VAT_NS, "VATDeclaration"), VAT_NS,
+                         "Declarant");
+      ck_assert_int_eq (count_elements (declarant, "EmailAddress"), emails[i].kept ? 1 : 0);
+      ck_assert_int_eq (count_elements (declarant, "PostCode"), 0);
+      content_is (child (declarant, COMMON_NS, "City"), "Gent");
+      xmlFreeDoc (doc);
+      free (text);
+      text = NULL;
+    }
+  /* the two good ones, and at least '+' and the long label, which a profile takes */
+  ck_assert_int_ge (written, 4);
+}
+END_TEST
+
+/* IntraConsignment needs at least one IntraClient (ClientsNbr is a
+ * positive integer): a period without intra-Community operations has no
+ * listing to write, and says so instead of writing an invalid file. */
+START_TEST (test_ic_listing_xml_of_a_period_without_operations_is_refused)
+{
+  DokusError err = { 0 };
+  char *text = NULL;
+
+  book_with (QUARTERLY);
+  invoice (be_acme, "2026-10-01", NULL, "[{\"description\":\"x\",\"quantity\":\"1\","
+                                        "\"unit_price\":\"100\",\"vat_rate\":\"21\"}]");
+  ck_assert_int_eq (dokus_ic_listing_xml (book, "2026-Q4", &text, &err), DOKUS_ERR_REFUSED);
+  ck_assert_str_eq (err.field, "period");
+  ck_assert_ptr_null (text);
+  ck_assert_msg (strstr (err.message, "2026-Q4") != NULL, "%s", err.message);
+}
+END_TEST
+
 START_TEST (test_vat_return_xml_of_an_empty_quarter)
 {
   DokusError err = { 0 };
@@ -1104,6 +1206,9 @@ vat_return_suite (void)
   tcase_add_test (sales, test_vat_return_exports_and_out_of_scope_go_to_47);
   tcase_add_test (sales, test_vat_return_triangulation_goes_to_46_and_the_ic_listing_as_t);
   tcase_add_test (sales, test_triangulation_needs_k_and_a_client_in_another_member_state);
+  tcase_add_test (sales, test_triangulation_mention_opens_with_the_reverse_charge_words);
+  tcase_add_test (sales, test_intervat_declarant_fits_the_schema_or_is_left_out);
+  tcase_add_test (sales, test_ic_listing_xml_of_a_period_without_operations_is_refused);
   tcase_add_test (xml, test_ic_listing_xml_has_one_client_per_line);
   tcase_add_test (sales, test_vat_return_credit_notes_go_to_49_and_their_vat_to_64);
   tcase_add_test (purchases, test_vat_return_eu_saas_goes_to_88_82_55_59);

@@ -456,16 +456,5 @@ gui_suite (void)
 int
 main (void)
 {
-  SRunner *sr;
-  int failed;
-
-  g_setenv ("DOKUS_TODAY", "2026-11-25", TRUE);
-  dokus_gui_test_init ();
-  sr = srunner_create (gui_suite ());
-  /* GTK lives in this process: no fork per test */
-  srunner_set_fork_status (sr, CK_NOFORK);
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return dokus_gui_test_run (gui_suite ());
 }

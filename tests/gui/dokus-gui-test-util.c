@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <check.h>
+#include <stdlib.h>
 #include <sodium.h>
 
 #include "dokus-application.h"
@@ -65,4 +66,20 @@ dokus_gui_test_click (GtkWidget *button)
   ck_assert_msg (gtk_widget_is_sensitive (button), "clicking an insensitive button");
   g_signal_emit_by_name (button, "clicked");
   dokus_gui_test_iterate ();
+}
+
+int
+dokus_gui_test_run (Suite *suite)
+{
+  SRunner *sr;
+  int failed;
+
+  g_setenv ("DOKUS_TODAY", "2026-11-25", TRUE);
+  dokus_gui_test_init ();
+  sr = srunner_create (suite);
+  srunner_set_fork_status (sr, CK_NOFORK);
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

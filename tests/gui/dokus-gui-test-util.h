@@ -29,3 +29,10 @@ void dokus_gui_test_type (GtkWidget *editable, const char *text);
 
 /* Clicks @button (it must be sensitive and visible: a test fails otherwise). */
 void dokus_gui_test_click (GtkWidget *button);
+
+/* The main() of a gui test: today is 2026-11-25 (DOKUS_TODAY), GTK is
+ * started (dokus_gui_test_init), and @suite's tests run in this process
+ * (GTK lives here: no fork per test). Takes @suite; returns the exit
+ * status. */
+struct Suite; /* check.h */
+int dokus_gui_test_run (struct Suite *suite);

@@ -126,9 +126,19 @@ main (int argc, char **argv)
   dokus_window_show_view (window, "settings");
   shoot ("settings");
 
+  /* the narrowest window the layout supports: 360 px, a phone's width */
   dokus_window_show_view (window, "dashboard");
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
   shoot ("narrow");
+  dokus_window_show_view (window, "invoices");
+  shoot ("narrow-invoices");
+  dokus_window_show_view (window, "settings");
+  shoot ("narrow-settings");
+  dokus_window_new_invoice (window);
+  editor = dokus_window_get_last_dialog (window);
+  gtk_window_set_default_size (editor, 360, 760);
+  shoot ("narrow-new-invoice");
+  gtk_window_destroy (editor);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

@@ -3,7 +3,8 @@
  * Suite "render": what the PDF prints, checked without reading a PDF.
  * The EPC QR payload (EPC069-12) of a credit transfer, money and dates as
  * each language writes them, and dokus_pdf_export's errors and
- * determinism. Every expected string is written by hand.
+ * determinism; the renderings the book keeps, and the logo a document was
+ * issued with. Every expected string is written by hand.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sodium.h>
 
 #include "dokus-test-helpers.h"
 
@@ -146,14 +149,20 @@ END_TEST
 static char *dir;
 static DokusBook *book;
 
+/* true when @needle (@n bytes) is in @hay */
 static bool
-contains_bytes (const unsigned char *hay, size_t len, const char *needle)
+contains_blob (const unsigned char *hay, size_t len, const unsigned char *needle, size_t n)
 {
-  size_t n = strlen (needle);
   for (size_t i = 0; i + n <= len; i++)
     if (memcmp (hay + i, needle, n) == 0)
       return true;
   return false;
+}
+
+static bool
+contains_bytes (const unsigned char *hay, size_t len, const char *needle)
+{
+  return contains_blob (hay, len, (const unsigned char *) needle, strlen (needle));
 }
 
 static void
@@ -277,6 +286,200 @@ START_TEST (test_pdf_export_without_an_account)
 }
 END_TEST
 
+/* ---- renderings and the logo ----------------------------------------------------------- */
+
+/* 2 × 2 PNG images, red and blue (made with Python's zlib) */
+static const unsigned char red_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+  0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xfd,
+  0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8,
+  0xcf, 0xc0, 0x00, 0x44, 0x0c, 0x10, 0x0a, 0x00, 0x1f, 0xee, 0x03, 0xfd, 0x63, 0x5e, 0xbb,
+  0x5b, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
+static const unsigned char blue_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+  0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xfd,
+  0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00, 0x0f, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x60,
+  0x60, 0xf8, 0x0f, 0x46, 0x60, 0x0a, 0x00, 0x17, 0xf6, 0x03, 0xfd, 0xc7, 0x90, 0x8b, 0xb4,
+  0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+/* a 4 × 2 JPEG (ImageMagick: convert -size 4x2 xc:'#c03030' -quality 80 -strip) */
+static const unsigned char red_jpeg[] = {
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
+  0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43, 0x00, 0x06, 0x04, 0x05, 0x06, 0x05, 0x04, 0x06,
+  0x06, 0x05, 0x06, 0x07, 0x07, 0x06, 0x08, 0x0a, 0x10, 0x0a, 0x0a, 0x09, 0x09, 0x0a, 0x14, 0x0e,
+  0x0f, 0x0c, 0x10, 0x17, 0x14, 0x18, 0x18, 0x17, 0x14, 0x16, 0x16, 0x1a, 0x1d, 0x25, 0x1f, 0x1a,
+  0x1b, 0x23, 0x1c, 0x16, 0x16, 0x20, 0x2c, 0x20, 0x23, 0x26, 0x27, 0x29, 0x2a, 0x29, 0x19, 0x1f,
+  0x2d, 0x30, 0x2d, 0x28, 0x30, 0x25, 0x28, 0x29, 0x28, 0xff, 0xdb, 0x00, 0x43, 0x01, 0x07, 0x07,
+  0x07, 0x0a, 0x08, 0x0a, 0x13, 0x0a, 0x0a, 0x13, 0x28, 0x1a, 0x16, 0x1a, 0x28, 0x28, 0x28, 0x28,
+  0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28,
+  0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28,
+  0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0xff, 0xc0,
+  0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x04, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11,
+  0x01, 0xff, 0xc4, 0x00, 0x15, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x06, 0xff, 0xc4, 0x00, 0x14, 0x10, 0x01, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xc4,
+  0x00, 0x15, 0x01, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x05, 0x07, 0xff, 0xc4, 0x00, 0x14, 0x11, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xda, 0x00, 0x0c, 0x03,
+  0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00, 0x8e, 0x00, 0x22, 0xa4, 0xff, 0xd9,
+};
+
+/* The PDF of @number in Dutch (transfer full), *@len its size. */
+static unsigned char *
+pdf_of (const char *number, size_t *len)
+{
+  unsigned char *pdf = NULL;
+  DokusError err = { 0 };
+
+  ck_assert_msg (dokus_pdf_export (book, number, "nl", &pdf, len, &err) == DOKUS_OK, "%s: %s",
+                 number, err.message);
+  return pdf;
+}
+
+static void
+set_logo (const unsigned char *png, size_t len)
+{
+  DokusError err = { 0 };
+  ck_assert_msg (dokus_profile_set_logo (book, png, len, &err) == DOKUS_OK, "%s", err.message);
+}
+
+static sqlite3 *
+db_of_book (void)
+{
+  return dokus_book_get_db (book);
+}
+
+START_TEST (test_pdf_rendering_is_kept_in_the_book)
+{
+  char id[DOKUS_ID_TEXT], number[DOKUS_NUMBER_TEXT], sql[256];
+  unsigned char *a, *b, *c;
+  size_t la = 0, lb = 0, lc = 0;
+
+  create ("issue", id, number);
+  a = pdf_of (number, &la);
+  ck_assert_int_eq (dokus_test_query_int (db_of_book (), "SELECT count(*) FROM "
+                                                         "document_renderings WHERE format = "
+                                                         "'pdf' AND language = 'nl' AND pages = 1"),
+                    1);
+  /* the kept bytes are what a later export gives, not a new drawing */
+  dokus_test_exec (db_of_book (), "DELETE FROM document_renderings");
+  snprintf (sql, sizeof sql,
+            "INSERT INTO document_renderings VALUES ('%s', 'pdf', 'nl', 1, 1, "
+            "CAST ('%%PDF-kept' AS BLOB))",
+            id);
+  dokus_test_exec (db_of_book (), sql);
+  b = pdf_of (number, &lb);
+  ck_assert_uint_eq (lb, 9);
+  ck_assert_int_eq (memcmp (b, "%PDF-kept", 9), 0);
+  /* without it, the same bytes are drawn again and kept again */
+  dokus_test_exec (db_of_book (), "DELETE FROM document_renderings");
+  c = pdf_of (number, &lc);
+  ck_assert_uint_eq (la, lc);
+  ck_assert_int_eq (memcmp (a, c, la), 0);
+  ck_assert_int_eq (dokus_test_query_int (db_of_book (),
+                                          "SELECT count(*) FROM document_renderings"),
+                    1);
+  /* a kept rendering is never changed */
+  ck_assert_int_ne (sqlite3_exec (db_of_book (), "UPDATE document_renderings SET pages = 2",
+                                  NULL, NULL, NULL),
+                    SQLITE_OK);
+  free (a);
+  free (b);
+  free (c);
+}
+END_TEST
+
+START_TEST (test_pdf_logo_is_the_one_issued_with)
+{
+  char id[DOKUS_ID_TEXT], plain[DOKUS_NUMBER_TEXT], with_red[DOKUS_NUMBER_TEXT];
+  char with_blue[DOKUS_NUMBER_TEXT], red_hex[65], sql[256], *frozen;
+  unsigned char hash[crypto_hash_sha256_BYTES], *p0, *p1, *p1_again, *p2;
+  size_t l0 = 0, l1 = 0, l1_again = 0, l2 = 0;
+
+  create ("issue", id, plain);
+  set_logo (red_png, sizeof red_png);
+  create ("issue", id, with_red);
+  p0 = pdf_of (plain, &l0);
+  p1 = pdf_of (with_red, &l1);
+  /* the logo is an image on the page; a document issued before it has none */
+  ck_assert (contains_bytes (p1, l1, "/Subtype /Image"));
+  ck_assert (!contains_bytes (p0, l0, "/Subtype /Image"));
+  /* issue froze the logo's hash in the seller */
+  crypto_hash_sha256 (hash, red_png, sizeof red_png);
+  sodium_bin2hex (red_hex, sizeof red_hex, hash, sizeof hash);
+  snprintf (sql, sizeof sql,
+            "SELECT json_extract (seller_json, '$.logo_sha256') FROM documents WHERE number = "
+            "'%s'",
+            with_red);
+  frozen = dokus_test_query_text (db_of_book (), sql);
+  ck_assert_str_eq (frozen, red_hex);
+  free (frozen);
+
+  /* a new logo: the red one is kept, and the document issued with it
+   * still shows it when drawn again */
+  set_logo (blue_png, sizeof blue_png);
+  create ("issue", id, with_blue);
+  snprintf (sql, sizeof sql, "SELECT count(*) FROM profile_logos WHERE sha256 = '%s'", red_hex);
+  ck_assert_int_eq (dokus_test_query_int (db_of_book (), sql), 1);
+  dokus_test_exec (db_of_book (), "DELETE FROM document_renderings");
+  p1_again = pdf_of (with_red, &l1_again);
+  ck_assert_uint_eq (l1, l1_again);
+  ck_assert_int_eq (memcmp (p1, p1_again, l1), 0);
+  p2 = pdf_of (with_blue, &l2);
+  ck_assert (contains_bytes (p2, l2, "/Subtype /Image"));
+  /* removing the logo keeps the blue one too */
+  set_logo (NULL, 0);
+  ck_assert_int_eq (dokus_test_query_int (db_of_book (), "SELECT count(*) FROM profile_logos"),
+                    2);
+  ck_assert_int_ne (sqlite3_exec (db_of_book (), "DELETE FROM profile_logos", NULL, NULL, NULL),
+                    SQLITE_OK);
+  free (p0);
+  free (p1);
+  free (p1_again);
+  free (p2);
+}
+END_TEST
+
+START_TEST (test_pdf_jpeg_logo_is_embedded_as_it_is)
+{
+  char id[DOKUS_ID_TEXT], number[DOKUS_NUMBER_TEXT];
+  unsigned char *pdf;
+  size_t len = 0;
+
+  /* cairo's PDF surface takes the JPEG file itself (DCTDecode): no
+   * decoder in core */
+  set_logo (red_jpeg, sizeof red_jpeg);
+  create ("issue", id, number);
+  pdf = pdf_of (number, &len);
+  ck_assert (contains_bytes (pdf, len, "/DCTDecode"));
+  ck_assert (contains_blob (pdf, len, red_jpeg, sizeof red_jpeg));
+  free (pdf);
+}
+END_TEST
+
+START_TEST (test_pdf_without_its_logo_is_not_kept)
+{
+  char id[DOKUS_ID_TEXT], number[DOKUS_NUMBER_TEXT];
+  unsigned char *pdf;
+  size_t len = 0;
+
+  set_logo (red_png, sizeof red_png);
+  create ("issue", id, number);
+  /* a book that has the document but not its logo (as sync may leave
+   * it): drawn without, and not kept, so that it is drawn again once the
+   * logo is there */
+  dokus_test_exec (db_of_book (), "UPDATE profile SET logo = NULL");
+  pdf = pdf_of (number, &len);
+  ck_assert (!contains_bytes (pdf, len, "/Subtype /Image"));
+  ck_assert_int_eq (dokus_test_query_int (db_of_book (),
+                                          "SELECT count(*) FROM document_renderings"),
+                    0);
+  free (pdf);
+}
+END_TEST
+
 static Suite *
 render_suite (void)
 {
@@ -296,6 +499,10 @@ render_suite (void)
   tcase_add_test (export, test_pdf_export_is_deterministic_per_language);
   tcase_add_test (export, test_pdf_export_refuses);
   tcase_add_test (export, test_pdf_export_without_an_account);
+  tcase_add_test (export, test_pdf_rendering_is_kept_in_the_book);
+  tcase_add_test (export, test_pdf_logo_is_the_one_issued_with);
+  tcase_add_test (export, test_pdf_jpeg_logo_is_embedded_as_it_is);
+  tcase_add_test (export, test_pdf_without_its_logo_is_not_kept);
   suite_add_tcase (s, export);
   return s;
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # tests/render/render.sh: PDF invoices through dokus-cli invoice export-pdf, read back with
-# poppler-utils as a reader would see them: an invoice in each of nl, fr, de and en, the
+# poppler-utils as a reader would see them: an invoice in each of nl, fr, de and en (with the
+# seller's legal form and register, art. III.25 WER), the
 # client's language by default, a credit note, a reverse-charge invoice to an EU client, a
 # franchise invoice, a long non-ASCII description and a 60-line invoice over two pages. The
 # text layer (pdftotext -layout, runs of spaces made one) must hold every mandatory mention
 # (art. 5 KB nr. 1, docs/pdf.md) with hand-worked figures; pdfinfo gives the page count; two
-# exports (two processes) are byte-identical; bad input is refused with the field named.
+# exports (two processes) are byte-identical; bad input is refused with the field named. Also
+# invoice export-ubl: BT-33 written, and a document Peppol refuses never written (exit 1).
 #
 # usage: render.sh DOKUS_CLI
 #
@@ -96,7 +98,8 @@ export_pdf() { # export_pdf FILE NUMBER [ARGS...]: -o FILE, checks --json's file
 
 write profile.json <<'EOF'
 {'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'iban': 'BE68 5390 0754 7034',
- 'bic': 'GEBABEBB', 'email': 'facturen@studiomaes.be',
+ 'bic': 'GEBABEBB', 'email': 'facturen@studiomaes.be', 'legal_form': 'BV',
+ 'register': 'RPR Gent, afdeling Gent',
  'address': {'street': 'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}}
 EOF
 write be.json <<< "{'name': 'Atelier Lumière & Zonen BV', 'vat_number': 'BE0417497106', 'address': {'street': 'Rue Haute 48', 'postal_code': '1000', 'city': 'Brussel', 'country': 'BE'}}"
@@ -105,6 +108,16 @@ write nl.json <<< "{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01
 write dk.json <<< "{'name': 'Søren Ærø-Ñandú', 'email': 'soren@example.dk', 'address': {'city': 'København', 'country': 'DK'}}"
 must init "$book" --profile "$tmp/profile.json"
 for c in be fr nl dk; do must client add "$book" "$tmp/$c.json"; done
+must profile show "$book"
+check "profile: legal form and register" "BV|RPR Gent, afdeling Gent|None" \
+  "$(jget 'j["legal_form"] + "|" + j["register"] + "|" + str(j["logo_sha256"])' <<< "$out")"
+# what profile show gives can be set again (logo_sha256 is read-only)
+printf '%s' "$out" > "$tmp/profile-shown.json"
+must profile set "$book" "$tmp/profile-shown.json"
+write profile-bad-register.json <<< "{'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'register': 'Gent'}"
+run profile set "$book" "$tmp/profile-bad-register.json" --json
+check "profile set: a register without RPR/RPM" "1 invalid register" \
+  "$rc $(jget 'j["errors"][0]["code"] + " " + j["errors"][0]["field"]' <<< "$out")"
 
 # ---- an invoice in nl, fr, de and en ----------------------------------------------------------
 
@@ -122,7 +135,8 @@ check "the first invoice" "2026-0001" "$inv"
 export_pdf "$tmp/nl.pdf" "$inv"
 check "nl: one page" 1 "$(pages "$tmp/nl.pdf")"
 has "nl" "$tmp/nl.pdf" "Factuur" "Nummer 2026-0001" "Datum 02/03/2026" "Vervaldatum 01/04/2026" \
-  "Studio Maes" "Veldstraat 1" "9000 Gent" "Btw-nr. BE0203201340" "Ondernemingsnr. 0203.201.340" \
+  "Studio Maes" "Veldstraat 1" "9000 Gent" "Btw-nr. BE0203201340" \
+  "Rechtsvorm BV" "Ondernemingsnr. 0203.201.340 RPR Gent, afdeling Gent" \
   "E-mail facturen@studiomaes.be" \
   "Atelier Lumière & Zonen BV" "Rue Haute 48" "1000 Brussel" "Btw-nr. BE0417497106" \
   "Ondernemingsnr. 0417.497.106" \
@@ -135,19 +149,21 @@ check "the structured communication" "+++" "${comm:0:3}"
 
 export_pdf "$tmp/fr.pdf" "$inv" --language fr
 has "fr" "$tmp/fr.pdf" "Facture" "Numéro 2026-0001" "Date 02/03/2026" "Échéance 01/04/2026" \
-  "N° TVA BE0203201340" "N° d'entreprise 0203.201.340" "Client" \
+  "N° TVA BE0203201340" "Forme juridique BV" "N° d'entreprise 0203.201.340 RPR Gent, afdeling Gent" \
+  "Client" \
   "Webdesign 10 h 100,00 € 21 % 1.000,00 €" "Total HTVA 1.025,00 €" "TVA 211,50 €" \
   "Total TVAC 1.236,50 €" "À payer 1.236,50 €" "Communication structurée" "$comm" \
   "À payer avant le 01/04/2026" "Scannez pour payer" "Page 1/1"
 export_pdf "$tmp/de.pdf" "$inv" --language de
 has "de" "$tmp/de.pdf" "Rechnung" "Nummer 2026-0001" "Datum 02.03.2026" \
-  "Fälligkeitsdatum 01.04.2026" "USt-IdNr. BE0203201340" "Unternehmensnr. 0203.201.340" \
+  "Fälligkeitsdatum 01.04.2026" "USt-IdNr. BE0203201340" "Rechtsform BV" \
+  "Unternehmensnr. 0203.201.340 RPR Gent, afdeling Gent" \
   "Webdesign 10 Std. 100,00 € 21 % 1.000,00 €" "Summe netto 1.025,00 €" "MwSt. 211,50 €" \
   "Gesamtbetrag 1.236,50 €" "Zu zahlen 1.236,50 €" "Strukturierte Mitteilung" \
   "Zahlbar bis 01.04.2026" "Zum Bezahlen scannen" "Seite 1/1"
 export_pdf "$tmp/en.pdf" "$inv" --language en
 has "en" "$tmp/en.pdf" "Invoice" "Number 2026-0001" "Date 02/03/2026" "Due date 01/04/2026" \
-  "VAT no. BE0203201340" "Enterprise no. 0203.201.340" \
+  "VAT no. BE0203201340" "Legal form BV" "Enterprise no. 0203.201.340 RPR Gent, afdeling Gent" \
   "Webdesign 10 h €100.00 21% €1,000.00" "Boeken 2 €12.50 6% €25.00" \
   "Total excl. VAT €1,025.00" "VAT €211.50" "Total incl. VAT €1,236.50" "Amount due €1,236.50" \
   "Structured communication" "Payable by 01/04/2026" "Scan to pay" "Page 1/1"
@@ -158,6 +174,30 @@ issue invoice-fr.json
 export_pdf "$tmp/client-fr.pdf" "$number"
 has "the client's language" "$tmp/client-fr.pdf" "Facture" "Maison Dubois SRL" "4000 Liège" \
   "Total TVAC 96,80 €"
+
+# ---- the UBL: BT-33, and what Peppol refuses is never written ----------------------------------
+
+run invoice export-ubl "$book" "$inv" -o "$tmp/$inv.xml" --json
+check "export-ubl: exit code" 0 "$rc"
+check "export-ubl: BT-33" 1 \
+  "$(grep -c '<cbc:CompanyLegalForm>BV, RPR Gent, afdeling Gent</cbc:CompanyLegalForm>' "$tmp/$inv.xml")"
+# the ledger takes any 4-digit scheme in a Peppol id; Peppol only those of its list
+write odd.json <<< "{'name': 'Odd Access Point NV', 'peppol_id': '1234:odd', 'address': {'city': 'Gent', 'country': 'BE'}}"
+must client add "$book" "$tmp/odd.json"
+write invoice-odd.json <<< "{'client': 'Odd Access Point NV', 'lines': [{'description': 'Advies', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}]}"
+issue invoice-odd.json
+run invoice export-ubl "$book" "$number" -o "$tmp/odd.xml" --json
+check "export-ubl of what Peppol refuses: exit code" 1 "$rc"
+check "export-ubl of what Peppol refuses: error" "refused ubl" \
+  "$(jget 'j["errors"][0]["code"] + " " + j["errors"][0]["field"]' <<< "$out")"
+case $err in
+  *"$number fails Peppol validation: PEPPOL-EN16931-CL008 at /Invoice/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID"*) ok ;;
+  *) bad "export-ubl of what Peppol refuses: stderr '$err'" ;;
+esac
+check "export-ubl of what Peppol refuses: no file" "" "$(ls "$tmp" | grep '^odd.xml$')"
+run invoice export-ubl "$book" "$number"
+check "export-ubl to stdout of what Peppol refuses: exit code" 1 "$rc"
+check "export-ubl to stdout of what Peppol refuses: nothing on stdout" "" "$out"
 
 # ---- determinism --------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -300,6 +301,45 @@ START_TEST (test_validate_checks_vat_per_rate)
 }
 END_TEST
 
+/* libxml2 reports encoding errors through its generic error handler, which
+ * prints to stderr unless the caller installs its own: the validator must
+ * keep quiet and put the encoding error into the DokusError instead. */
+START_TEST (test_validate_encoding_errors_are_reported_not_printed)
+{
+  char path[4096];
+  ck_assert_int_lt (snprintf (path, sizeof path, "%s/tests/fuzz/corpus/bad-encoding-shift-jis.xml",
+                              dokus_test_source_root ()), (int) sizeof path);
+  size_t len = 0;
+  unsigned char *xml = dokus_test_read_file (path, &len);
+  ck_assert_msg (xml != NULL, "cannot read %s", path);
+
+  char capture[] = "/tmp/dokus-validate-stderr-XXXXXX";
+  int fd = mkstemp (capture);
+  ck_assert_int_ge (fd, 0);
+  fflush (stderr);
+  int saved = dup (STDERR_FILENO);
+  ck_assert_int_ge (saved, 0);
+  ck_assert_int_ge (dup2 (fd, STDERR_FILENO), 0);
+
+  DokusUblReport *report = NULL;
+  DokusError err = { 0 };
+  DokusStatus st = dokus_ubl_validate ((const char *) xml, len, &report, &err);
+
+  fflush (stderr);
+  ck_assert_int_ge (dup2 (saved, STDERR_FILENO), 0);
+  close (saved);
+  off_t printed = lseek (fd, 0, SEEK_END);
+  close (fd);
+  unlink (capture);
+
+  ck_assert_int_eq (st, DOKUS_ERR_INVALID);
+  ck_assert_ptr_null (report);
+  ck_assert_msg (strstr (err.message, "encoding error") != NULL, "message '%s'", err.message);
+  ck_assert_msg (printed == 0, "the validator printed %ld bytes on stderr", (long) printed);
+  free (xml);
+}
+END_TEST
+
 START_TEST (test_validate_release_is_reported)
 {
   ck_assert_str_eq (dokus_ubl_validate_release (),
@@ -321,6 +361,7 @@ hostile_suite (void)
   tcase_add_test (tc, test_validate_refuses_oversized);
   tcase_add_test (tc, test_validate_refuses_deep_nesting);
   tcase_add_test (tc, test_validate_refuses_broken_and_foreign_documents);
+  tcase_add_test (tc, test_validate_encoding_errors_are_reported_not_printed);
   tcase_add_test (tc, test_validate_caps_the_listed_findings);
   suite_add_tcase (s, tc);
   tc = tcase_create ("report");

@@ -118,6 +118,29 @@ DokusStatus dokus_expense_add (DokusBook *book, const char *json,
                                char out_id[DOKUS_ID_TEXT], /* OUT */
                                DokusError *err);
 
+/* Adds the receipt @receipt to the recorded purchase @expense_id (a bill
+ * scanned after the purchase was recorded), stored as dokus_expense_add()
+ * stores receipts: inside the book, with its SHA-256 and a MIME type from
+ * its magic bytes or extension. The purchase itself does not change. A
+ * receipt is kept like its purchase, ten years (art. 60 WBTW): never
+ * replaced or deleted. One transaction with its audit entry ("attach",
+ * "expense", the purchase as dokus_expense_show gives it before and after).
+ * @out_attachment_id (OUT, nullable) receives the receipt's id (for
+ * dokus_attachment_get); "" on error.
+ * Returns DOKUS_ERR_INVALID for an empty @expense_id (field "expense"), a
+ * bad file (field "receipts[N]", N the position it would take: no file
+ * name, a name with a control character or longer than 255 bytes, empty,
+ * larger than DOKUS_ATTACHMENT_MAX_BYTES) or a purchase that already has
+ * 100 receipts ("receipts"); DOKUS_ERR_NOT_FOUND ("expense") for an
+ * unknown purchase; DOKUS_ERR_REFUSED ("receipt") when the purchase
+ * already has a receipt with the same content (the message names it);
+ * DOKUS_ERR_NOMEM, or a store error. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_expense_add_receipt (DokusBook *book, const char *expense_id,
+                                       const DokusAttachmentInput *receipt, /* (transfer none) */
+                                       char out_attachment_id[DOKUS_ID_TEXT], /* OUT, nullable */
+                                       DokusError *err);                      /* nullable */
+
 /* {"expenses": [...]}: the purchases whose date lies in [@from, @to] (each
  * nullable, "YYYY-MM-DD", inclusive), by date, then by recording order.
  * DOKUS_ERR_INVALID ("from", "to") for a bad date. *@out_json: (transfer

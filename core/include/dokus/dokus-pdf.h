@@ -31,8 +31,10 @@
  * client's, frozen at issue); anything else is DOKUS_ERR_INVALID (field
  * "language"). *@out_pdf (transfer full, free()) and *@out_len get the
  * bytes. DOKUS_ERR_REFUSED for a draft, DOKUS_ERR_NOT_FOUND for an
- * unknown document, DOKUS_ERR_INTERNAL when cairo fails. Reads the book
- * only: the PDF is not recorded (the UBL export, which embeds it, is). */
+ * unknown document, DOKUS_ERR_INTERNAL when cairo fails. The PDF is drawn
+ * once per language and renderer version and kept in the book (a cache,
+ * not audited: the UBL export, which embeds it, is); later calls give the
+ * kept bytes. The seller's logo is the one frozen at issue. */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_pdf_export (DokusBook *book, const char *id_or_number,
                               const char *language,    /* nullable */

@@ -67,8 +67,8 @@ DOKUS_PUBLIC const char *dokus_peppol_state_name (DokusPeppolState state);
 
 /* Queues the issued document @id_or_number (id or number) for Peppol at
  * time @now. Its UBL is exported (dokus_ubl_export(), which stores its
- * hash) and validated (dokus-ubl-validate.h): a fatal finding refuses it,
- * the message naming the first rule. The receiver is the buyer's
+ * hash and validates what it writes with dokus-ubl-validate.h): a fatal
+ * finding refuses it, the message naming the first rule. The receiver is the buyer's
  * EndpointID of that UBL ("SCHEME:VALUE"). Queueing a document that is
  * already queued, on its way or delivered changes nothing (*@out gets its
  * row). *@out (nullable) gets the transmission.
@@ -77,7 +77,7 @@ DOKUS_PUBLIC const char *dokus_peppol_state_name (DokusPeppolState state);
  * message: an issued document cannot change, so it is corrected with a
  * credit note and a new invoice), for a
  * draft, for a buyer without an electronic address (field
- * "client.peppol_id") and for a document that fails validation (field
+ * "buyer.peppol_id", from the writer) and for a document that fails validation (field
  * "ubl", the rule id in the message); DOKUS_ERR_CORRUPT when the UBL no
  * longer matches its first export. */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT

@@ -31,6 +31,11 @@ DOKUS_PUBLIC bool dokus_platform_path_exists (const char *path);
 /* Removes the file at @path if it exists; true on success or absence. */
 DOKUS_PUBLIC bool dokus_platform_remove_file (const char *path);
 
+/* Removes the empty directory @path if it exists (rmdir, _rmdir on
+ * Windows); true on success or absence, false for a directory that is not
+ * empty or cannot be removed. */
+DOKUS_PUBLIC bool dokus_platform_remove_dir (const char *path);
+
 /* Creates the directory @path (its parent must exist), readable only by
  * its owner where the system has such permissions (0700 on POSIX; exports
  * are plain text). false if it cannot be made, or @path already exists. */
@@ -68,6 +73,10 @@ DOKUS_PUBLIC long dokus_platform_process_id (void);
 /* true when standard output is a terminal (binary output is refused
  * there, e.g. a PDF). */
 DOKUS_PUBLIC bool dokus_platform_stdout_is_terminal (void);
+
+/* true when standard error is a terminal (progress lines go there only
+ * then). */
+DOKUS_PUBLIC bool dokus_platform_stderr_is_terminal (void);
 
 /* Puts standard output in binary mode: no LF -> CR LF translation on
  * Windows; nothing to do elsewhere. false if that fails. */

@@ -150,8 +150,27 @@ DokusStatus dokus_report_dashboard (DokusBook *book,
  * "attachments"}) is appended.
  *
  * Returns DOKUS_ERR_REFUSED as above, DOKUS_ERR_IO naming the file that
- * could not be written (the directory may then hold part of the export),
- * DOKUS_ERR_NOMEM, or a store error. */
+ * could not be written, DOKUS_ERR_NOMEM, or a store error. On any error
+ * the files already written are removed again, and @dir too when the
+ * export made it (an empty @dir given stays, empty): no partial export is
+ * left behind (best effort: a file the system refuses to remove stays). */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_export (DokusBook *book, const char *dir,
                           DokusError *err);  /* nullable */
+
+/* Called by dokus_export_with_progress() on the thread that runs the
+ * export: once with @done 0 before the first file, then after each step,
+ * @done of @total (one step per file, per document and per receipt;
+ * @total is known before the first call and does not change). Return
+ * false to cancel the export. It must not use the book. */
+typedef bool (*DokusExportProgress) (unsigned long done, unsigned long total, void *data);
+
+/* dokus_export(), telling @progress (nullable: dokus_export() itself)
+ * how far it got, so that a long export can show it and be cancelled.
+ * A cancelled export returns DOKUS_ERR_REFUSED (field "progress") and,
+ * as on every error, leaves nothing behind; nothing is audited. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_export_with_progress (DokusBook *book, const char *dir,
+                                        DokusExportProgress progress, /* nullable */
+                                        void *progress_data,          /* passed to progress */
+                                        DokusError *err);             /* nullable */

@@ -188,3 +188,110 @@ DokusStatus dokus_sync_members_json (DokusBook *book, char **out_json, /* OUT */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_sync_series_tag (DokusBook *book, const char *series, char hex[65], /* OUT */
                                    DokusError *err);
+
+/* ---- pairing, revocation and key rotation (docs/sync.md) ----------------
+ *
+ * A keyring bundle carries every sync key of a book up to one epoch and
+ * the signed member list, sealed to one member's X25519 key (derived from
+ * its Ed25519 key, crypto_box_seal) and signed inside the box by the
+ * owner that made it, so neither the relay nor anyone else can read it,
+ * plant a key or add a member. Bundles go to a new device by pairing and
+ * to every remaining member when the owner rotates the key. */
+
+#define DOKUS_SYNC_BUNDLE_MAX 4096 /* bytes of a sealed bundle: the relay's limit */
+
+/* This device's id and Ed25519 public key, creating the device key (with
+ * an audit entry "device-key") when the book has none yet. Sync need not
+ * be on: a device about to join asks for them. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_device_identity (DokusBook *book,
+                                        char device_id[DOKUS_SYNC_ID_TEXT],           /* OUT */
+                                        unsigned char sign_pk[DOKUS_SYNC_SIGN_PK_BYTES], /* OUT */
+                                        DokusError *err);
+
+/* The role of this device in its synced book ("owner", "device",
+ * "accountant"), (transfer none: a static string); NULL if sync is off. */
+DOKUS_PUBLIC const char *dokus_sync_role (DokusBook *book);
+
+/* Owner only: the book's keyring (every epoch) and member list, sealed to
+ * member @device_id whose Ed25519 key is @sign_pk. *out (transfer full,
+ * free()) of *out_len <= DOKUS_SYNC_BUNDLE_MAX bytes. DOKUS_ERR_REFUSED
+ * if this device is not the owner. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_bundle_seal (DokusBook *book, const char *device_id,
+                                    const unsigned char sign_pk[DOKUS_SYNC_SIGN_PK_BYTES],
+                                    unsigned char **out, size_t *out_len, /* OUT */
+                                    DokusError *err);
+
+/* Opens a bundle sealed to this device and signed by an owner of this
+ * book; adds the keys it does not have yet, raises the epoch new
+ * envelopes are sealed under, takes the members it names (a revocation
+ * is never undone), then applies the envelopes that waited for a key or
+ * a member. *added (nullable) counts the new keys. DOKUS_ERR_REFUSED when
+ * it is not for this device and book or its signature does not verify. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_bundle_open (DokusBook *book, const unsigned char *sealed, size_t len,
+                                    uint32_t *added, /* OUT, nullable */
+                                    DokusError *err);
+
+/* Turns sync on for a book that joins @book_id by pairing: @sealed is the
+ * owner's bundle for this device, @owner_id/@owner_pk the owner that
+ * signed it (as the pairing code authenticated them), @role this device's
+ * role ("device" or "accountant"). The book must hold no ledger data yet.
+ * A device's first envelope carries its audit entries; an accountant's
+ * book sends nothing (it reads; local changes are refused). */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_join (DokusBook *book, const char *book_id, const char *role,
+                             const char *owner_id,
+                             const unsigned char owner_pk[DOKUS_SYNC_SIGN_PK_BYTES],
+                             const unsigned char *sealed, size_t len, DokusError *err);
+
+/* Owner only: records a member fact in the book (audited) that travels to
+ * every replica as a signed envelope: member @device_id with @sign_pk and
+ * @role joins, or, with @revoked_after >= 0, is revoked: its envelopes up
+ * to that dev_seq still apply, later ones are refused everywhere.
+ * @sign_pk may be NULL for a revocation of a known member. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_member_record (DokusBook *book, const char *device_id,
+                                      const unsigned char *sign_pk, /* nullable */
+                                      const char *role, int64_t revoked_after,
+                                      DokusError *err);
+
+/* One sealed bundle per member (dokus_sync_rotate_prepare). */
+typedef struct {
+  char           device_id[DOKUS_SYNC_ID_TEXT];
+  unsigned char *sealed; /* owned by the array */
+  size_t         sealed_len;
+} DokusSyncBundle;
+
+/* Owner only: a new random sync key of epoch current + 1, with the whole
+ * keyring sealed to every member not revoked, this device included. The
+ * book itself does not change: after the relay stored the bundles, open
+ * this device's own with dokus_sync_bundle_open() to start sealing under
+ * the new epoch. *out (transfer full, dokus_sync_bundles_free()). */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_rotate_prepare (DokusBook *book, uint32_t *new_epoch, /* OUT */
+                                       DokusSyncBundle **out, size_t *n_out, /* OUT */
+                                       DokusError *err);
+
+DOKUS_PUBLIC void dokus_sync_bundles_free (DokusSyncBundle *bundles, size_t n);
+
+/* The epoch new envelopes are sealed under (0 if sync is off). */
+DOKUS_PUBLIC uint32_t dokus_sync_key_epoch (DokusBook *book);
+
+/* ---- own series --------------------------------------------------------
+ *
+ * A device without the lease of a book's default series ("invoice/2026")
+ * numbers in its own series if the user enabled it: @letters "B" gives
+ * series "invoice/2026/B" and "credit_note/2026/B" with numbers
+ * "2026-B-0001" and "CN-2026-B-0001", continuous per series. The own
+ * series are leased like any other (the relay's compare-and-set makes the
+ * letters unique in the book): take their leases once, online, before
+ * issuing offline (dokus-cli device series). NULL turns it off. 1 to 3
+ * letters A-Z. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_own_series_set (DokusBook *book, const char *letters, /* nullable */
+                                       DokusError *err);
+
+/* The letters of this device's own series, or "" (@out has 4 bytes). */
+DOKUS_PUBLIC void dokus_sync_own_series_get (DokusBook *book, char out[4]);

@@ -63,5 +63,7 @@ DOKUS_PUBLIC const char *dokus_vat_credit_note_mention (const char *language);
 
 /* The mention of a triangular operation invoiced by the intermediary B to
  * C: C is liable for the VAT (Directive 2006/112/EC art. 141, 197 and
- * 226 (11a)). (transfer none) */
+ * 226 (11a)). It opens with the reverse-charge words Belgian law requires
+ * on B's invoice (art. 5, § 1, 9°bis of royal decree no. 1: "Btw verlegd",
+ * "Autoliquidation", ...; docs/vat.md). (transfer none) */
 DOKUS_PUBLIC const char *dokus_vat_triangulation_mention (const char *language);

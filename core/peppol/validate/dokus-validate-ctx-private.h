@@ -10,6 +10,9 @@
 
 #include "dokus-validate-private.h"
 
+/* dokus_val_cache() keys per document (families and rule groups) */
+#define DOKUS_VAL_CACHE_KEYS 32
+
 typedef struct DokusValBlock DokusValBlock;
 struct DokusValBlock {
   DokusValBlock *next;
@@ -57,12 +60,14 @@ struct DokusValCtx {
   DokusValBlock  *arena;
   DokusValBucket *buckets;     /* open addressing on the name pointer */
   size_t          n_buckets;   /* a power of two; 0: no index (out of memory) */
+  uint32_t        n_elements;  /* numbered elements, root included; 0: no index */
   const xmlNs    *last_ns;     /* index building: namespace -> kind memo */
   uint8_t         last_kind;
   const xmlNode  *loc_node;    /* locations: the last indexed element ... */
   size_t          loc_index;   /* ... and its [k] */
-  const void     *cache_keys[16];
-  void           *cache_data[16];
+  const void     *cache_keys[DOKUS_VAL_CACHE_KEYS];
+  void           *cache_data[DOKUS_VAL_CACHE_KEYS];
+  size_t          cache_last;  /* the slot found last: rules of a group run in a row */
 };
 
 /* Builds the element index (dokus-validate-tree.c); false on OOM. */

@@ -31,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <libxml/tree.h>
 
@@ -96,8 +97,24 @@ const char *dokus_val_line_name (const DokusValCtx *v);
 const char *dokus_val_quantity_name (const DokusValCtx *v);
 const char *dokus_val_type_code_name (const DokusValCtx *v);
 
-/* true if @n is an element named @qname ("cbc:ID"). NULL @n: false. */
-bool dokus_val_is (const xmlNode *n, const char *qname);
+/* true if @n is an element named @qname ("cbc:ID"). NULL @n: false.
+ * Inline: most calls test an element against a name it does not have, and
+ * end on the first letter of the local name without a call (qname is
+ * nearly always a literal, so its length and letters fold away). */
+bool dokus_val_is_named (const xmlNode *n, const char *qname, size_t len);
+
+static inline bool
+dokus_val_is (const xmlNode *n, const char *qname)
+{
+  if (n == NULL || n->type != XML_ELEMENT_NODE)
+    return false;
+  /* (when the first letters agree, neither string ends there: the second
+   * letters can be read) */
+  if (qname[0] && qname[1] && qname[2] && qname[3] == ':'
+      && (n->name[0] != (xmlChar) qname[4] || n->name[1] != (xmlChar) qname[5]))
+    return false;
+  return dokus_val_is_named (n, qname, strlen (qname));
+}
 
 /* The first child element of @parent named @qname (NULL: any element), or
  * NULL. NULL @parent: NULL. */
@@ -128,6 +145,18 @@ bool dokus_val_each (DokusValCtx *v, const xmlNode *ctx, const char *path, Dokus
  *      n = dokus_val_descendant (top, n, "cac:TaxCategory")) ...
  * (XPath's //cac:TaxCategory from the root is dokus_val_descendant (root, ...)). */
 const xmlNode *dokus_val_descendant (const xmlNode *top, const xmlNode *cur, const char *qname);
+
+/* The document order of element @n (the root is 0, then pre-order), below
+ * dokus_val_n_elements(); UINT32_MAX when the document has no element
+ * index (out of memory) or @n is not an element of it. For per-element
+ * arrays a family keeps in dokus_val_cache(). */
+uint32_t dokus_val_order (const xmlNode *n);
+/* The number of elements of the document, root included; 0 without index. */
+uint32_t dokus_val_n_elements (const DokusValCtx *v);
+
+/* "cbc", "cac" or "ext" for an element in one of those namespaces, NULL
+ * for any other element (one byte through the index, no string compare). */
+const char *dokus_val_prefix (const xmlNode *n);
 
 /* ---- Values ------------------------------------------------------------- */
 
@@ -212,7 +241,8 @@ void dokus_val_check_structure (DokusValCtx *v);
  * (e.g. the VAT categories of every line): zeroed arena memory of @size
  * bytes for @key (the address of a static of the family), the same block
  * on every call during one document; *@fresh is true on the first call.
- * NULL on OOM. At most 16 keys per document. */
+ * NULL on OOM. At most 32 keys per document (beyond, each call gets a
+ * fresh block: still correct, no longer shared). */
 void *dokus_val_cache (DokusValCtx *v, const void *key, size_t size, bool *fresh);
 
 /* Helper for families: the allocation arena of the current document

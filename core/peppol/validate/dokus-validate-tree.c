@@ -50,14 +50,20 @@ void *
 dokus_val_cache (DokusValCtx *v, const void *key, size_t size, bool *fresh)
 {
   size_t i;
-  for (i = 0; i < 16 && v->cache_keys[i] != NULL; i++)
+  if (v->cache_keys[v->cache_last] == key)
+    {
+      *fresh = false;
+      return v->cache_data[v->cache_last];
+    }
+  for (i = 0; i < DOKUS_VAL_CACHE_KEYS && v->cache_keys[i] != NULL; i++)
     if (v->cache_keys[i] == key)
       {
         *fresh = false;
+        v->cache_last = i;
         return v->cache_data[i];
       }
   *fresh = true;
-  if (i == 16)
+  if (i == DOKUS_VAL_CACHE_KEYS)
     return dokus_val_alloc (v, size); /* not shared, still correct */
   v->cache_data[i] = dokus_val_alloc (v, size);
   if (v->cache_data[i] != NULL)
@@ -78,6 +84,13 @@ dokus_val_arena_free (DokusValCtx *v)
 
 /* ---- names ---------------------------------------------------------------- */
 
+/* The namespace kind (DokusValNodeRec.kind) of a "cbc:", "cac:" or "ext:" step. */
+static uint8_t
+kind_of_prefix (const char *step)
+{
+  return step[1] == 'b' ? 1 : step[1] == 'a' ? 2 : 3;
+}
+
 /* Does element @n match the step @step of @len bytes ("cbc:ID", or "*")? */
 static bool
 step_matches (const xmlNode *n, const char *step, size_t len)
@@ -96,6 +109,9 @@ step_matches (const xmlNode *n, const char *step, size_t len)
     return false;
   if (strncmp ((const char *) n->name, step + 4, len - 4) != 0 || n->name[len - 4] != '\0')
     return false;
+  /* the element index knows every element's namespace: one byte, no strcmp */
+  if (n->_private != NULL)
+    return ((const DokusValNodeRec *) n->_private)->kind == kind_of_prefix (step);
   if (n->ns == NULL || n->ns->href == NULL)
     return false;
   href = (const char *) n->ns->href;
@@ -109,23 +125,23 @@ step_matches (const xmlNode *n, const char *step, size_t len)
 }
 
 bool
-dokus_val_is (const xmlNode *n, const char *qname)
+dokus_val_is_named (const xmlNode *n, const char *qname, size_t len)
 {
-  if (n == NULL || n->type != XML_ELEMENT_NODE)
-    return false;
-  /* cheap reject on the first letter of the local name ("cbc:X" -> 'X') */
-  if (qname[0] && qname[1] && qname[2] && qname[3] == ':' && n->name[0] != (xmlChar) qname[4])
-    return false;
-  return step_matches (n, qname, strlen (qname));
+  return step_matches (n, qname, len);
 }
 
 static const xmlNode *
 next_element (const xmlNode *n, const char *qname, size_t len)
 {
+  /* cheap reject on the first two letters of the local name (when the
+   * first agree, neither name ends there) */
   xmlChar first = qname && len > 4 ? (xmlChar) qname[4] : 0;
+  xmlChar second = first ? (xmlChar) qname[5] : 0;
   for (; n; n = n->next)
     if (n->type == XML_ELEMENT_NODE
-        && (qname == NULL || ((first == 0 || n->name[0] == first) && step_matches (n, qname, len))))
+        && (qname == NULL
+            || ((first == 0 || (n->name[0] == first && n->name[1] == second))
+                && step_matches (n, qname, len))))
       return n;
   return NULL;
 }
@@ -152,9 +168,15 @@ walk (DokusValCtx *v, const xmlNode *ctx, const char *path, DokusValVisit fn, vo
 {
   const char *slash = strchr (path, '/');
   size_t len = slash ? (size_t) (slash - path) : strlen (path);
+  /* cheap reject on the first letter of the local name, as next_element */
+  xmlChar first = len > 4 && path[3] == ':' ? (xmlChar) path[4] : 0;
+  xmlChar second = len > 5 ? (xmlChar) path[5] : 0;
 
   for (const xmlNode *c = ctx->children; c; c = c->next)
     {
+      if (first != 0
+          && (c->type != XML_ELEMENT_NODE || c->name[0] != first || c->name[1] != second))
+        continue;
       if (!step_matches (c, path, len))
         continue;
       if (slash)
@@ -306,9 +328,11 @@ dokus_val_index_build (DokusValCtx *v)
   xmlNode *root = (xmlNode *) v->root;
   uint32_t n = count_elements (root) + 1;
   DokusValNodeRec *recs = dokus_val_alloc (v, n * sizeof *recs);
+  const xmlNode **slots;
   size_t size = 64;
 
   v->n_buckets = 0;
+  v->n_elements = 0;
   if (recs == NULL || v->doc->dict == NULL)
     return false;
   while (size < 2 * (size_t) n)
@@ -322,22 +346,60 @@ dokus_val_index_build (DokusValCtx *v)
   recs[0].kind = 0;
   root->_private = &recs[0];
   recs[0].last = number_nodes (v, root, recs, 1, true) - 1;
+  /* one array for every bucket (each element is in one): n - 1 slots */
+  slots = dokus_val_alloc (v, n * sizeof *slots);
+  if (slots == NULL)
+    {
+      v->n_buckets = 0;
+      return false;
+    }
   for (size_t i = 0; i < size; i++)
     {
       DokusValBucket *b = &v->buckets[i];
       if (b->name == NULL)
         continue;
-      b->nodes = dokus_val_alloc (v, b->count * sizeof *b->nodes);
-      if (b->nodes == NULL)
-        {
-          v->n_buckets = 0;
-          return false;
-        }
+      b->nodes = slots;
+      slots += b->count;
       b->count = 0;
     }
   number_nodes (v, root, recs, 1, false);
   v->doc->_private = v;
+  v->n_elements = n;
   return true;
+}
+
+uint32_t
+dokus_val_order (const xmlNode *n)
+{
+  const DokusValCtx *v;
+  if (n == NULL || n->type != XML_ELEMENT_NODE || n->_private == NULL || n->doc == NULL)
+    return UINT32_MAX;
+  v = n->doc->_private;
+  if (v == NULL || v->n_elements == 0)
+    return UINT32_MAX;
+  return ((const DokusValNodeRec *) n->_private)->order;
+}
+
+uint32_t
+dokus_val_n_elements (const DokusValCtx *v)
+{
+  return v->n_buckets != 0 ? v->n_elements : 0;
+}
+
+const char *
+dokus_val_prefix (const xmlNode *n)
+{
+  static const char *const prefixes[] = { NULL, "cbc", "cac", "ext" };
+  const char *href;
+  if (n == NULL || n->type != XML_ELEMENT_NODE)
+    return NULL;
+  if (n->_private != NULL)
+    return prefixes[((const DokusValNodeRec *) n->_private)->kind];
+  href = n->ns && n->ns->href ? (const char *) n->ns->href : "";
+  return strcmp (href, NS_CBC) == 0   ? prefixes[1]
+         : strcmp (href, NS_CAC) == 0 ? prefixes[2]
+         : strcmp (href, NS_EXT) == 0 ? prefixes[3]
+                                      : NULL;
 }
 
 /* The descendant through the index: the elements named @qname, in
@@ -360,7 +422,7 @@ indexed_descendant (const DokusValCtx *v, const xmlNode *top, const xmlNode *cur
   b = bucket_of (v, name);
   if (b->name == NULL)
     return NULL;
-  kind = qname[1] == 'b' ? 1 : qname[1] == 'a' ? 2 : 3;
+  kind = kind_of_prefix (qname);
   from = 0;
   if (cur != NULL)
     {

@@ -88,14 +88,13 @@ bool dv_both_de (DokusValCtx *v);
 /* ---- rule groups: one walk for several rules --------------------------------
  *
  * Rules that look at every element of the document (code lists, identifier
- * schemes, attributes nobody may use) share one walk: the group's first
- * rule (the leader, run first because families run in table order) walks
- * the document once and records every finding of the group; then each
- * rule of the group, the leader included, reports its own findings in
- * document order. A rule run without its leader (another document, or a
- * caller running one rule) walks the document itself, so the result never
- * depends on the order. The recorded findings live in the document's
- * arena. */
+ * schemes, attributes nobody may use) share one walk: the first rule of
+ * the group that runs on a document walks it once and records every
+ * finding of the group; then each rule of the group reports its own
+ * findings in document order. Whichever rule runs first (families run in
+ * table order, but a caller may run one rule alone), the result is the
+ * same. The state lives in the document's cache (dokus_val_cache()), so
+ * it is per document and per thread by construction. */
 typedef struct DvGroupState DvGroupState;
 typedef struct DvGroup DvGroup;
 
@@ -104,10 +103,10 @@ typedef struct DvGroup DvGroup;
 typedef void (*DvGroupVisit) (DokusValCtx *v, const xmlNode *n, DvGroupState *s);
 
 struct DvGroup {
-  const char *const *rules;    /* rule ids; rules[0] is the leader */
+  const char *const *rules;    /* rule ids, in the order the family runs them */
   size_t             n_rules;
   DvGroupVisit       visit;
-  DvGroupState    *(*state) (void); /* the per-thread state, see DV_GROUP_STATE */
+  DvGroupState    *(*state) (DokusValCtx *v); /* the per-document state, see DV_GROUP_STATE */
 };
 
 typedef struct {
@@ -116,7 +115,7 @@ typedef struct {
 } DvGroupHit;
 
 struct DvGroupState {
-  const void *key[3];   /* the document the hits belong to */
+  bool        walked;   /* the hits of this document are recorded */
   DvGroupHit *hits;
   size_t      n, cap;
   size_t      n_rules;
@@ -125,16 +124,19 @@ struct DvGroupState {
   bool        oom;
 };
 
-/* The thread-local state of one group (C11 _Thread_local), reached through
- * the function @name (a thread-local's address is no constant). */
+/* The state of a group for the current document: zeroed on first use;
+ * NULL only on OOM (the engine then reports the error). */
+DvGroupState *dv_group_state (DokusValCtx *v, const void *key);
+
+/* Defines the function @name (DokusValCtx *) that returns a group's state. */
 #define DV_GROUP_STATE(name)                                                                       \
-  static _Thread_local DvGroupState name##_tls;                                                    \
-  static DvGroupState *name (void)                                                                 \
+  static const char name##_key;                                                                    \
+  static DvGroupState *name (DokusValCtx *v)                                                       \
   {                                                                                                \
-    return &name##_tls;                                                                            \
+    return dv_group_state (v, &name##_key);                                                        \
   }
 
-/* Records a finding of rule @index of the group at @at. */
+/* Records a finding of rule @index of the group at @at (NULL @s: nothing). */
 void dv_group_hit (DokusValCtx *v, DvGroupState *s, unsigned index, const xmlNode *at);
 
 /* The same, at most once per document (reported at the root). */

@@ -10,8 +10,6 @@
 
 #include "dokus-validate-util-private.h"
 
-#define NS_CBC "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
-
 /* ---- walking ------------------------------------------------------------- */
 
 void
@@ -45,12 +43,17 @@ bool
 dv_is_cbc_one_of (const xmlNode *n, const char *const *names)
 {
   bool named = false;
+  const char *prefix;
   if (n == NULL || n->type != XML_ELEMENT_NODE)
     return false;
-  /* the local name first: most elements fail on the first byte */
+  /* the namespace first (one byte through the index), then the local
+   * name: most elements fail on its first byte */
+  prefix = dokus_val_prefix (n);
+  if (prefix == NULL || prefix[1] != 'b')
+    return false;
   for (; *names && !named; names++)
     named = n->name[0] == (xmlChar) (*names)[0] && strcmp ((const char *) n->name, *names) == 0;
-  return named && n->ns != NULL && n->ns->href != NULL && strcmp ((const char *) n->ns->href, NS_CBC) == 0;
+  return named;
 }
 
 const xmlNode *
@@ -229,6 +232,31 @@ dv_strcmp0 (const char *a, const char *b)
 #define SELLER "cac:AccountingSupplierParty/cac:Party"
 #define BUYER "cac:AccountingCustomerParty/cac:Party"
 
+/* The countries of the parties, computed once per document: the national
+ * rules ask for them again and again. NULL: not yet computed. */
+typedef struct {
+  const char *seller_address, *buyer_address, *supplier, *customer;
+} Countries;
+
+static const char COUNTRIES_KEY;
+
+/* The cached value of @slot of the document's Countries, computed by
+ * @compute on the first call (not cached when out of memory). */
+static const char *
+country_memo (DokusValCtx *v, size_t slot, const char *(*compute) (DokusValCtx *v))
+{
+  bool fresh;
+  Countries *c = dokus_val_cache (v, &COUNTRIES_KEY, sizeof *c, &fresh);
+  const char **field;
+  if (c == NULL)
+    return compute (v);
+  field = slot == 0 ? &c->seller_address : slot == 1 ? &c->buyer_address
+          : slot == 2 ? &c->supplier : &c->customer;
+  if (*field == NULL)
+    *field = compute (v);
+  return *field;
+}
+
 static const char *
 address_country (DokusValCtx *v, const char *party_path)
 {
@@ -238,16 +266,28 @@ address_country (DokusValCtx *v, const char *party_path)
   return u ? u : "";
 }
 
+static const char *
+compute_seller_address_country (DokusValCtx *v)
+{
+  return address_country (v, SELLER);
+}
+
+static const char *
+compute_buyer_address_country (DokusValCtx *v)
+{
+  return address_country (v, BUYER);
+}
+
 const char *
 dv_seller_address_country (DokusValCtx *v)
 {
-  return address_country (v, SELLER);
+  return country_memo (v, 0, compute_seller_address_country);
 }
 
 const char *
 dv_buyer_address_country (DokusValCtx *v)
 {
-  return address_country (v, BUYER);
+  return country_memo (v, 1, compute_buyer_address_country);
 }
 
 /* substring(cac:PartyTaxScheme[cac:TaxScheme/cbc:ID = 'VAT']/cbc:CompanyID, 1, 2) of
@@ -286,8 +326,8 @@ vat_prefix (DokusValCtx *v, const xmlNode *party)
   return NULL;
 }
 
-const char *
-dv_supplier_country (DokusValCtx *v)
+static const char *
+compute_supplier_country (DokusValCtx *v)
 {
   const xmlNode *root = dokus_val_root (v);
   const char *c = vat_prefix (v, dokus_val_first (root, SELLER));
@@ -298,14 +338,26 @@ dv_supplier_country (DokusValCtx *v)
   return c ? c : "XX";
 }
 
-const char *
-dv_customer_country (DokusValCtx *v)
+static const char *
+compute_customer_country (DokusValCtx *v)
 {
   const xmlNode *root = dokus_val_root (v);
   const char *c = vat_prefix (v, dokus_val_first (root, BUYER));
   if (c == NULL && dokus_val_exists (root, BUYER "/cac:PostalAddress/cac:Country/cbc:IdentificationCode"))
     c = dv_buyer_address_country (v);
   return c ? c : "XX";
+}
+
+const char *
+dv_supplier_country (DokusValCtx *v)
+{
+  return country_memo (v, 2, compute_supplier_country);
+}
+
+const char *
+dv_customer_country (DokusValCtx *v)
+{
+  return country_memo (v, 3, compute_customer_country);
 }
 
 bool
@@ -317,18 +369,18 @@ dv_both_de (DokusValCtx *v)
 
 /* ---- rule groups -------------------------------------------------------------- */
 
-static void
-group_key (DokusValCtx *v, const void *key[3])
+DvGroupState *
+dv_group_state (DokusValCtx *v, const void *key)
 {
-  const xmlNode *root = dokus_val_root (v);
-  key[0] = v;
-  key[1] = root;
-  key[2] = root ? root->doc : NULL;
+  bool fresh;
+  return dokus_val_cache (v, key, sizeof (DvGroupState), &fresh);
 }
 
 void
 dv_group_hit (DokusValCtx *v, DvGroupState *s, unsigned index, const xmlNode *at)
 {
+  if (s == NULL)
+    return;
   if (s->n == s->cap)
     {
       size_t cap = s->cap ? s->cap * 2 : 32;
@@ -351,6 +403,8 @@ dv_group_hit (DokusValCtx *v, DvGroupState *s, unsigned index, const xmlNode *at
 void
 dv_group_hit_once (DokusValCtx *v, DvGroupState *s, unsigned index)
 {
+  if (s == NULL)
+    return;
   if (s->once == NULL)
     {
       s->once = dokus_val_alloc (v, s->n_rules ? s->n_rules : 1);
@@ -366,20 +420,26 @@ dv_group_hit_once (DokusValCtx *v, DvGroupState *s, unsigned index)
   dv_group_hit (v, s, index, NULL);
 }
 
+typedef struct {
+  const DvGroup *group;
+  DvGroupState  *state;
+} GroupWalk;
+
 static void
 visit_group (DokusValCtx *v, const xmlNode *n, void *data)
 {
-  const DvGroup *g = data;
-  g->visit (v, n, g->state ());
+  GroupWalk *w = data;
+  w->group->visit (v, n, w->state);
 }
 
 void
 dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g)
 {
-  DvGroupState *s = g->state ();
-  const void *key[3];
+  DvGroupState *s = g->state (v);
   size_t index = g->n_rules;
 
+  if (s == NULL)
+    return; /* out of memory: the engine reports it */
   /* families run their rules in table order: try the expected one first */
   if (s->next < g->n_rules && strcmp (g->rules[s->next], rule) == 0)
     index = s->next;
@@ -389,22 +449,17 @@ dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g)
         index = i;
   if (index == g->n_rules)
     return;
-  group_key (v, key);
-  if (index == 0 || memcmp (key, s->key, sizeof key) != 0)
+  if (!s->walked)
     {
-      memset (s, 0, sizeof *s);
-      memcpy (s->key, key, sizeof key);
+      GroupWalk w = { g, s };
+      s->walked = true;
       s->n_rules = g->n_rules;
       if (dokus_val_root (v) != NULL)
         g->visit (v, dokus_val_root (v), s);
-      dv_walk (v, dokus_val_root (v), visit_group, (void *) g);
+      dv_walk (v, dokus_val_root (v), visit_group, &w);
     }
   for (size_t i = 0; i < s->n; i++)
     if (s->hits[i].rule == index)
       dokus_val_report (v, rule, s->hits[i].node);
   s->next = index + 1;
-  /* the last rule of the group forgets the document: a later document
-   * that happens to reuse the same addresses cannot see stale hits */
-  if (index == g->n_rules - 1)
-    memset (s, 0, sizeof *s);
 }

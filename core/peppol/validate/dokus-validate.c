@@ -17,6 +17,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
 
 #include "dokus-validate-ctx-private.h"
 
@@ -160,12 +161,50 @@ guard_get_entity (void *ctx, const xmlChar *name)
   return xmlGetPredefinedEntity (name);
 }
 
+/* What libxml2 reports while the validator parses. Some errors (encoding
+ * conversion, I/O) are raised without a parser context and would go to
+ * stderr through the thread's generic handler, whatever XML_PARSE_NOERROR
+ * says: a library must not print. They come here instead, the first one
+ * kept to be reported (in the DokusError, or as a finding when the
+ * document still parsed). */
+typedef struct {
+  char first[160];   /* "encoding error: input conversion failed ..." or "" */
+} ParseNotes;
+
+static void
+collect_structured_error_cb (void *data, xmlErrorPtr e)
+{
+  ParseNotes *notes = data;
+  size_t n;
+  /* errors with a parser context are in xmlCtxtGetLastError() already */
+  if (notes->first[0] != '\0' || e == NULL || e->ctxt != NULL || e->message == NULL)
+    return;
+  snprintf (notes->first, sizeof notes->first, "%s%s%s",
+            e->domain == XML_FROM_I18N ? "encoding error: "
+            : e->domain == XML_FROM_IO ? "I/O error: "
+                                       : "",
+            e->message, "");
+  n = strlen (notes->first);
+  while (n > 0 && (notes->first[n - 1] == '\n' || notes->first[n - 1] == ' '))
+    notes->first[--n] = '\0';
+}
+
+static void
+ignore_generic_error_cb (void *data, const char *msg, ...)
+{
+  (void) data;
+  (void) msg;
+}
+
 static DokusStatus
-parse_document (const char *xml, size_t len, xmlDoc **out, DokusError *err)
+parse_document (const char *xml, size_t len, xmlDoc **out, ParseNotes *notes, DokusError *err)
 {
   xmlParserCtxtPtr pctx;
   ParseGuard guard = { 0 };
   DokusStatus st = DOKUS_OK;
+  xmlGenericErrorFunc saved_generic;
+  void *saved_generic_data, *saved_structured_data;
+  xmlStructuredErrorFunc saved_structured;
 
   if (len > DOKUS_UBL_VALIDATE_MAX_BYTES)
     return dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
@@ -191,7 +230,16 @@ parse_document (const char *xml, size_t len, xmlDoc **out, DokusError *err)
   pctx->sax->resolveEntity = NULL;
   pctx->_private = &guard;
 
+  /* the handlers are per thread in libxml2: saved and put back */
+  saved_generic = xmlGenericError;
+  saved_generic_data = xmlGenericErrorContext;
+  saved_structured = xmlStructuredError;
+  saved_structured_data = xmlStructuredErrorContext;
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error_cb);
+  xmlSetStructuredErrorFunc (notes, collect_structured_error_cb);
   xmlParseDocument (pctx);
+  xmlSetStructuredErrorFunc (saved_structured_data, saved_structured);
+  xmlSetGenericErrorFunc (saved_generic_data, saved_generic);
 
   if (guard.doctype)
     st = dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
@@ -211,9 +259,11 @@ parse_document (const char *xml, size_t len, xmlDoc **out, DokusError *err)
           msg[strcspn (msg, "\n")] = '\0';
         }
       st = dokus_error_set (err, DOKUS_ERR_INVALID, pctx->name ? (const char *) pctx->name : "xml",
-                            "not well-formed XML at line %d%s%s: %s", e ? e->line : 0,
+                            "not well-formed XML at line %d%s%s: %s%s%s%s", e ? e->line : 0,
                             pctx->name ? ", in element " : "",
-                            pctx->name ? (const char *) pctx->name : "", msg);
+                            pctx->name ? (const char *) pctx->name : "", msg,
+                            notes->first[0] ? " (" : "", notes->first,
+                            notes->first[0] ? ")" : "");
     }
   if (st == DOKUS_OK)
     {
@@ -236,20 +286,34 @@ parse_document (const char *xml, size_t len, xmlDoc **out, DokusError *err)
  * Concurrent first uses store the same pointers: relaxed atomics suffice. */
 #define MAX_BOUND_RULES 4096
 static _Atomic (const DokusValRuleMeta *) bound_meta[MAX_BOUND_RULES];
+/* the rule set bit of each bound rule, + 1 (0: not looked up yet): three
+ * strcmp per rule and document were another few percent */
+static _Atomic unsigned bound_bit[MAX_BOUND_RULES];
 static const DokusValRuleMeta missing_meta = { "", "", "", "", "" };
 
+/* The metadata of the rule bound at @slot (NULL if no table lists it) and
+ * in *@bit its rule set bit. */
 static const DokusValRuleMeta *
-meta_of_bound (size_t slot, const char *id)
+meta_of_bound (size_t slot, const char *id, unsigned *bit)
 {
   const DokusValRuleMeta *m;
+  unsigned b;
   if (slot >= MAX_BOUND_RULES)
-    return dokus_val_rule_meta (id);
-  m = atomic_load_explicit (&bound_meta[slot], memory_order_relaxed);
-  if (m == NULL)
     {
       m = dokus_val_rule_meta (id);
+      *bit = m ? dokus_val_source_bit (m->source) : 0;
+      return m;
+    }
+  m = atomic_load_explicit (&bound_meta[slot], memory_order_relaxed);
+  b = atomic_load_explicit (&bound_bit[slot], memory_order_relaxed);
+  if (m == NULL || b == 0)
+    {
+      m = dokus_val_rule_meta (id);
+      b = (m ? dokus_val_source_bit (m->source) : 0) + 1;
+      atomic_store_explicit (&bound_bit[slot], b, memory_order_relaxed);
       atomic_store_explicit (&bound_meta[slot], m ? m : &missing_meta, memory_order_relaxed);
     }
+  *bit = b - 1;
   return m == &missing_meta ? NULL : m;
 }
 
@@ -258,6 +322,7 @@ dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblRep
                          DokusError *err)
 {
   DokusValCtx v = { 0 };
+  ParseNotes notes = { "" };
   xmlDoc *doc = NULL;
   const xmlNode *root;
   const char *href;
@@ -267,7 +332,7 @@ dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblRep
   assert (out != NULL);
   if (len > INT_MAX)
     len = (size_t) INT_MAX; /* above the limit anyway: refused below */
-  st = parse_document (xml, len, &doc, err);
+  st = parse_document (xml, len, &doc, &notes, err);
   if (st != DOKUS_OK)
     return st;
 
@@ -299,14 +364,23 @@ dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblRep
   /* without the index (out of memory) descendant walks fall back to the tree */
   if (!dokus_val_index_build (&v))
     v.n_buckets = 0;
+  /* the parser complained but the document still parsed: say so, as a
+   * warning of the structure check (a fatal error stops the parse) */
+  if (notes.first[0] != '\0' && (sets & DOKUS_UBL_VALIDATE_STRUCTURE) != 0)
+    {
+      char message[200];
+      snprintf (message, sizeof message, "XML parser: %s", notes.first);
+      dokus_val_add_finding (&v, "UBL-XSD", "warning", NULL, message);
+    }
 
   for (size_t f = 0, slot = 0; f < dokus_val_n_families; f++)
     {
       const DokusValFamily *fam = dokus_val_families[f];
       for (size_t r = 0; r < fam->n_rules; r++, slot++)
         {
-          const DokusValRuleMeta *m = meta_of_bound (slot, fam->rules[r].rule);
-          if (m == NULL || (dokus_val_source_bit (m->source) & sets) == 0)
+          unsigned bit;
+          const DokusValRuleMeta *m = meta_of_bound (slot, fam->rules[r].rule, &bit);
+          if (m == NULL || (bit & sets) == 0)
             continue;
           fam->rules[r].check (&v, m->id);
         }

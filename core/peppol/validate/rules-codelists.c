@@ -320,13 +320,19 @@ codelist_index (const char *rule)
 }
 
 
-static DvGroupState *codelist_state (void);
+static DvGroupState *codelist_state (DokusValCtx *v);
 
 static void
 visit_codelists (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
+  const char *prefix;
   (void) s;
   if (n->type != XML_ELEMENT_NODE || n->ns == NULL)
+    return;
+  /* every rule below looks at a cbc element (list_rules' elements, type
+   * codes, IDs, reason codes, amounts, quantities): skip the others */
+  prefix = dokus_val_prefix (n);
+  if (prefix == NULL || prefix[1] != 'b')
     return;
   for (size_t i = 0; i < sizeof list_rules / sizeof list_rules[0]; i++)
     visit_list_rule (v, n, (void *) &list_rules[i]);
@@ -346,7 +352,7 @@ DV_GROUP_STATE (codelist_state);
 static void
 codelist_hit (DokusValCtx *v, const char *rule, const xmlNode *at)
 {
-  dv_group_hit (v, codelist_state (), codelist_index (rule), at);
+  dv_group_hit (v, codelist_state (v), codelist_index (rule), at);
 }
 
 static const DvGroup codelist_group = {

@@ -851,9 +851,11 @@ visit_everything (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
   visit_r008 (v, n, (void *) "PEPPOL-EN16931-R008");
   if (n->ns == NULL)
     return;
-  CurrencyWalk w = { "PEPPOL-EN16931-R051", dokus_val_text_at (v, dokus_val_root (v), "cbc:DocumentCurrencyCode") };
   if (dv_is_cbc_one_of (n, amount_names))
     {
+      /* the document currency only for amounts: not a lookup per element */
+      CurrencyWalk w = { "PEPPOL-EN16931-R051",
+                         dokus_val_text_at (v, dokus_val_root (v), "cbc:DocumentCurrencyCode") };
       visit_r051 (v, n, &w);
       visit_cl007 (v, n, (void *) "PEPPOL-EN16931-CL007");
     }
@@ -881,7 +883,7 @@ peppol_hit (DokusValCtx *v, const char *rule, const xmlNode *at)
   for (unsigned i = 0; i < sizeof walk_ids / sizeof walk_ids[0]; i++)
     if (strcmp (walk_ids[i], rule) == 0)
       {
-        dv_group_hit (v, walk_state (), i, at);
+        dv_group_hit (v, walk_state (v), i, at);
         return;
       }
 }

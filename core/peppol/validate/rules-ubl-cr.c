@@ -17,14 +17,18 @@
  * reported once per document, at the root, as the official rules do.
  *
  * Speed: the paths are not evaluated one by one. One walk over the
- * document (a rule group, see dokus-validate-util-private.h) computes the
- * path of every element and attribute and looks it up in the table of
- * exact paths below (generated from absent_rules with LINE spelled out,
- * keyed by an FNV-1a hash of the path and sorted by it, then compared in
- * full) and against the few "anywhere" suffixes.
+ * document (a rule group, see dokus-validate-util-private.h) hashes the
+ * path of every element and attribute, one step at a time from its
+ * parent's hash (FNV-1a is sequential), and looks the hash up in the table
+ * of exact paths below (generated from absent_rules with LINE spelled
+ * out, keyed by an FNV-1a hash of the path and sorted by it). Only when
+ * the hash is in the table, or the last step is the last step of one of
+ * the few "anywhere" suffixes, is the path written out and compared in
+ * full.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -1577,27 +1581,15 @@ steps_exist (DokusValCtx *v, const xmlNode *ctx, const char *path)
 static const char *
 qname_prefix (const xmlNode *n)
 {
-  /* elements mostly alternate between cac and cbc: try the last match first */
-  static const struct {
-    const char *uri, *prefix;
-  } known[] = { { NS_CAC, "cac" }, { NS_CBC, "cbc" }, { NS_EXT, "ext" } };
-  static _Thread_local unsigned last;
-  const char *href = n->ns && n->ns->href ? (const char *) n->ns->href : "";
-  if (strcmp (href, known[last].uri) == 0)
-    return known[last].prefix;
-  for (unsigned i = 0; i < 3; i++)
-    if (i != last && strcmp (href, known[i].uri) == 0)
-      {
-        last = i;
-        return known[i].prefix;
-      }
-  return "???";
+  const char *p = dokus_val_prefix (n);
+  return p ? p : "???";
 }
 
+#define FNV_OFFSET UINT64_C (0xcbf29ce484222325)
+
 static uint64_t
-fnv1a (const char *s, size_t len)
+fnv1a_more (uint64_t h, const char *s, size_t len)
 {
-  uint64_t h = UINT64_C (0xcbf29ce484222325);
   for (size_t i = 0; i < len; i++)
     {
       h ^= (unsigned char) s[i];
@@ -1606,22 +1598,35 @@ fnv1a (const char *s, size_t len)
   return h;
 }
 
-static const PathRule *
-find_exact (const char *path, size_t len)
+static uint64_t
+fnv1a (const char *s, size_t len)
 {
-  uint64_t h = fnv1a (path, len);
+  return fnv1a_more (FNV_OFFSET, s, len);
+}
+
+/* the exact path whose FNV-1a hash is @h, or NULL (paths still to compare) */
+static const PathRule *
+find_exact_hash (uint64_t h)
+{
   size_t lo = 0, hi = sizeof exact_paths / sizeof exact_paths[0];
   while (lo < hi)
     {
       size_t mid = (lo + hi) / 2;
       if (exact_paths[mid].hash == h)
-        return strcmp (exact_paths[mid].path, path) == 0 ? &exact_paths[mid] : NULL;
+        return &exact_paths[mid];
       if (exact_paths[mid].hash < h)
         lo = mid + 1;
       else
         hi = mid;
     }
   return NULL;
+}
+
+static const PathRule *
+find_exact (const char *path, size_t len)
+{
+  const PathRule *r = find_exact_hash (fnv1a (path, len));
+  return r != NULL && strcmp (r->path, path) == 0 ? r : NULL;
 }
 
 static bool
@@ -1645,12 +1650,13 @@ match_path (DokusValCtx *v, DvGroupState *s, const char *path, size_t len)
       dv_group_hit_once (v, s, anywhere_paths[i].rule);
 }
 
-static void
-visit_absent (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
+/* The path of element @n below the root ("cac:A/cbc:B", "" for the root)
+ * into @path of @size bytes; its length, or SIZE_MAX when it does not fit. */
+static size_t
+element_path (DokusValCtx *v, const xmlNode *n, char *path, size_t size)
 {
   const xmlNode *chain[DOKUS_UBL_VALIDATE_MAX_DEPTH + 2];
   const xmlNode *root = dokus_val_root (v);
-  char path[1024];
   size_t depth = 0, len = 0;
 
   for (const xmlNode *p = n; p && p != root && depth < sizeof chain / sizeof chain[0]; p = dv_parent (p))
@@ -1660,8 +1666,8 @@ visit_absent (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
       const char *prefix = qname_prefix (chain[i]);
       const char *name = (const char *) chain[i]->name;
       size_t nlen = strlen (name);
-      if (len + nlen + 6 >= sizeof path)
-        return;
+      if (len + nlen + 6 >= size)
+        return SIZE_MAX;
       if (len > 0)
         path[len++] = '/';
       memcpy (path + len, prefix, 3);
@@ -1670,22 +1676,200 @@ visit_absent (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
       len += 4 + nlen;
     }
   path[len] = '\0';
-  if (len > 0)
+  return len;
+}
+
+/* Appends "/@attr" (just "@attr" to the root's empty path) to the @len
+ * bytes of @path; the new length, or SIZE_MAX when it does not fit. */
+static size_t
+append_attribute (char *path, size_t len, size_t size, const char *attr)
+{
+  size_t nlen = strlen (attr), at = len;
+  if (len + nlen + 3 >= size)
+    return SIZE_MAX;
+  if (at > 0)
+    path[at++] = '/';
+  path[at++] = '@';
+  memcpy (path + at, attr, nlen + 1);
+  return at + nlen;
+}
+
+/* The paths of every element, built as the walk goes (pre-order: a parent
+ * comes before its children): their FNV-1a hash and length, so that an
+ * element costs one step of hashing instead of its whole path. */
+typedef struct {
+  uint64_t *hash;
+  uint32_t *len;   /* UINT32_MAX: too long (never matched, as element_path) */
+} PathMemo;
+
+static const char PATH_MEMO_KEY = 0;
+
+static PathMemo *
+path_memo (DokusValCtx *v)
+{
+  bool fresh;
+  uint32_t n = dokus_val_n_elements (v);
+  PathMemo *m;
+  if (n == 0)
+    return NULL;
+  m = dokus_val_cache (v, &PATH_MEMO_KEY, sizeof *m, &fresh);
+  if (m == NULL)
+    return NULL;
+  if (fresh)
+    {
+      m->hash = dokus_val_alloc (v, n * sizeof *m->hash);
+      m->len = dokus_val_alloc (v, n * sizeof *m->len);
+    }
+  return m->hash && m->len ? m : NULL;
+}
+
+#define N_ANYWHERE (sizeof anywhere_paths / sizeof anywhere_paths[0])
+
+/* where the last step of each "anywhere" path starts and its length, each
+ * + 1 (0: not yet computed); every thread computes the same values:
+ * relaxed atomics */
+static _Atomic size_t anywhere_last[N_ANYWHERE], anywhere_last_len[N_ANYWHERE];
+static _Atomic uint64_t anywhere_lengths;
+
+/* does the last step of anywhere path @i ("pfx:Name" or "@name") equal
+ * @step? (a path can only end with the suffix if it does) */
+static bool
+last_step_is (size_t i, const char *step, size_t step_len)
+{
+  const char *suffix = anywhere_paths[i].path;
+  size_t off = atomic_load_explicit (&anywhere_last[i], memory_order_relaxed);
+  size_t len = atomic_load_explicit (&anywhere_last_len[i], memory_order_relaxed);
+  if (off == 0 || len == 0)
+    {
+      const char *slash = strrchr (suffix, '/');
+      off = (slash ? (size_t) (slash + 1 - suffix) : 0) + 1;
+      len = strlen (suffix + off - 1) + 1;
+      atomic_store_explicit (&anywhere_last_len[i], len, memory_order_relaxed);
+      atomic_store_explicit (&anywhere_last[i], off, memory_order_relaxed);
+    }
+  return len - 1 == step_len && memcmp (suffix + off - 1, step, step_len) == 0;
+}
+
+/* match_path for the element or attribute path ending in @step (whose full
+ * path hashes to @h and is @len bytes long): the path itself is only built
+ * when a table can match */
+static void
+match_hashed (DokusValCtx *v, DvGroupState *s, const xmlNode *n, const char *attr, uint64_t h,
+              const char *step, size_t step_len)
+{
+  const PathRule *exact = find_exact_hash (h);
+  bool anywhere = false;
+  uint64_t lengths = atomic_load_explicit (&anywhere_lengths, memory_order_relaxed);
+  if (lengths == 0)
+    {
+      /* bit k: some anywhere path ends in a step of k bytes (63: longer) */
+      for (size_t i = 0; i < N_ANYWHERE; i++)
+        {
+          const char *slash = strrchr (anywhere_paths[i].path, '/');
+          size_t k = strlen (slash ? slash + 1 : anywhere_paths[i].path);
+          lengths |= UINT64_C (1) << (k < 63 ? k : 63);
+        }
+      atomic_store_explicit (&anywhere_lengths, lengths, memory_order_relaxed);
+    }
+  if (lengths & (UINT64_C (1) << (step_len < 63 ? step_len : 63)))
+    for (size_t i = 0; i < N_ANYWHERE && !anywhere; i++)
+      anywhere = last_step_is (i, step, step_len);
+  if (exact == NULL && !anywhere)
+    return;
+  char path[1024];
+  size_t len = element_path (v, n, path, sizeof path);
+  if (len != SIZE_MAX && attr != NULL)
+    len = append_attribute (path, len, sizeof path, attr);
+  if (len != SIZE_MAX && len > 0)
     match_path (v, s, path, len);
+}
+
+static void
+visit_absent (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
+{
+  PathMemo *m = path_memo (v);
+  uint32_t order = dokus_val_order (n), porder;
+  const xmlNode *parent = dv_parent (n);
+  const char *name = (const char *) n->name;
+  size_t nlen = strlen (name), plen = 0;
+  uint64_t h = FNV_OFFSET;
+  char step[256];
+  size_t step_len;
+
+  if (m == NULL || order == UINT32_MAX)
+    {
+      /* no index (out of memory): the path of every element in full */
+      char path[1024];
+      size_t len = element_path (v, n, path, sizeof path);
+      if (len == SIZE_MAX)
+        return;
+      if (len > 0)
+        match_path (v, s, path, len);
+      for (const xmlAttr *a = n->properties; a; a = a->next)
+        {
+          size_t alen;
+          if (a->ns != NULL)
+            continue;
+          alen = append_attribute (path, len, sizeof path, (const char *) a->name);
+          if (alen == SIZE_MAX)
+            continue;
+          match_path (v, s, path, alen);
+          path[len] = '\0';
+        }
+      return;
+    }
+  if (n == dokus_val_root (v))
+    {
+      m->hash[order] = FNV_OFFSET;
+      m->len[order] = 0;
+    }
+  else
+    {
+      porder = dokus_val_order (parent);
+      if (porder == UINT32_MAX || m->len[porder] == UINT32_MAX)
+        {
+          m->len[order] = UINT32_MAX;
+          return;
+        }
+      plen = m->len[porder];
+      /* element_path's limit: the whole path then is too long */
+      if (plen + nlen + 6 >= 1024)
+        {
+          m->len[order] = UINT32_MAX;
+          return;
+        }
+      h = m->hash[porder];
+      if (plen > 0)
+        h = fnv1a_more (h, "/", 1);
+      if (4 + nlen >= sizeof step)
+        {
+          m->len[order] = UINT32_MAX;
+          return;
+        }
+      memcpy (step, qname_prefix (n), 3);
+      step[3] = ':';
+      memcpy (step + 4, name, nlen);
+      step_len = 4 + nlen;
+      h = fnv1a_more (h, step, step_len);
+      m->hash[order] = h;
+      m->len[order] = (uint32_t) (plen + (plen > 0) + step_len);
+      match_hashed (v, s, n, NULL, h, step, step_len);
+    }
   for (const xmlAttr *a = n->properties; a; a = a->next)
     {
       if (a->ns != NULL)
         continue;
-      const char *name = (const char *) a->name;
-      size_t nlen = strlen (name), at = len;
-      if (len + nlen + 3 >= sizeof path)
+      const char *aname = (const char *) a->name;
+      size_t alen = strlen (aname), len = m->len[order];
+      uint64_t ah = m->hash[order];
+      if (len + alen + 3 >= 1024 || alen + 1 >= sizeof step)
         continue;
-      if (at > 0)
-        path[at++] = '/';
-      path[at++] = '@';
-      memcpy (path + at, name, nlen + 1);
-      match_path (v, s, path, at + nlen);
-      path[len] = '\0';
+      if (len > 0)
+        ah = fnv1a_more (ah, "/", 1);
+      step[0] = '@';
+      memcpy (step + 1, aname, alen);
+      ah = fnv1a_more (ah, step, alen + 1);
+      match_hashed (v, s, n, aname, ah, step, alen + 1);
     }
 }
 
@@ -1754,7 +1938,11 @@ special_fires (DokusValCtx *v, const char *path)
     w.which = 666;
   else
     w.which = 673;
-  dv_walk (v, root, visit_adr, &w);
+  /* the references in document order, through the element index */
+  for (const xmlNode *n = dokus_val_descendant (root, NULL, "cac:AdditionalDocumentReference");
+       n != NULL && !w.found;
+       n = dokus_val_descendant (root, n, "cac:AdditionalDocumentReference"))
+    visit_adr (v, n, &w);
   return w.found;
 }
 
@@ -2445,15 +2633,26 @@ static const DvGroup absent_group = {
   absent_ids, sizeof absent_ids / sizeof absent_ids[0], visit_absent, absent_state,
 };
 
+/* a rule with a condition of its own ("SPECIAL_...") rather than a path */
+static bool
+is_special (const char *path)
+{
+  return path[0] == 'S' && strncmp (path, "SPECIAL_", 8) == 0;
+}
+
 static void
 check_absent (DokusValCtx *v, const char *rule)
 {
   /* the rules with a condition are checked on their own; rules run in table
    * order, so the expected index is tried before a binary search */
-  size_t expected = absent_state ()->next;
+  DvGroupState *state = absent_state (v);
+  size_t expected;
+  if (state == NULL)
+    return; /* out of memory: the engine reports it */
+  expected = state->next;
   if (expected < N_ABSENT && strcmp (absent_rules[expected].rule, rule) == 0)
     {
-      if (strncmp (absent_rules[expected].path, "SPECIAL_", 8) != 0)
+      if (!is_special (absent_rules[expected].path))
         {
           dv_group_check (v, rule, &absent_group);
           return;
@@ -2466,12 +2665,12 @@ check_absent (DokusValCtx *v, const char *rule)
       int c = strcmp (absent_rules[mid].rule, rule);
       if (c == 0)
         {
-          if (strncmp (absent_rules[mid].path, "SPECIAL_", 8) == 0)
+          if (is_special (absent_rules[mid].path))
             {
               if (special_fires (v, absent_rules[mid].path))
                 dokus_val_report (v, rule, NULL);
               /* keep the group's expected index in step */
-              absent_state ()->next = mid + 1;
+              state->next = mid + 1;
               return;
             }
           break;

@@ -103,6 +103,7 @@ check_count (DokusValCtx *v, const char *rule)
         }
       else
         dv_group_check (v, rule, &walk_group);
+      return; /* each rule has one row */
     }
 }
 
@@ -292,9 +293,9 @@ static void
 visit_reason_count (DokusValCtx *v, const xmlNode *n, void *data)
 {
   const char *rule = data;
-  int want = strcmp (rule, "UBL-SR-31") == 0 ? 1 : 0;
   if (!dokus_val_is (n, "cac:AllowanceCharge"))
     return;
+  int want = strcmp (rule, "UBL-SR-31") == 0 ? 1 : 0;
   bool match = false;
   for (const xmlNode *ci = dokus_val_child (n, "cbc:ChargeIndicator"); ci && !match;
        ci = dokus_val_next (ci, "cbc:ChargeIndicator"))
@@ -355,8 +356,10 @@ static void
 visit_binary (DokusValCtx *v, const xmlNode *n, void *data)
 {
   const char *rule = data;
+  if (!ends_with ((const char *) n->name, "BinaryObject"))
+    return;
   const char *attr = strcmp (rule, "UBL-DT-06") == 0 ? "mimeCode" : "filename";
-  if (ends_with ((const char *) n->name, "BinaryObject") && dokus_val_attr (v, n, attr) == NULL)
+  if (dokus_val_attr (v, n, attr) == NULL)
     walk_hit (v, rule, n);
 }
 
@@ -438,9 +441,17 @@ static const char *const walk_ids[] = {
 static _Thread_local const char *first_payment_id, *first_means_code;
 static _Thread_local size_t sepa_references;
 
+/* "LINE" (every line) rather than an element name ("cac:...") */
+static bool
+is_line_context (const char *context)
+{
+  return context[0] == 'L' && strcmp (context, "LINE") == 0;
+}
+
 static void
 visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
+  const char *prefix;
   if (n == dokus_val_root (v))
     {
       first_payment_id = first_means_code = NULL;
@@ -449,14 +460,21 @@ visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
     }
   if (n->ns == NULL)
     return;
-  for (size_t i = 0; i < sizeof count_rules / sizeof count_rules[0]; i++)
-    if (count_rules[i].context && strcmp (count_rules[i].context, "LINE") != 0)
-      visit_count (v, n, (void *) &count_rules[i]);
-  visit_address_lines (v, n, (void *) "UBL-SR-51");
-  visit_sr_53 (v, n, (void *) "UBL-SR-53");
-  visit_sr_43 (v, n, (void *) "UBL-SR-43");
-  visit_reason_count (v, n, (void *) "UBL-SR-30");
-  visit_reason_count (v, n, (void *) "UBL-SR-31");
+  /* the contexts of the count rules and the next five rules are all cac
+   * elements: the others skip them (a rule's own hits stay in document
+   * order, which is all the report depends on) */
+  prefix = dokus_val_prefix (n);
+  if (prefix != NULL && prefix[1] == 'a')
+    {
+      for (size_t i = 0; i < sizeof count_rules / sizeof count_rules[0]; i++)
+        if (count_rules[i].context && !is_line_context (count_rules[i].context))
+          visit_count (v, n, (void *) &count_rules[i]);
+      visit_address_lines (v, n, (void *) "UBL-SR-51");
+      visit_sr_53 (v, n, (void *) "UBL-SR-53");
+      visit_sr_43 (v, n, (void *) "UBL-SR-43");
+      visit_reason_count (v, n, (void *) "UBL-SR-30");
+      visit_reason_count (v, n, (void *) "UBL-SR-31");
+    }
   visit_dt_01 (v, n, (void *) "UBL-DT-01");
   visit_binary (v, n, (void *) "UBL-DT-06");
   visit_binary (v, n, (void *) "UBL-DT-07");
@@ -490,7 +508,7 @@ walk_hit (DokusValCtx *v, const char *rule, const xmlNode *at)
   for (unsigned i = 0; i < sizeof walk_ids / sizeof walk_ids[0]; i++)
     if (strcmp (walk_ids[i], rule) == 0)
       {
-        dv_group_hit (v, walk_state (), i, at);
+        dv_group_hit (v, walk_state (v), i, at);
         return;
       }
 }

@@ -1,0 +1,245 @@
+/* check-query-plans.c
+ *
+ * Suite "query-plans": what the period reports read, checked on SQLite's
+ * own query plans, so that a change to a query or an index cannot
+ * silently bring back the reads of whole document and purchase rows that
+ * made the first VAT return and dashboard on a large book slow
+ * (bench/README.md, "dokus-bench-ledger"). Every statement a call runs is
+ * caught with sqlite3_trace_v2 on the book's connection and explained
+ * (EXPLAIN QUERY PLAN) afterwards; the statements are the library's own,
+ * not copies.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "dokus-test-helpers.h"
+
+#define PROFILE                                                                            \
+  "{\"name\":\"Janssens & Co\",\"enterprise_number\":\"0417497106\",\"vat_period\":"       \
+  "\"quarter\",\"address\":{\"street\":\"Veldstraat 1\",\"postal_code\":\"9000\","         \
+  "\"city\":\"Gent\",\"country\":\"BE\"},\"email\":\"boek@janssens.be\"}"
+
+static char *dir;
+static DokusBook *book;
+
+/* The statements a call ran, in order, without repeats. */
+typedef struct {
+  char  *sql[64];
+  size_t n;
+} Caught;
+
+static int
+catch_statement (unsigned type, void *data, void *stmt, void *text)
+{
+  Caught *c = data;
+  const char *sql = sqlite3_sql (stmt);
+
+  (void) type;
+  (void) text;
+  if (sql == NULL || c->n == sizeof c->sql / sizeof c->sql[0])
+    return 0;
+  for (size_t i = 0; i < c->n; i++)
+    if (strcmp (c->sql[i], sql) == 0)
+      return 0;
+  c->sql[c->n++] = strdup (sql);
+  return 0;
+}
+
+/* Appends the plan of @sql to @plan, one "detail" per line. */
+static void
+explain (sqlite3 *db, const char *sql, char *plan, size_t size)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *eqp = sqlite3_mprintf ("EXPLAIN QUERY PLAN %s", sql);
+
+  ck_assert_msg (sqlite3_prepare_v2 (db, eqp, -1, &stmt, NULL) == SQLITE_OK, "%s: %s", sql,
+                 sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      size_t len = strlen (plan);
+      snprintf (plan + len, size - len, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_free (eqp);
+}
+
+/* The plans of the statements that @call runs that mention @table (e.g.
+ * "FROM expenses"), all in one text; (transfer full) free() it. */
+static char *
+plans_of (DokusStatus (*call) (DokusBook *, char **, DokusError *), const char *table)
+{
+  sqlite3 *db = dokus_book_get_db (book);
+  Caught caught = { 0 };
+  DokusError err = { 0 };
+  char *json = NULL, *plan = calloc (1, 16384);
+  DokusStatus st;
+
+  ck_assert_ptr_nonnull (plan);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, catch_statement, &caught);
+  st = call (book, &json, &err);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  ck_assert_msg (st == DOKUS_OK, "%s (%s)", err.message, err.field);
+  free (json);
+  for (size_t i = 0; i < caught.n; i++)
+    {
+      if (strstr (caught.sql[i], table) != NULL)
+        explain (db, caught.sql[i], plan, 16384);
+      free (caught.sql[i]);
+    }
+  return plan;
+}
+
+/* No line of @plan reads a row of @alias's table (alias @alias, or the
+ * table @name itself in a subquery): each reads a covering index, or one
+ * of the partial indexes whose entries are all the query needs. */
+static void
+assert_rows_never_read (const char *plan, const char *alias, const char *name)
+{
+  char line[512];
+  const char *p = plan;
+
+  while (sscanf (p, "%511[^\n]", line) == 1)
+    {
+      char scan_alias[64], search_alias[64], scan_name[64], search_name[64];
+      snprintf (scan_alias, sizeof scan_alias, "SCAN %s", alias);
+      snprintf (search_alias, sizeof search_alias, "SEARCH %s ", alias);
+      snprintf (scan_name, sizeof scan_name, "SCAN %s", name);
+      snprintf (search_name, sizeof search_name, "SEARCH %s ", name);
+      ck_assert_msg (strncmp (line, scan_alias, strlen (scan_alias)) != 0
+                       && strncmp (line, scan_name, strlen (scan_name)) != 0,
+                     "a whole table read: %s\n%s", line, plan);
+      if (strncmp (line, search_alias, strlen (search_alias)) == 0
+          || strncmp (line, search_name, strlen (search_name)) == 0)
+        ck_assert_msg (strstr (line, "COVERING INDEX") != NULL
+                         || strstr (line, "documents_buyer_abroad") != NULL
+                         || strstr (line, "documents_franchise") != NULL,
+                       "rows read: %s\n%s", line, plan);
+      p += strlen (line);
+      if (*p == '\n')
+        p++;
+    }
+  ck_assert_msg (strstr (plan, "TEMP B-TREE") == NULL, "a sort:\n%s", plan);
+}
+
+static DokusStatus
+vat_return_q3 (DokusBook *b, char **json, DokusError *err)
+{
+  return dokus_vat_return (b, "2026-Q3", json, err);
+}
+
+static void
+setup (void)
+{
+  DokusError err = { 0 };
+  char *path;
+
+  ck_assert (sodium_init () >= 0);
+  setenv ("DOKUS_NOW", "2026-10-10T09:00:00Z", 1);
+  setenv ("DOKUS_TODAY", "2026-10-10", 1);
+  dir = dokus_test_tmpdir_new ();
+  path = dokus_test_path (dir, "a.dokus");
+  book = dokus_test_book_create (path, "pw", NULL);
+  free (path);
+  ck_assert_msg (dokus_profile_set (book, PROFILE, &err) == DOKUS_OK, "%s", err.message);
+}
+
+static void
+teardown (void)
+{
+  dokus_book_close (book);
+  book = NULL;
+  dokus_test_tmpdir_free (dir);
+  dir = NULL;
+}
+
+START_TEST (test_plan_vat_return_sales_from_indexes)
+{
+  char *plan = plans_of (vat_return_q3, "FROM documents");
+
+  /* the quarter's documents, their VAT rows by key, the two snapshot facts */
+  ck_assert_msg (strstr (plan, "SEARCH d USING COVERING INDEX documents_vat_period") != NULL,
+                 "%s", plan);
+  ck_assert_msg (strstr (plan, "SEARCH v USING PRIMARY KEY (document_id=?)") != NULL, "%s", plan);
+  ck_assert_msg (strstr (plan, "USING INDEX documents_buyer_abroad") != NULL, "%s", plan);
+  ck_assert_msg (strstr (plan, "USING INDEX documents_franchise") != NULL, "%s", plan);
+  assert_rows_never_read (plan, "d", "documents");
+  free (plan);
+}
+END_TEST
+
+START_TEST (test_plan_vat_return_purchases_from_indexes)
+{
+  char *plan = plans_of (vat_return_q3, "FROM expenses");
+
+  ck_assert_msg (strstr (plan, "SEARCH e USING COVERING INDEX expenses_by_period") != NULL, "%s",
+                 plan);
+  ck_assert_msg (strstr (plan, "SEARCH l USING PRIMARY KEY (expense_id=?)") != NULL, "%s", plan);
+  assert_rows_never_read (plan, "e", "expenses");
+  free (plan);
+}
+END_TEST
+
+START_TEST (test_plan_dashboard_period_from_indexes)
+{
+  /* the VAT estimate's purchases (in report order, without a sort) and
+   * the quarter's and the year's sales sums */
+  char *plan = plans_of (dokus_report_dashboard, "FROM expenses");
+
+  ck_assert_msg (strstr (plan, "SEARCH e USING COVERING INDEX expenses_by_period") != NULL, "%s",
+                 plan);
+  assert_rows_never_read (plan, "e", "expenses");
+  free (plan);
+  plan = plans_of (dokus_report_dashboard, "issue_date BETWEEN");
+  ck_assert_msg (strstr (plan, "USING COVERING INDEX documents_vat_period") != NULL, "%s", plan);
+  assert_rows_never_read (plan, "d", "documents");
+  free (plan);
+}
+END_TEST
+
+START_TEST (test_plan_balances_from_indexes)
+{
+  /* the derived balances of every document (dokus-balances.c): three
+   * index-only streams, each already in document order */
+  char *plan = plans_of (dokus_report_dashboard, "ORDER BY");
+
+  ck_assert_msg (strstr (plan, "SCAN documents USING COVERING INDEX documents_balance") != NULL,
+                 "%s", plan);
+  ck_assert_msg (strstr (plan, "SCAN payments USING COVERING INDEX payments_document_amount")
+                   != NULL,
+                 "%s", plan);
+  ck_assert_msg (strstr (plan, "COVERING INDEX documents_credit_notes") != NULL, "%s", plan);
+  free (plan);
+}
+END_TEST
+
+static Suite *
+query_plans_suite (void)
+{
+  Suite *s = suite_create ("query-plans");
+  TCase *covering = tcase_create ("covering");
+
+  tcase_add_checked_fixture (covering, setup, teardown);
+  tcase_add_test (covering, test_plan_vat_return_sales_from_indexes);
+  tcase_add_test (covering, test_plan_vat_return_purchases_from_indexes);
+  tcase_add_test (covering, test_plan_dashboard_period_from_indexes);
+  tcase_add_test (covering, test_plan_balances_from_indexes);
+  suite_add_tcase (s, covering);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *sr = srunner_create (query_plans_suite ());
+  int failed;
+
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? 0 : 1;
+}

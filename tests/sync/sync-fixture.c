@@ -1,0 +1,338 @@
+/* sync-fixture.c
+ *
+ * The fixtures of sync-fixture.h: a thread-per-connection TCP proxy with
+ * injectable faults, and two synced books at a relay.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "dokus-test-helpers.h"
+#include "sync-fixture.h"
+
+struct SyncProxy {
+  int listen_fd;
+  int stop_pipe[2];
+  char url[64];
+  pthread_t thread;
+  atomic_uint upstream;
+  atomic_uint drop_every, cut_every, delay_ms;
+  atomic_uint count, faults;
+  atomic_int active;
+};
+
+typedef struct {
+  SyncProxy *p;
+  int fd;
+} Conn;
+
+static void
+reset_close (int fd)
+{
+  struct linger l = { 1, 0 }; /* RST, not FIN */
+  setsockopt (fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+  close (fd);
+}
+
+static int
+connect_upstream (unsigned port)
+{
+  struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons ((uint16_t) port) };
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+
+  a.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  if (fd >= 0 && connect (fd, (struct sockaddr *) &a, sizeof a) != 0)
+    {
+      close (fd);
+      fd = -1;
+    }
+  return fd;
+}
+
+static void *
+conn_thread (void *data)
+{
+  Conn *c = data;
+  SyncProxy *p = c->p;
+  unsigned n = atomic_fetch_add (&p->count, 1) + 1;
+  unsigned drop = atomic_load (&p->drop_every), cut = atomic_load (&p->cut_every);
+  unsigned delay = atomic_load (&p->delay_ms);
+  bool cut_this = cut != 0 && n % cut == 0;
+  int up = -1;
+  char buf[16384];
+
+  if (drop != 0 && n % drop == 0)
+    {
+      atomic_fetch_add (&p->faults, 1);
+      reset_close (c->fd);
+      goto out;
+    }
+  if (delay > 0)
+    usleep (delay * 1000u);
+  up = connect_upstream (atomic_load (&p->upstream));
+  if (up < 0)
+    {
+      reset_close (c->fd);
+      goto out;
+    }
+  for (;;)
+    {
+      struct pollfd fds[2] = { { c->fd, POLLIN, 0 }, { up, POLLIN, 0 } };
+      ssize_t got;
+      if (poll (fds, 2, 60000) <= 0)
+        break;
+      if (fds[0].revents)
+        {
+          got = read (c->fd, buf, sizeof buf);
+          if (got <= 0 || write (up, buf, (size_t) got) != got)
+            break;
+        }
+      if (fds[1].revents)
+        {
+          got = read (up, buf, sizeof buf);
+          if (got > 0 && cut_this)
+            {
+              /* the relay answered: that answer is lost on the way */
+              atomic_fetch_add (&p->faults, 1);
+              break;
+            }
+          if (got <= 0 || write (c->fd, buf, (size_t) got) != got)
+            break;
+        }
+    }
+  if (cut_this)
+    reset_close (c->fd);
+  else
+    close (c->fd);
+  close (up);
+out:
+  atomic_fetch_sub (&p->active, 1);
+  free (c);
+  return NULL;
+}
+
+static void *
+accept_thread (void *data)
+{
+  SyncProxy *p = data;
+
+  for (;;)
+    {
+      struct pollfd fds[2] = { { p->listen_fd, POLLIN, 0 }, { p->stop_pipe[0], POLLIN, 0 } };
+      Conn *c;
+      pthread_t t;
+      int fd;
+      if (poll (fds, 2, -1) < 0 && errno != EINTR)
+        break;
+      if (fds[1].revents)
+        break;
+      if (!fds[0].revents || (fd = accept (p->listen_fd, NULL, NULL)) < 0)
+        continue;
+      c = malloc (sizeof *c);
+      c->p = p;
+      c->fd = fd;
+      atomic_fetch_add (&p->active, 1);
+      if (pthread_create (&t, NULL, conn_thread, c) != 0)
+        {
+          atomic_fetch_sub (&p->active, 1);
+          close (fd);
+          free (c);
+          continue;
+        }
+      pthread_detach (t);
+    }
+  return NULL;
+}
+
+SyncProxy *
+sync_proxy_start (unsigned upstream_port)
+{
+  SyncProxy *p = calloc (1, sizeof *p);
+  struct sockaddr_in a = { .sin_family = AF_INET };
+  socklen_t len = sizeof a;
+  int one = 1;
+
+  a.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  p->listen_fd = socket (AF_INET, SOCK_STREAM, 0);
+  setsockopt (p->listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (p->listen_fd < 0 || bind (p->listen_fd, (struct sockaddr *) &a, sizeof a) != 0
+      || listen (p->listen_fd, 64) != 0
+      || getsockname (p->listen_fd, (struct sockaddr *) &a, &len) != 0 || pipe (p->stop_pipe) != 0)
+    {
+      free (p);
+      return NULL;
+    }
+  snprintf (p->url, sizeof p->url, "http://127.0.0.1:%u", (unsigned) ntohs (a.sin_port));
+  atomic_store (&p->upstream, upstream_port);
+  if (pthread_create (&p->thread, NULL, accept_thread, p) != 0)
+    {
+      free (p);
+      return NULL;
+    }
+  return p;
+}
+
+const char *
+sync_proxy_url (const SyncProxy *p)
+{
+  return p->url;
+}
+
+void
+sync_proxy_set_upstream (SyncProxy *p, unsigned upstream_port)
+{
+  atomic_store (&p->upstream, upstream_port);
+}
+
+void
+sync_proxy_set_faults (SyncProxy *p, unsigned drop_every, unsigned cut_every, unsigned delay_ms)
+{
+  atomic_store (&p->drop_every, drop_every);
+  atomic_store (&p->cut_every, cut_every);
+  atomic_store (&p->delay_ms, delay_ms);
+}
+
+unsigned
+sync_proxy_faults_done (const SyncProxy *p)
+{
+  return atomic_load (&((SyncProxy *) p)->faults);
+}
+
+void
+sync_proxy_stop (SyncProxy *p)
+{
+  if (p == NULL)
+    return;
+  if (write (p->stop_pipe[1], "x", 1) != 1)
+    perror ("proxy stop");
+  pthread_join (p->thread, NULL);
+  close (p->listen_fd);
+  for (int i = 0; i < 1000 && atomic_load (&p->active) > 0; i++)
+    usleep (10000);
+  close (p->stop_pipe[0]);
+  close (p->stop_pipe[1]);
+  free (p);
+}
+
+/* ---- the group ---- */
+
+static void
+ok (DokusStatus st, const DokusError *err, const char *what)
+{
+  ck_assert_msg (st == DOKUS_OK, "%s: %s (%s)", what, err->message, err->field);
+}
+
+void
+sync_group_init (SyncGroup *g, const char *url)
+{
+  DokusError err = { 0 };
+  unsigned char pk_a[32], pk_b[32], key[32];
+  uint32_t epoch = 0;
+
+  memset (g, 0, sizeof *g);
+  g->dir = dokus_test_tmpdir_new ();
+  g->path_a = dokus_test_path (g->dir, "a.dokus");
+  g->path_b = dokus_test_path (g->dir, "b.dokus");
+  g->a = dokus_test_book_create (g->path_a, "pw", NULL);
+  g->b = dokus_test_book_create (g->path_b, "pw", NULL);
+  ok (dokus_sync_client_new (url, NULL, &g->ca, &err), &err, "client a");
+  ok (dokus_sync_client_new (url, NULL, &g->cb, &err), &err, "client b");
+  ok (dokus_sync_enable (g->a, NULL, NULL, 0, &err), &err, "enable");
+  ok (dokus_sync_client_register (g->ca, g->a, &err), &err, "register");
+  ok (dokus_sync_get_identity (g->a, g->book_id, g->dev_a, pk_a, &err), &err, "identity a");
+  ok (dokus_sync_export_key (g->a, &epoch, key, &err), &err, "key");
+  ok (dokus_sync_enable (g->b, g->book_id, key, epoch, &err), &err, "join");
+  sodium_memzero (key, sizeof key);
+  ok (dokus_sync_get_identity (g->b, NULL, g->dev_b, pk_b, &err), &err, "identity b");
+  ok (dokus_sync_client_add_member (g->ca, g->a, g->dev_b, pk_b, "device", &err), &err,
+      "member b");
+  ok (dokus_sync_member_add (g->b, g->dev_a, pk_a, "owner", &err), &err, "member a");
+}
+
+void
+sync_group_clear (SyncGroup *g)
+{
+  dokus_sync_client_free (g->ca);
+  dokus_sync_client_free (g->cb);
+  dokus_book_close (g->a);
+  dokus_book_close (g->b);
+  free (g->path_a);
+  free (g->path_b);
+  dokus_test_tmpdir_free (g->dir);
+  memset (g, 0, sizeof *g);
+}
+
+void
+sync_group_add_clients (DokusBook *book, const char *prefix, int n)
+{
+  for (int i = 1; i <= n; i++)
+    {
+      char json[256], id[DOKUS_ID_TEXT];
+      DokusError err = { 0 };
+      snprintf (json, sizeof json,
+                "{\"name\": \"%s %d\", \"address\": {\"city\": \"Gent\", \"country\": \"BE\"}}",
+                prefix, i);
+      ok (dokus_client_add (book, json, id, &err), &err, "client add");
+    }
+}
+
+void
+sync_group_assert_converged (SyncGroup *g)
+{
+  unsigned char da[DOKUS_SYNC_DIGEST_BYTES], db[DOKUS_SYNC_DIGEST_BYTES];
+  DokusError err = { 0 };
+
+  ok (dokus_sync_digest (g->a, da, &err), &err, "digest a");
+  ok (dokus_sync_digest (g->b, db, &err), &err, "digest b");
+  ck_assert_mem_eq (da, db, sizeof da);
+}
+
+void
+sync_group_fast_retries (DokusSyncClient *c, unsigned max_attempts, unsigned max_delay_ms)
+{
+  DokusSyncClientOptions o = { .max_attempts = max_attempts,
+                               .base_delay_ms = max_delay_ms / 4 ? max_delay_ms / 4 : 1,
+                               .max_delay_ms = max_delay_ms };
+  dokus_sync_client_set_options (c, &o);
+}
+
+int
+sync_fixture_run_suite (Suite *s, RelayPg **pg)
+{
+  /* a skipped or failed start leaves @s to the process's end */
+  SRunner *sr;
+  int failed;
+
+  if (sodium_init () < 0)
+    return 1;
+  if (relay_pg_bindir () == NULL)
+    {
+      printf ("SKIP: PostgreSQL server binaries not found (install postgresql)\n");
+      return 77;
+    }
+  *pg = relay_pg_start ("fsync = off");
+  if (*pg == NULL)
+    {
+      fprintf (stderr, "cannot start PostgreSQL\n");
+      return 1;
+    }
+  sr = srunner_create (s);
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  relay_pg_free (*pg);
+  *pg = NULL;
+  return failed ? 1 : 0;
+}
