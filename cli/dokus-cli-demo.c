@@ -19,11 +19,12 @@
 #include "dokus-cli.h"
 
 typedef struct {
-  DokusBook *book;
-  unsigned   seed;
-  int        year;
-  DokusDate  today;
-  char       clients[6][DOKUS_ID_TEXT];
+  DokusCliCommand *cmd; /* where errors go: stderr, and stdout with --json */
+  DokusBook       *book;
+  unsigned         seed;
+  int              year;
+  DokusDate        today;
+  char             clients[6][DOKUS_ID_TEXT];
 } Demo;
 
 static unsigned
@@ -51,9 +52,9 @@ static const char *const client_json[] = {
 };
 
 static int
-fail_with (const DokusError *err)
+fail_with (const Demo *d, const DokusError *err)
 {
-  return dokus_cli_fail (err);
+  return dokus_cli_report (d->cmd, err);
 }
 
 /* One invoice for client @c on @date, issued; returns its number in @number. */
@@ -80,7 +81,7 @@ make_invoice (Demo *d, int c, const char *date, char number[DOKUS_NUMBER_TEXT])
                    : "");
   if (dokus_invoice_create (d->book, json, id, &err) != DOKUS_OK
       || dokus_document_issue (d->book, id, &res, &err) != DOKUS_OK)
-    return fail_with (&err);
+    return fail_with (d, &err);
   memcpy (number, res.number, DOKUS_NUMBER_TEXT);
   return 0;
 }
@@ -94,7 +95,7 @@ pay (Demo *d, const char *number, const char *date, bool partly)
   int rc = 0;
 
   if (dokus_document_show (d->book, number, &json, &err) != DOKUS_OK)
-    return fail_with (&err);
+    return fail_with (d, &err);
   doc = cJSON_Parse (json);
   snprintf (amount, sizeof amount, "%s",
             cJSON_GetObjectItem (doc, "open_amount")->valuestring);
@@ -102,11 +103,11 @@ pay (Demo *d, const char *number, const char *date, bool partly)
     {
       DokusCents open = 0;
       if (dokus_cents_parse (amount, "open_amount", &open, &err) != DOKUS_OK)
-        return fail_with (&err);
+        return fail_with (d, &err);
       dokus_cents_format (open / 2, amount); /* half now, the rest still open */
     }
   if (dokus_payment_add (d->book, number, amount, date, "demo", NULL, &err) != DOKUS_OK)
-    rc = fail_with (&err);
+    rc = fail_with (d, &err);
   cJSON_Delete (doc);
   free (json);
   return rc;
@@ -172,7 +173,7 @@ add_purchase (Demo *d, int month, const Purchase *p, const DokusAttachmentInput 
   cJSON_Delete (o);
   st = dokus_expense_add (d->book, json, receipt, receipt ? 1 : 0, id, &err);
   free (json);
-  return st == DOKUS_OK ? 0 : fail_with (&err);
+  return st == DOKUS_OK ? 0 : fail_with (d, &err);
 }
 
 static int
@@ -195,7 +196,7 @@ fill_year (Demo *d)
 
   for (int c = 0; c < 6; c++)
     if (dokus_client_add (d->book, client_json[c], d->clients[c], &err) != DOKUS_OK)
-      return fail_with (&err);
+      return fail_with (d, &err);
   for (int month = 1; month <= 12; month++)
     if (purchases (d, month) != 0)
       return 1;
@@ -228,7 +229,7 @@ fill_year (Demo *d)
                       date);
             if (dokus_invoice_credit (d->book, number, json, id, &err) != DOKUS_OK
                 || dokus_document_issue (d->book, id, &res, &err) != DOKUS_OK)
-              return fail_with (&err);
+              return fail_with (d, &err);
           }
       }
   return 0;
@@ -308,6 +309,7 @@ create_demo (DokusCliCommand *cmd, const char *path, DokusBook **book, char **re
     st = dokus_profile_set (*book, demo_profile, &err);
   if (st != DOKUS_OK)
     return dokus_cli_report (cmd, &err);
+  d.cmd = cmd;
   d.book = *book;
   d.today = dokus_date_today ();
   d.year = d.today.year;

@@ -13,6 +13,7 @@
 #include "dokus-gui-config.h"
 #include "dokus-gui-error.h"
 #include "dokus-gui-json.h"
+#include "dokus-write-pause.h"
 
 static const char *const countries[] = { "BE", "NL", "FR", "DE", "LU" };
 static const char *const languages[] = { NULL, "nl", "fr", "de", "en" };
@@ -23,6 +24,7 @@ struct _DokusClientDialog {
   GtkEditable  *country_code_row;
   AdwComboRow  *country_row, *language_row;
   GtkLabel     *message_label;
+  GtkLabel     *pause_label;
   GtkWidget    *save_button;
   DokusSession *session;
   char         *client_id; /* editing this client, or NULL */
@@ -66,7 +68,10 @@ validate (DokusClientDialog *self)
   else if (strlen (country_code (self)) != 2)
     message = _("Type the two-letter country code, such as ES or IT.");
   gtk_label_set_text (self->message_label, message ? message : "");
-  gtk_widget_set_sensitive (self->save_button, message == NULL);
+  /* paused, not refused, while a long job holds the book (dokus-write-pause.h) */
+  gtk_widget_set_sensitive (self->save_button, message == NULL
+                                                 && !dokus_write_pause_refuses (self->session,
+                                                                                NULL));
   return message == NULL;
 }
 
@@ -74,6 +79,12 @@ static void
 changed_cb (DokusClientDialog *self)
 {
   validate (self);
+}
+
+static void
+pause_changed_cb (GtkWidget *owner)
+{
+  validate (DOKUS_CLIENT_DIALOG (owner));
 }
 
 static void
@@ -98,7 +109,7 @@ save_clicked_cb (DokusClientDialog *self)
   cJSON *address;
   guint lang = adw_combo_row_get_selected (self->language_row);
 
-  if (!validate (self))
+  if (!validate (self) || dokus_write_pause_refuses (self->session, self->message_label))
     return;
   add_text (o, "name", self->name_row);
   add_text (o, "vat_number", self->vat_row);
@@ -191,6 +202,7 @@ dokus_client_dialog_class_init (DokusClientDialogClass *klass)
   BIND (country_row);
   BIND (language_row);
   BIND (message_label);
+  BIND (pause_label);
   BIND (save_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (wc, save_clicked_cb);
@@ -219,5 +231,6 @@ dokus_client_dialog_new (GtkWindow *parent, DokusSession *session)
                                           NULL);
 
   self->session = g_object_ref (session);
+  dokus_write_pause_follow (GTK_WIDGET (self), session, pause_changed_cb, self->pause_label);
   return GTK_WIDGET (self);
 }

@@ -27,6 +27,8 @@ struct _DokusDashboard {
   DokusSession      *session;
   gulong             changed_id;
   guint              generation; /* drops the answers of reloads overtaken by another */
+  guint              loaded;     /* the generation whose answer is shown */
+  gboolean           after_paint; /* the first reload waits for the first frame */
 };
 
 G_DEFINE_FINAL_TYPE (DokusDashboard, dokus_dashboard, ADW_TYPE_BIN)
@@ -191,6 +193,7 @@ reloaded_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   if (r->generation == self->generation)
     {
+      self->loaded = r->generation;
       if (json == NULL || (d = dokus_json_take (json)) == NULL)
         {
           /* no profile yet: the first-run assistant is open */
@@ -206,12 +209,40 @@ reloaded_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_free (r);
 }
 
+static void
+first_paint_cb (GdkFrameClock *clock, DokusDashboard *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->after_paint = FALSE;
+  dokus_dashboard_reload (self);
+}
+
+static void
+dokus_dashboard_map (GtkWidget *widget)
+{
+  DokusDashboard *self = DOKUS_DASHBOARD (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (dokus_dashboard_parent_class)->map (widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  if (self->after_paint && clock != NULL
+      && g_signal_handler_find (clock, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                first_paint_cb, self) == 0)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
+}
+
+gboolean
+dokus_dashboard_is_loading (DokusDashboard *self)
+{
+  return self->session != NULL && (self->after_paint || self->loaded != self->generation);
+}
+
 void
 dokus_dashboard_reload (DokusDashboard *self)
 {
   Reload *r;
 
-  if (self->session == NULL)
+  if (self->session == NULL || self->after_paint)
     return;
   /* on the worker: the first frame does not wait for the figures */
   r = g_new0 (Reload, 1);
@@ -237,6 +268,9 @@ dokus_dashboard_set_session (DokusDashboard *self, DokusSession *session)
     {
       self->changed_id = g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb),
                                            self);
+      /* not shown yet (the window opens on it): the figures are read once the first frame
+       * is painted, so that the worker's queries do not compete with it for the CPU */
+      self->after_paint = !gtk_widget_get_mapped (GTK_WIDGET (self));
       dokus_dashboard_reload (self);
     }
 }
@@ -254,6 +288,7 @@ dokus_dashboard_class_init (DokusDashboardClass *klass)
   GtkWidgetClass *wc = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dokus_dashboard_dispose;
+  wc->map = dokus_dashboard_map;
   g_type_ensure (DOKUS_TYPE_REVENUE_CHART);
   gtk_widget_class_set_template_from_resource (wc, RESOURCE_PATH "/dokus-dashboard.ui");
   gtk_widget_class_bind_template_child (wc, DokusDashboard, quarter_caption);

@@ -13,6 +13,7 @@
 #include "dokus-gui-config.h"
 #include "dokus-gui-error.h"
 #include "dokus-gui-json.h"
+#include "dokus-write-pause.h"
 
 static const char *const kinds[] = { "services", "goods", "investment" };
 static const char *const treatments[] = { "domestic", "eu_services", "eu_goods", "none" };
@@ -24,6 +25,7 @@ struct _DokusExpenseDialog {
   AdwComboRow  *kind_row, *treatment_row;
   GtkListBox   *receipts_list;
   GtkLabel     *message_label;
+  GtkLabel     *pause_label;
   GtkWidget    *save_button;
   DokusSession *session;
   GPtrArray    *names;  /* char *, file names */
@@ -146,6 +148,8 @@ save_clicked_cb (DokusExpenseDialog *self)
   g_autofree char *country = g_ascii_strup (gtk_editable_get_text (self->supplier_country_row),
                                             -1);
 
+  if (dokus_write_pause_refuses (self->session, self->message_label))
+    return;
   if (gtk_editable_get_text (self->supplier_row)[0] == '\0')
     {
       set_message (self, _("Type the supplier's name."));
@@ -242,6 +246,7 @@ dokus_expense_dialog_class_init (DokusExpenseDialogClass *klass)
   BIND (treatment_row);
   BIND (receipts_list);
   BIND (message_label);
+  BIND (pause_label);
   BIND (save_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (wc, save_clicked_cb);
@@ -273,5 +278,7 @@ dokus_expense_dialog_new (GtkWindow *parent, DokusSession *session)
                                            NULL);
 
   self->session = g_object_ref (session);
+  /* what is typed stays while a sync holds the book; only Save waits */
+  dokus_write_pause_add (GTK_WIDGET (self), session, self->save_button, self->pause_label);
   return GTK_WIDGET (self);
 }

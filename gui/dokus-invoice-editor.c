@@ -26,6 +26,7 @@
 #include "dokus-gui-json.h"
 #include "dokus-invoice-editor.h"
 #include "dokus-invoice-item.h"
+#include "dokus-write-pause.h"
 
 typedef struct {
   const char *label;    /* translatable */
@@ -72,6 +73,7 @@ struct _DokusInvoiceEditor {
   GtkListBox    *lines_box;
   GtkGrid       *totals_grid;
   GtkLabel      *message_label;
+  GtkLabel      *pause_label;
   DokusSession  *session;
   GPtrArray     *client_ids;
   char          *document_id;
@@ -80,6 +82,7 @@ struct _DokusInvoiceEditor {
                              * delivery, allowances, charges (INVOICE JSON), saved back as is */
   gboolean       read_only;
   gboolean       franchise;
+  gboolean       loaded;    /* the clients (and document) were read: not while busy */
 };
 
 G_DEFINE_FINAL_TYPE (DokusInvoiceEditor, dokus_invoice_editor, ADW_TYPE_WINDOW)
@@ -531,6 +534,15 @@ recompute (DokusInvoiceEditor *self)
 
 /* ---- saving and issuing ------------------------------------------------------------------- */
 
+/* A long job holds the book (a sync waiting on the relay): writing now
+ * would stop the main loop until it ends. The buttons are paused
+ * (dokus-write-pause.h); this catches a shortcut or a click already queued. */
+static gboolean
+book_paused (DokusInvoiceEditor *self)
+{
+  return dokus_write_pause_refuses (self->session, self->message_label);
+}
+
 static void load_document (DokusInvoiceEditor *self);
 
 /* Creates or updates the draft; TRUE when the ledger took it. */
@@ -544,7 +556,7 @@ save_draft (DokusInvoiceEditor *self)
   DokusBook *book;
   DokusStatus st;
 
-  if (!read_form (self, json))
+  if (book_paused (self) || !read_form (self, json))
     return FALSE;
   text = cJSON_PrintUnformatted (json);
   book = dokus_session_lock (self->session);
@@ -585,7 +597,7 @@ save_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer data)
 
   (void) args;
   (void) data;
-  if (gtk_widget_get_visible (self->save_button))
+  if (gtk_widget_get_visible (self->save_button) && gtk_widget_is_sensitive (self->save_button))
     save_clicked_cb (self);
   return TRUE;
 }
@@ -598,7 +610,7 @@ issue_clicked_cb (DokusInvoiceEditor *self)
   DokusBook *book;
   DokusStatus st;
 
-  if (!self->read_only && !save_draft (self))
+  if (book_paused (self) || (!self->read_only && !save_draft (self)))
     return;
   book = dokus_session_lock (self->session);
   st = book ? dokus_document_issue (book, self->document_id, &result, &err)
@@ -640,6 +652,8 @@ payment_confirm_clicked_cb (DokusInvoiceEditor *self)
   DokusBook *book;
   DokusStatus st;
 
+  if (book_paused (self))
+    return;
   if (!dokus_format_parse_number (dokus_format_style_get_default (),
                                   gtk_editable_get_text (self->payment_amount_row), amount,
                                   sizeof amount))
@@ -680,6 +694,8 @@ credit_clicked_cb (DokusInvoiceEditor *self)
   DokusStatus st;
   GtkWidget *editor;
 
+  if (book_paused (self))
+    return;
   book = dokus_session_lock (self->session);
   st = book ? dokus_invoice_credit (book, self->document_id, NULL, id, &err)
             : dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
@@ -852,12 +868,15 @@ static void
 peppol_clicked_cb (DokusInvoiceEditor *self)
 {
   DokusError err = { 0 };
-  DokusBook *book = dokus_session_lock (self->session);
-  DokusStatus st = book ? dokus_peppol_outbox_queue (book, self->document_id,
-                                                     g_get_real_time () / G_USEC_PER_SEC, NULL,
-                                                     &err)
-                        : dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
+  DokusBook *book;
+  DokusStatus st;
 
+  if (book_paused (self))
+    return;
+  book = dokus_session_lock (self->session);
+  st = book ? dokus_peppol_outbox_queue (book, self->document_id,
+                                         g_get_real_time () / G_USEC_PER_SEC, NULL, &err)
+            : dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
   dokus_session_unlock (self->session);
   if (st != DOKUS_OK)
     {
@@ -1136,6 +1155,26 @@ load_document (DokusInvoiceEditor *self)
     }
 }
 
+/* Reads the clients and the document, once: opened while a long job held
+ * the book, the editor does it on "idle". */
+static void
+load_book (DokusInvoiceEditor *self)
+{
+  self->loaded = TRUE;
+  load_clients (self);
+  if (self->document_id)
+    load_document (self);
+  else
+    recompute (self);
+}
+
+static void
+session_idle_cb (DokusInvoiceEditor *self)
+{
+  if (!self->loaded)
+    load_book (self);
+}
+
 /* ---- public -------------------------------------------------------------------------------- */
 
 const char *
@@ -1226,6 +1265,7 @@ dokus_invoice_editor_class_init (DokusInvoiceEditorClass *klass)
   BIND (lines_box);
   BIND (totals_grid);
   BIND (message_label);
+  BIND (pause_label);
 #undef BIND
   gtk_widget_class_bind_template_callback (wc, issue_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, save_clicked_cb);
@@ -1253,18 +1293,29 @@ dokus_invoice_editor_new (GtkWindow *parent, DokusSession *session, const char *
   DokusInvoiceEditor *self = g_object_new (DOKUS_TYPE_INVOICE_EDITOR, "transient-for", parent,
                                            NULL);
 
+  GtkWidget *writers[] = { self->save_button, self->issue_button, self->payment_button,
+                           self->payment_confirm_button, self->credit_button,
+                           self->peppol_button };
+
   self->session = g_object_ref (session);
-  load_clients (self);
+  self->document_id = g_strdup (document_id);
+  for (gsize i = 0; i < G_N_ELEMENTS (writers); i++)
+    dokus_write_pause_add (GTK_WIDGET (self), session, writers[i], self->pause_label);
   g_signal_connect_swapped (self->client_row, "notify::selected", G_CALLBACK (recompute), self);
-  if (document_id)
+  g_signal_connect_object (session, "idle", G_CALLBACK (session_idle_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (document_id == NULL)
+    add_line (self);
+  if (dokus_session_is_busy (session))
     {
-      self->document_id = g_strdup (document_id);
-      load_document (self);
+      /* the book is read once the job ends: a draft's form stays closed till then, a new
+       * invoice can be typed (its clients arrive with the book) */
+      if (document_id)
+        set_read_only (self, TRUE, TRUE);
+      else
+        recompute (self);
     }
   else
-    {
-      add_line (self);
-      recompute (self);
-    }
+    load_book (self);
   return GTK_WIDGET (self);
 }

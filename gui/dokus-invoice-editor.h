@@ -6,6 +6,9 @@
  * charges, and inline messages; saving and issuing. An issued document opens read-only
  * with its status, open amount and Peppol state, and the actions on it:
  * record a payment, credit note, export PDF and UBL, send via Peppol.
+ * While a long job holds the book (a sync), the actions that write are
+ * paused with a notice (dokus-write-pause.h) and the form stays editable;
+ * an editor opened meanwhile reads the book when the session is idle.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

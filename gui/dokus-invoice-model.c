@@ -3,7 +3,10 @@
  * The lazy document list model. Each page is one dokus_document_query()
  * (LIMIT/OFFSET over the ledger's sorted index), a few milliseconds even
  * on a 100 000-invoice book, so pages are read on the main thread while
- * scrolling; a row of a page not read yet costs one such query.
+ * scrolling; a row of a page not read yet costs one such query. While a
+ * long job holds the book (dokus_session_is_busy()) no page is read: the
+ * model keeps its rows (a row of a page not read yet is NULL) and reloads
+ * when the session is idle, so the main loop never waits for the lock.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +27,7 @@ struct _DokusInvoiceModel {
   GHashTable   *pages; /* page number -> GPtrArray of DokusInvoiceItem */
   guint         pages_fetched;
   char         *error;
+  gboolean      stale; /* a reload or page was put off while the book was busy */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -47,6 +51,11 @@ fetch_page (DokusInvoiceModel *self, guint page, guint *total)
 
   if (self->session == NULL)
     return NULL;
+  if (dokus_session_is_busy (self->session))
+    {
+      self->stale = TRUE;
+      return NULL;
+    }
   q.status = self->status;
   q.from = self->from;
   q.to = self->to;
@@ -125,6 +134,12 @@ dokus_invoice_model_reload (DokusInvoiceModel *self)
 {
   guint old = self->n_items, total = 0;
 
+  if (self->session != NULL && dokus_session_is_busy (self->session))
+    {
+      self->stale = TRUE; /* keep the rows shown until "idle" */
+      return;
+    }
+  self->stale = FALSE;
   g_hash_table_remove_all (self->pages);
   if (self->session == NULL || fetch_page (self, 0, &total) == NULL)
     total = 0;
@@ -145,6 +160,14 @@ session_changed_cb (DokusSession *session, DokusInvoiceModel *self)
   dokus_invoice_model_reload (self);
 }
 
+static void
+session_idle_cb (DokusSession *session, DokusInvoiceModel *self)
+{
+  (void) session;
+  if (self->stale)
+    dokus_invoice_model_reload (self);
+}
+
 void
 dokus_invoice_model_set_session (DokusInvoiceModel *self, DokusSession *session)
 {
@@ -152,7 +175,10 @@ dokus_invoice_model_set_session (DokusInvoiceModel *self, DokusSession *session)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session)
-    g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
+    {
+      g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
+      g_signal_connect (session, "idle", G_CALLBACK (session_idle_cb), self);
+    }
   dokus_invoice_model_reload (self);
 }
 

@@ -15,6 +15,7 @@
 #include "dokus-gui-json.h"
 #include "dokus-reports-page.h"
 #include "dokus-view-reload.h"
+#include "dokus-write-pause.h"
 
 #define N_PERIODS 8
 #define N_YEARS 5
@@ -189,17 +190,29 @@ load_year (DokusReportsPage *self)
     }
 }
 
+/* A period or year chosen while a long job holds the book is read when
+ * the session is idle again (dokus-view-reload.h): the main loop never
+ * waits for the job. */
+static gboolean
+book_busy (DokusReportsPage *self)
+{
+  if (self->session == NULL || !dokus_session_is_busy (self->session))
+    return FALSE;
+  dokus_view_reload_when_shown (GTK_WIDGET (self));
+  return TRUE;
+}
+
 static void
 period_changed_cb (DokusReportsPage *self)
 {
-  if (!self->filling)
+  if (!self->filling && !book_busy (self))
     load_vat (self);
 }
 
 static void
 year_changed_cb (DokusReportsPage *self)
 {
-  if (!self->filling)
+  if (!self->filling && !book_busy (self))
     load_year (self);
 }
 
@@ -310,7 +323,8 @@ xml_response_cb (GtkNativeDialog *dialog, int response, gpointer data)
   DokusBook *book;
   DokusStatus st;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->session)
+  if (response == GTK_RESPONSE_ACCEPT && self->session
+      && !dokus_write_pause_refuses (self->session, self->export_label))
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       book = dokus_session_lock (self->session);
@@ -349,7 +363,8 @@ start_xml_export (DokusReportsPage *self, gboolean listing)
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
-  if (self->session == NULL || p >= N_PERIODS || y >= N_YEARS)
+  if (self->session == NULL || p >= N_PERIODS || y >= N_YEARS
+      || dokus_write_pause_refuses (self->session, self->export_label))
     {
       g_free (job);
       return;

@@ -20,11 +20,12 @@ struct _DokusSession {
   GMutex     lock;
   DokusBook *book;
   char      *path;
+  guint      busy; /* long jobs started and not finished (main thread only) */
 };
 
 G_DEFINE_FINAL_TYPE (DokusSession, dokus_session, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, BUSY, IDLE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -44,6 +45,10 @@ dokus_session_class_init (DokusSessionClass *klass)
   G_OBJECT_CLASS (klass)->finalize = dokus_session_finalize;
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[BUSY] = g_signal_new ("busy", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                NULL, NULL, G_TYPE_NONE, 0);
+  signals[IDLE] = g_signal_new ("idle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -250,11 +255,20 @@ dokus_session_notify_changed (DokusSession *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+gboolean
+dokus_session_is_busy (DokusSession *self)
+{
+  g_return_val_if_fail (DOKUS_IS_SESSION (self), FALSE);
+  return self->busy > 0;
+}
+
 typedef struct {
-  DokusSessionWork work;
-  gpointer         data;
-  GDestroyNotify   data_free;
-  GDestroyNotify   result_free;
+  DokusSessionWork    work;
+  gpointer            data;
+  GDestroyNotify      data_free;
+  GDestroyNotify      result_free;
+  GAsyncReadyCallback callback;
+  gpointer            user_data;
 } RunJob;
 
 static void
@@ -299,19 +313,40 @@ run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   g_task_return_pointer (task, result, job->result_free);
 }
 
+/* On the main thread: the job no longer holds the lock, so its caller's
+ * callback (and the views that reload from it) may take it; "idle" lets
+ * the views that waited read the book once the last job ended. */
+static void
+run_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  DokusSession *self = DOKUS_SESSION (source);
+  RunJob *job = g_task_get_task_data (G_TASK (result));
+
+  (void) data;
+  self->busy--;
+  if (job->callback)
+    job->callback (source, result, job->user_data);
+  if (self->busy == 0)
+    g_signal_emit (self, signals[IDLE], 0);
+}
+
 void
 dokus_session_run_async (DokusSession *self, DokusSessionWork work, gpointer data,
                          GDestroyNotify data_free, GDestroyNotify result_free,
                          GCancellable *cancellable, GAsyncReadyCallback callback,
                          gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, run_done_cb, NULL);
   RunJob *job = g_new0 (RunJob, 1);
 
   job->work = work;
   job->data = data;
   job->data_free = data_free;
   job->result_free = result_free;
+  job->callback = callback;
+  job->user_data = user_data;
+  if (self->busy++ == 0)
+    g_signal_emit (self, signals[BUSY], 0);
   g_task_set_task_data (task, job, run_job_free);
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, run_thread);

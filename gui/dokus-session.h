@@ -13,6 +13,16 @@
  * dokus_session_notify_changed() after a view changed the ledger, so
  * that other views reload.
  *
+ * Signal "busy": emitted (on the main thread) when
+ * dokus_session_run_async() starts a long job while none runs, before the
+ * job takes the lock: dialogs pause what writes to the book until "idle".
+ *
+ * Signal "idle": emitted (on the main thread) when the last long job of
+ * dokus_session_run_async() ended, after its callback. While one runs
+ * (dokus_session_is_busy()) the main thread must not take the lock: it
+ * could wait for as long as the job (a sync waits on the network); views
+ * keep what they show and read the book again on "idle".
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -75,6 +85,10 @@ void dokus_session_run_async (DokusSession *self, DokusSessionWork work, gpointe
                               gpointer user_data);
 /* (transfer full): what @work returned, or NULL with @error. */
 gpointer dokus_session_run_finish (DokusSession *self, GAsyncResult *result, GError **error);
+
+/* TRUE from dokus_session_run_async() until its callback ran (main
+ * thread). */
+gboolean dokus_session_is_busy (DokusSession *self);
 
 /* Emits "changed". */
 void dokus_session_notify_changed (DokusSession *self);

@@ -15,6 +15,7 @@
 #include "dokus-gui-error.h"
 #include "dokus-gui-json.h"
 #include "dokus-setup-dialog.h"
+#include "dokus-write-pause.h"
 
 static const char *const languages[] = { "nl", "fr", "de", "en" };
 
@@ -36,8 +37,10 @@ struct _DokusSetupDialog {
   AdwComboRow  *period_row;
   AdwComboRow  *language_row;
   GtkLabel     *message_label;
+  GtkLabel     *pause_label;
   GtkWidget    *save_button;
   DokusSession *session;
+  gboolean      unread; /* opened while a long job held the book: read on "idle" */
 };
 
 G_DEFINE_FINAL_TYPE (DokusSetupDialog, dokus_setup_dialog, ADW_TYPE_WINDOW)
@@ -80,7 +83,10 @@ validate (DokusSetupDialog *self)
   else if (ent[0] == '\0')
     message = _("Type your enterprise number (KBO/BCE).");
   gtk_label_set_text (self->message_label, message ? message : "");
-  gtk_widget_set_sensitive (self->save_button, message == NULL);
+  /* paused, not refused, while a long job holds the book (dokus-write-pause.h) */
+  gtk_widget_set_sensitive (self->save_button, message == NULL && !self->unread
+                                                 && !dokus_write_pause_refuses (self->session,
+                                                                                NULL));
   return message == NULL;
 }
 
@@ -110,7 +116,7 @@ save_clicked_cb (DokusSetupDialog *self)
   DokusBook *book;
   DokusStatus st;
 
-  if (!validate (self))
+  if (!validate (self) || dokus_write_pause_refuses (self->session, self->message_label))
     return;
   add_text (o, "name", self->name_row);
   add_text (o, "enterprise_number", self->enterprise_row);
@@ -171,10 +177,17 @@ static void
 fill_from_book (DokusSetupDialog *self)
 {
   char *json = NULL;
-  DokusBook *book = dokus_session_lock (self->session);
-  DokusStatus st = book ? dokus_profile_get (book, &json, NULL) : DOKUS_ERR_REFUSED;
+  DokusBook *book;
+  DokusStatus st;
   g_autoptr (cJSON) p = NULL;
 
+  /* the form stays closed until the profile is read: nothing typed is overwritten */
+  self->unread = dokus_session_is_busy (self->session);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !self->unread);
+  if (self->unread)
+    return;
+  book = dokus_session_lock (self->session);
+  st = book ? dokus_profile_get (book, &json, NULL) : DOKUS_ERR_REFUSED;
   dokus_session_unlock (self->session);
   if (st != DOKUS_OK)
     return;
@@ -230,6 +243,7 @@ dokus_setup_dialog_class_init (DokusSetupDialogClass *klass)
   gtk_widget_class_bind_template_child (wc, DokusSetupDialog, period_row);
   gtk_widget_class_bind_template_child (wc, DokusSetupDialog, language_row);
   gtk_widget_class_bind_template_child (wc, DokusSetupDialog, message_label);
+  gtk_widget_class_bind_template_child (wc, DokusSetupDialog, pause_label);
   gtk_widget_class_bind_template_child (wc, DokusSetupDialog, save_button);
   gtk_widget_class_bind_template_callback (wc, save_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, recovery_done_clicked_cb);
@@ -252,6 +266,16 @@ dokus_setup_dialog_init (DokusSetupDialog *self)
     g_signal_connect_swapped (rows[i], "changed", G_CALLBACK (field_changed_cb), self);
 }
 
+static void
+pause_changed_cb (GtkWidget *owner)
+{
+  DokusSetupDialog *self = DOKUS_SETUP_DIALOG (owner);
+
+  if (self->unread)
+    fill_from_book (self);
+  validate (self);
+}
+
 GtkWidget *
 dokus_setup_dialog_new (GtkWindow *parent, DokusSession *session, const char *recovery_key)
 {
@@ -270,6 +294,6 @@ dokus_setup_dialog_new (GtkWindow *parent, DokusSession *session, const char *re
       gtk_stack_set_visible_child_name (self->stack, "profile");
       fill_from_book (self);
     }
-  validate (self);
+  dokus_write_pause_follow (GTK_WIDGET (self), session, pause_changed_cb, self->pause_label);
   return GTK_WIDGET (self);
 }

@@ -3,8 +3,10 @@
  * The header bar's sync indicator (dokus-sync-status.h): reads the book's
  * sync facts whenever the session says it changed, and runs one sync
  * with libdokus-sync's client on the session's worker when asked; the
- * outcome of the last run (when, offline, failed and why) is kept for as
- * long as the window lives.
+ * outcome of the last run (when, offline, failed, cancelled and why) is
+ * kept for as long as the window lives. While a job holds the book the
+ * facts read before it are shown (the main loop never waits for the
+ * book), and read again when the session is idle.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +27,11 @@ struct _DokusSyncStatus {
   GtkLabel     *title_label;
   GtkLabel     *details_label;
   GtkWidget    *sync_button;
+  GtkWidget    *cancel_button;
   DokusSession *session;
+  DokusSyncFacts facts;      /* as last read: kept while a job holds the book */
+  DokusSyncClient *client;   /* the running sync's (owned by its job), or NULL */
+  gboolean      cancelled;   /* the last run was cancelled */
   GDateTime    *last_sync;   /* the last run that succeeded, or NULL */
   char         *last_error;  /* the message of the last run, if it failed */
   gboolean      offline;     /* ... because the relay could not be reached */
@@ -116,6 +122,17 @@ show (DokusSyncStatus *self, const char *icon, const char *title, const char *de
   gtk_label_set_text (self->details_label, details);
 }
 
+/* Reads the facts again unless a job holds the book: then the main loop
+ * must not wait for it, and the facts read before it are shown. */
+static void
+read_facts (DokusSyncStatus *self)
+{
+  if (self->session != NULL && dokus_session_is_busy (self->session))
+    return;
+  dokus_sync_facts_clear (&self->facts);
+  dokus_sync_facts_read (self->session, &self->facts);
+}
+
 static void
 refresh (DokusSyncStatus *self)
 {
@@ -126,14 +143,15 @@ refresh (DokusSyncStatus *self)
   g_autofree char *queue = NULL;
   const char *icon = "emblem-ok-symbolic";
 
-  dokus_sync_facts_read (self->session, &facts);
+  read_facts (self);
+  facts = self->facts;
   gtk_widget_set_sensitive (self->sync_button,
                             facts.enabled && url != NULL && !self->syncing);
+  gtk_widget_set_visible (self->cancel_button, self->syncing);
   if (!facts.enabled)
     {
       show (self, "network-offline-symbolic", _("Sync not set up"),
             _("This book is not synchronised with other devices."));
-      dokus_sync_facts_clear (&facts);
       return;
     }
   queue = facts.to_send == 0
@@ -153,6 +171,12 @@ refresh (DokusSyncStatus *self)
       icon = "network-offline-symbolic";
       title = g_strdup (_("No sync relay set"));
       details = g_strdup_printf ("%s %s", _("Set the relay's address in Settings."), queue);
+    }
+  else if (self->cancelled)
+    {
+      icon = "network-offline-symbolic";
+      title = g_strdup (_("Sync cancelled"));
+      details = g_strdup (queue);
     }
   else if (self->last_error != NULL)
     {
@@ -178,45 +202,19 @@ refresh (DokusSyncStatus *self)
       details = g_strdup (queue);
     }
   show (self, icon, title, details);
-  dokus_sync_facts_clear (&facts);
 }
 
 /* ---- syncing ------------------------------------------------------------------------------ */
 
-typedef struct {
-  char       *url;
-  DokusStatus status;
-} SyncJob;
-
-static void
-sync_job_free (gpointer data)
-{
-  SyncJob *job = data;
-
-  g_free (job->url);
-  g_free (job);
-}
-
-/* On the worker, with the book locked. */
+/* On the worker, with the book locked; @data is the client (the job's:
+ * freed with it), which the main thread may only cancel. */
 static gpointer
 sync_work (DokusBook *book, gpointer data, GCancellable *cancellable, DokusError *err)
 {
-  SyncJob *job = data;
-  /* a person is waiting: a few quick tries, not the background policy */
-  DokusSyncClientOptions options = { .max_attempts = 2, .base_delay_ms = 200,
-                                     .max_delay_ms = 1000, .timeout_s = 20 };
-  DokusSyncClient *client = NULL;
-  DokusStatus st;
-
   (void) cancellable;
-  st = dokus_sync_client_new (job->url, NULL, &client, err);
-  if (st == DOKUS_OK)
-    {
-      dokus_sync_client_set_options (client, &options);
-      st = dokus_sync_client_run (client, book, NULL, NULL, NULL, err);
-    }
-  dokus_sync_client_free (client);
-  return st == DOKUS_OK ? g_date_time_new_now_local () : NULL;
+  if (dokus_sync_client_run (data, book, NULL, NULL, NULL, err) != DOKUS_OK)
+    return NULL;
+  return g_date_time_new_now_local ();
 }
 
 static void
@@ -227,6 +225,8 @@ sync_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   GDateTime *when = dokus_session_run_finish (DOKUS_SESSION (source), result, &error);
 
   self->syncing = FALSE;
+  self->cancelled = self->client != NULL && dokus_sync_client_cancelled (self->client);
+  self->client = NULL;
   g_clear_pointer (&self->last_error, g_free);
   self->offline = FALSE;
   if (when != NULL)
@@ -236,7 +236,7 @@ sync_done_cb (GObject *source, GAsyncResult *result, gpointer data)
       /* pulled changes are the book's too: every view reads them */
       dokus_session_notify_changed (DOKUS_SESSION (source));
     }
-  else
+  else if (!self->cancelled)
     {
       self->last_error = g_strdup (error->message);
       self->offline = g_error_matches (error, DOKUS_ERROR, DOKUS_ERR_IO);
@@ -248,17 +248,42 @@ void
 dokus_sync_status_sync_now (DokusSyncStatus *self)
 {
   g_autofree char *url = dokus_sync_relay_url ();
-  SyncJob *job;
+  /* a person is waiting: a few quick tries, not the background policy */
+  DokusSyncClientOptions options = { .max_attempts = 2, .base_delay_ms = 200,
+                                     .max_delay_ms = 1000, .timeout_s = 20 };
+  DokusError err = { 0 };
 
   if (self->session == NULL || url == NULL || self->syncing)
     return;
-  job = g_new0 (SyncJob, 1);
-  job->url = g_steal_pointer (&url);
+  if (dokus_sync_client_new (url, NULL, &self->client, &err) != DOKUS_OK)
+    {
+      g_free (self->last_error);
+      self->last_error = g_strdup (err.message);
+      self->offline = FALSE;
+      self->cancelled = FALSE;
+      refresh (self);
+      return;
+    }
+  dokus_sync_client_set_options (self->client, &options);
   self->syncing = TRUE;
   refresh (self);
-  dokus_session_run_async (self->session, sync_work, job, sync_job_free,
+  dokus_session_run_async (self->session, sync_work, self->client,
+                           (GDestroyNotify) dokus_sync_client_free,
                            (GDestroyNotify) g_date_time_unref, NULL, sync_done_cb,
                            g_object_ref (self));
+}
+
+void
+dokus_sync_status_cancel (DokusSyncStatus *self)
+{
+  if (self->syncing && self->client != NULL)
+    dokus_sync_client_cancel (self->client);
+}
+
+static void
+cancel_clicked_cb (DokusSyncStatus *self)
+{
+  dokus_sync_status_cancel (self);
 }
 
 static void
@@ -300,8 +325,12 @@ dokus_sync_status_set_session (DokusSyncStatus *self, DokusSession *session)
   g_set_object (&self->session, session);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   g_clear_pointer (&self->last_error, g_free);
+  self->cancelled = FALSE;
   if (session)
-    g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
+    {
+      g_signal_connect (session, "changed", G_CALLBACK (session_changed_cb), self);
+      g_signal_connect (session, "idle", G_CALLBACK (session_changed_cb), self);
+    }
   refresh (self);
 }
 
@@ -321,6 +350,7 @@ dokus_sync_status_finalize (GObject *object)
 
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   g_free (self->last_error);
+  dokus_sync_facts_clear (&self->facts);
   G_OBJECT_CLASS (dokus_sync_status_parent_class)->finalize (object);
 }
 
@@ -336,7 +366,9 @@ dokus_sync_status_class_init (DokusSyncStatusClass *klass)
   gtk_widget_class_bind_template_child (wc, DokusSyncStatus, title_label);
   gtk_widget_class_bind_template_child (wc, DokusSyncStatus, details_label);
   gtk_widget_class_bind_template_child (wc, DokusSyncStatus, sync_button);
+  gtk_widget_class_bind_template_child (wc, DokusSyncStatus, cancel_button);
   gtk_widget_class_bind_template_callback (wc, sync_clicked_cb);
+  gtk_widget_class_bind_template_callback (wc, cancel_clicked_cb);
 }
 
 static void

@@ -3,7 +3,8 @@
  * Sync as the header bar shows it: a menu button whose icon and tooltip
  * say whether the book syncs, when it last synced, how many changes wait
  * to be sent, and whether the last attempt found the relay offline or
- * failed; its popover says the same in words and has Sync Now, which runs
+ * failed; its popover says the same in words and has Sync Now (and Cancel
+ * while a sync runs), which runs
  * libdokus-sync's client (dokus-sync-client.h) on the session's worker
  * with the relay of the "sync-relay-url" setting (or DOKUS_RELAY_URL).
  * The figures come from the book (dokus-sync.h): gui keeps no sync rules.
@@ -44,6 +45,10 @@ void dokus_sync_status_set_session (DokusSyncStatus *self, DokusSession *session
 /* Syncs now, as the popover's Sync Now button does (nothing when sync is
  * off, no relay is set or a sync runs). */
 void dokus_sync_status_sync_now (DokusSyncStatus *self);
+
+/* Stops the running sync (the popover's Cancel button): its transfer
+ * ends at once, and the indicator says "Sync cancelled". */
+void dokus_sync_status_cancel (DokusSyncStatus *self);
 
 /* TRUE while a sync runs. */
 gboolean dokus_sync_status_is_syncing (DokusSyncStatus *self);

@@ -2,7 +2,10 @@
  *
  * The main window. Keeps its size in GSettings, switches from the unlock
  * page to the views, hands the session to each view, and owns the
- * window actions (new invoice, lock, views by Ctrl+1..6).
+ * window actions (new invoice, lock, views by Alt+1..6). Only the
+ * overview is in the window's template: the other views are built the
+ * first time they are shown (or asked for), so the first frame costs
+ * one view.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,11 +32,8 @@ struct _DokusWindow {
   AdwViewSwitcherTitle *switcher_title;
   DokusSyncStatus     *sync_status;
   DokusDashboard      *dashboard;
-  DokusInvoiceList    *invoice_list;
-  DokusClientList     *client_list;
-  DokusExpenseList    *expense_list;
-  DokusReportsPage    *reports_page;
-  DokusSettingsPage   *settings_page;
+  AdwBin              *bins[6];  /* the pages of the views after the overview ([0] unused) */
+  GtkWidget           *built[6]; /* those views once built, else NULL ([0] unused) */
   DokusSession        *session;
   GtkWindow           *last_dialog;
   GSettings           *settings;
@@ -56,16 +56,86 @@ dokus_window_get_last_dialog (DokusWindow *self)
   return self->last_dialog;
 }
 
+static void open_document_cb (DokusInvoiceList *list, const char *id, DokusWindow *self);
+static void dialog_opened_cb (GtkWidget *page, GtkWindow *dialog, DokusWindow *self);
+
+static void
+view_set_session (GtkWidget *view, DokusSession *session)
+{
+  if (DOKUS_IS_INVOICE_LIST (view))
+    dokus_invoice_list_set_session (DOKUS_INVOICE_LIST (view), session);
+  else if (DOKUS_IS_CLIENT_LIST (view))
+    dokus_client_list_set_session (DOKUS_CLIENT_LIST (view), session);
+  else if (DOKUS_IS_EXPENSE_LIST (view))
+    dokus_expense_list_set_session (DOKUS_EXPENSE_LIST (view), session);
+  else if (DOKUS_IS_REPORTS_PAGE (view))
+    dokus_reports_page_set_session (DOKUS_REPORTS_PAGE (view), session);
+  else if (DOKUS_IS_SETTINGS_PAGE (view))
+    dokus_settings_page_set_session (DOKUS_SETTINGS_PAGE (view), session);
+}
+
+/* Builds view @i (1..5 of views[]) into its page, given the window's book. */
+static GtkWidget *
+build_view (DokusWindow *self, guint i)
+{
+  static GType (*const types[]) (void) = { NULL,
+                                           dokus_invoice_list_get_type,
+                                           dokus_client_list_get_type,
+                                           dokus_expense_list_get_type,
+                                           dokus_reports_page_get_type,
+                                           dokus_settings_page_get_type };
+  GtkWidget *view;
+
+  if (self->built[i] != NULL)
+    return self->built[i];
+  view = g_object_new (types[i](), NULL);
+  if (DOKUS_IS_INVOICE_LIST (view))
+    g_signal_connect (view, "open-document", G_CALLBACK (open_document_cb), self);
+  else if (g_signal_lookup ("dialog-opened", G_OBJECT_TYPE (view)) != 0)
+    g_signal_connect (view, "dialog-opened", G_CALLBACK (dialog_opened_cb), self);
+  adw_bin_set_child (self->bins[i], view);
+  self->built[i] = view;
+  if (self->session != NULL)
+    view_set_session (view, self->session);
+  return view;
+}
+
+static guint
+view_index (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (views); i++)
+    if (g_str_equal (name, views[i]))
+      return i;
+  return G_N_ELEMENTS (views);
+}
+
+GtkWidget *
+dokus_window_get_view (DokusWindow *self, const char *name)
+{
+  guint i = view_index (name);
+
+  g_return_val_if_fail (i < G_N_ELEMENTS (views), NULL);
+  return i == 0 ? GTK_WIDGET (self->dashboard) : build_view (self, i);
+}
+
+static void
+visible_view_cb (AdwViewStack *stack, GParamSpec *pspec, DokusWindow *self)
+{
+  guint i = view_index (adw_view_stack_get_visible_child_name (stack));
+
+  (void) pspec;
+  if (i > 0 && i < G_N_ELEMENTS (views))
+    build_view (self, i);
+}
+
 static void
 set_session (DokusWindow *self, DokusSession *session)
 {
   g_set_object (&self->session, session);
   dokus_dashboard_set_session (self->dashboard, session);
-  dokus_invoice_list_set_session (self->invoice_list, session);
-  dokus_client_list_set_session (self->client_list, session);
-  dokus_expense_list_set_session (self->expense_list, session);
-  dokus_reports_page_set_session (self->reports_page, session);
-  dokus_settings_page_set_session (self->settings_page, session);
+  for (guint i = 1; i < G_N_ELEMENTS (views); i++)
+    if (self->built[i] != NULL)
+      view_set_session (self->built[i], session);
   dokus_sync_status_set_session (self->sync_status, session);
 }
 
@@ -191,7 +261,8 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   if (self->session == NULL)
     return;
   dokus_window_show_view (self, "invoices");
-  dokus_invoice_list_focus_search (self->invoice_list);
+  dokus_invoice_list_focus_search (DOKUS_INVOICE_LIST (dokus_window_get_view (self,
+                                                                              "invoices")));
 }
 
 static void
@@ -222,11 +293,6 @@ dokus_window_class_init (DokusWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = dokus_window_dispose;
   g_type_ensure (DOKUS_TYPE_UNLOCK_PAGE);
   g_type_ensure (DOKUS_TYPE_DASHBOARD);
-  g_type_ensure (DOKUS_TYPE_INVOICE_LIST);
-  g_type_ensure (DOKUS_TYPE_CLIENT_LIST);
-  g_type_ensure (DOKUS_TYPE_EXPENSE_LIST);
-  g_type_ensure (DOKUS_TYPE_REPORTS_PAGE);
-  g_type_ensure (DOKUS_TYPE_SETTINGS_PAGE);
   g_type_ensure (DOKUS_TYPE_SYNC_STATUS);
   gtk_widget_class_set_template_from_resource (wc, RESOURCE_PATH "/dokus-window.ui");
   gtk_widget_class_bind_template_child (wc, DokusWindow, main_stack);
@@ -235,11 +301,13 @@ dokus_window_class_init (DokusWindowClass *klass)
   gtk_widget_class_bind_template_child (wc, DokusWindow, switcher_title);
   gtk_widget_class_bind_template_child (wc, DokusWindow, sync_status);
   gtk_widget_class_bind_template_child (wc, DokusWindow, dashboard);
-  gtk_widget_class_bind_template_child (wc, DokusWindow, invoice_list);
-  gtk_widget_class_bind_template_child (wc, DokusWindow, client_list);
-  gtk_widget_class_bind_template_child (wc, DokusWindow, expense_list);
-  gtk_widget_class_bind_template_child (wc, DokusWindow, reports_page);
-  gtk_widget_class_bind_template_child (wc, DokusWindow, settings_page);
+  for (guint i = 1; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *bin = g_strdup_printf ("%s_bin", views[i]);
+      gtk_widget_class_bind_template_child_full (wc, bin, FALSE,
+                                                 (gssize) (G_STRUCT_OFFSET (DokusWindow, bins)
+                                                           + i * sizeof (AdwBin *)));
+    }
 
   gtk_widget_class_install_action (wc, "win.new-invoice", NULL, new_invoice_action);
   gtk_widget_class_install_action (wc, "win.lock", NULL, lock_action);
@@ -270,10 +338,8 @@ dokus_window_init (DokusWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
   g_signal_connect (self->unlock_page, "unlocked", G_CALLBACK (unlocked_cb), self);
-  g_signal_connect (self->invoice_list, "open-document", G_CALLBACK (open_document_cb), self);
-  g_signal_connect (self->client_list, "dialog-opened", G_CALLBACK (dialog_opened_cb), self);
-  g_signal_connect (self->settings_page, "dialog-opened", G_CALLBACK (dialog_opened_cb), self);
-  g_signal_connect (self->expense_list, "dialog-opened", G_CALLBACK (dialog_opened_cb), self);
+  g_signal_connect (self->view_stack, "notify::visible-child-name",
+                    G_CALLBACK (visible_view_cb), self);
 }
 
 DokusWindow *

@@ -34,6 +34,11 @@ DokusSession *dokus_window_get_session (DokusWindow *self);
  * "expenses", "reports" or "settings". */
 void dokus_window_show_view (DokusWindow *self, const char *name);
 
+/* (transfer none): the view @name of views[] ("dashboard", "invoices",
+ * "clients", "expenses", "reports", "settings"), built now if it was
+ * not shown yet (views are built the first time they are shown). */
+GtkWidget *dokus_window_get_view (DokusWindow *self, const char *name);
+
 /* (transfer none): the assistant or editor the window opened last, for
  * tests: the setup dialog, an invoice editor or a client dialog. */
 GtkWindow *dokus_window_get_last_dialog (DokusWindow *self);

@@ -16,8 +16,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "dokus-application.h"
+#include "dokus-dashboard.h"
 #include "dokus-invoice-list.h"
 #include "dokus-window.h"
 
@@ -52,6 +54,14 @@ after_paint_cb (GdkFrameClock *clock, gpointer data)
   (void) clock;
   (void) data;
   drawn = TRUE;
+}
+
+/* The process's CPU time (every thread) in ms: on a shared machine the
+ * wall time moves with the load, the CPU time much less. */
+static double
+cpu_ms (void)
+{
+  return (double) clock () * 1000.0 / CLOCKS_PER_SEC;
 }
 
 static double
@@ -90,7 +100,8 @@ main (int argc, char **argv)
   GListModel *model;
   gint64 t0, t_open, t_build, t_window, t_shown, t_frame, t_gtk, t_adw;
   double init_ms;
-  double open_ms, first_ms, list_ms, refill_ms;
+  double open_ms, first_ms, list_ms, refill_ms, figures_ms;
+  double cpu0, cpu_open, first_cpu, list_cpu;
   guint n;
   int missed = 0;
 
@@ -100,6 +111,7 @@ main (int argc, char **argv)
       return 2;
     }
   t0 = g_get_monotonic_time ();
+  cpu0 = cpu_ms ();
   dokus_application_init_globals ();
   gtk_init ();
   t_gtk = g_get_monotonic_time ();
@@ -108,12 +120,14 @@ main (int argc, char **argv)
   dokus_application_load_style ();
   init_ms = ms_since (t0);
   t_open = g_get_monotonic_time ();
+  cpu_open = cpu_ms ();
   if (dokus_book_open (argv[1], argv[2], &book, &err) != DOKUS_OK)
     {
       fprintf (stderr, "dokus-bench-gui: %s\n", err.message);
       return 1;
     }
   open_ms = ms_since (t_open); /* the KDF and the migrations check: excluded below */
+  cpu0 += cpu_ms () - cpu_open;
   /* (1) launch to the first frame of the unlocked book: everything but the KDF */
   session = dokus_session_new_take (book, argv[1]);
   t_open = g_get_monotonic_time ();
@@ -126,12 +140,22 @@ main (int argc, char **argv)
   wait_first_frame (GTK_WINDOW (window));
   t_frame = g_get_monotonic_time ();
   first_ms = ms_since (t0) - open_ms;
+  first_cpu = cpu_ms () - cpu0;
 
-  /* (2) the open book to a scrollable list: the invoices view shown and drawn */
+  /* the overview's figures, read on the worker once the first frame is painted: the list
+   * would wait for them (a job holds the book), so they are timed apart */
   t_open = g_get_monotonic_time ();
+  while (dokus_dashboard_is_loading (DOKUS_DASHBOARD (dokus_window_get_view (window,
+                                                                             "dashboard")))
+         || dokus_session_is_busy (session))
+    g_main_context_iteration (NULL, TRUE);
+  figures_ms = ms_since (t_open);
+
+  /* (2) the open book to a scrollable list: the invoices view built, shown and drawn */
+  t_open = g_get_monotonic_time ();
+  cpu_open = cpu_ms ();
   dokus_window_show_view (window, "invoices");
-  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DOKUS_TYPE_WINDOW,
-                                                    "invoice_list"));
+  list = dokus_window_get_view (window, "invoices");
   model = G_LIST_MODEL (dokus_invoice_list_get_model (DOKUS_INVOICE_LIST (list)));
   drawn = FALSE;
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
@@ -141,6 +165,7 @@ main (int argc, char **argv)
     g_main_context_iteration (NULL, TRUE);
   n = g_list_model_get_n_items (model);
   list_ms = ms_since (t_open);
+  list_cpu = cpu_ms () - cpu_open;
   /* a fresh fill of the model too, as opening another book into the window does */
   t_open = g_get_monotonic_time ();
   dokus_invoice_list_set_session (DOKUS_INVOICE_LIST (list), session);
@@ -162,10 +187,13 @@ main (int argc, char **argv)
           first_layout ? (double) (first_layout - t_shown) / 1000.0 : 0.0,
           first_paint && first_layout ? (double) (first_paint - first_layout) / 1000.0 : 0.0,
           first_paint ? (double) (t_frame - first_paint) / 1000.0 : 0.0);
-  printf ("launch to first frame (no KDF)   %8.1f ms   goal %.0f ms  %s\n", first_ms,
-          GOAL_FIRST_FRAME_MS, first_ms <= GOAL_FIRST_FRAME_MS ? "ok" : "MISSED");
-  printf ("book to scrollable list          %8.1f ms   goal %.0f ms  %s  (%u documents)\n",
-          list_ms, GOAL_LIST_MS, list_ms <= GOAL_LIST_MS ? "ok" : "MISSED", n);
+  printf ("launch to first frame (no KDF)   %8.1f ms   goal %.0f ms  %s  (CPU %.1f ms)\n",
+          first_ms, GOAL_FIRST_FRAME_MS, first_ms <= GOAL_FIRST_FRAME_MS ? "ok" : "MISSED",
+          first_cpu);
+  printf ("  the overview's figures in, after the first frame: %.1f ms more\n", figures_ms);
+  printf ("book to scrollable list          %8.1f ms   goal %.0f ms  %s  (%u documents, CPU "
+          "%.1f ms)\n",
+          list_ms, GOAL_LIST_MS, list_ms <= GOAL_LIST_MS ? "ok" : "MISSED", n, list_cpu);
   printf ("  the list filled again (another book in the window): %.1f ms\n", refill_ms);
   missed = first_ms > GOAL_FIRST_FRAME_MS || list_ms > GOAL_LIST_MS;
   gtk_window_destroy (GTK_WINDOW (window));

@@ -13,6 +13,11 @@
 /* A new random UUID, "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx". */
 void dokus_uuid_new (char out[DOKUS_UUID_TEXT]);
 
+/* A name-based UUID (version 8 over BLAKE2b-128 of @seed): the same @seed
+ * gives the same id on every device, so two devices recording the same
+ * thing before they sync make one record (docs/sync.md). */
+void dokus_uuid_from_seed (const char *seed, char out[DOKUS_UUID_TEXT]);
+
 /* true if @text has the UUID text form (any version, lower case). */
 int dokus_uuid_is_valid (const char *text);
 

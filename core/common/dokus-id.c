@@ -13,15 +13,14 @@
 #include "dokus-id-private.h"
 #include "dokus/dokus-platform.h"
 
-void
-dokus_uuid_new (char out[DOKUS_UUID_TEXT])
+/* @b as a UUID of @version with the RFC 4122 variant, in text form. */
+static void
+uuid_format (unsigned char b[16], unsigned version, char out[DOKUS_UUID_TEXT])
 {
-  unsigned char b[16];
   static const char hex[] = "0123456789abcdef";
   size_t o = 0;
 
-  randombytes_buf (b, sizeof b);
-  b[6] = (unsigned char) ((b[6] & 0x0f) | 0x40); /* version 4 */
+  b[6] = (unsigned char) ((b[6] & 0x0f) | (version << 4));
   b[8] = (unsigned char) ((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
   for (size_t i = 0; i < 16; i++)
     {
@@ -31,6 +30,24 @@ dokus_uuid_new (char out[DOKUS_UUID_TEXT])
       out[o++] = hex[b[i] & 15];
     }
   out[o] = '\0';
+}
+
+void
+dokus_uuid_new (char out[DOKUS_UUID_TEXT])
+{
+  unsigned char b[16];
+
+  randombytes_buf (b, sizeof b);
+  uuid_format (b, 4, out);
+}
+
+void
+dokus_uuid_from_seed (const char *seed, char out[DOKUS_UUID_TEXT])
+{
+  unsigned char b[16];
+
+  crypto_generichash (b, sizeof b, (const unsigned char *) seed, strlen (seed), NULL, 0);
+  uuid_format (b, 8, out);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
 #include "dokus-json-input-private.h"
+#include "dokus-stmt-cache-private.h"
 #include "dokus/dokus-vat.h"
 
 void
@@ -62,10 +63,11 @@ add_frozen_vat (sqlite3 *db, cJSON *o, const char *id, cJSON *mentions, DokusErr
 {
   cJSON *arr = cJSON_AddArrayToObject (o, "vat_breakdown");
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db,
-                               "SELECT category, rate, taxable_amount, tax_amount, exemption_code,"
-                               " exemption_text FROM document_vat WHERE document_id = ?1",
-                               -1, &stmt, NULL);
+  int rc = dokus_stmt_cache_prepare (db,
+                                     "SELECT category, rate, taxable_amount, tax_amount,"
+                                     " exemption_code, exemption_text FROM document_vat"
+                                     " WHERE document_id = ?1",
+                                     &stmt);
   cJSON *rows[DOKUS_VAT_GROUPS_MAX];
   size_t n = 0;
 
@@ -87,7 +89,7 @@ add_frozen_vat (sqlite3 *db, cJSON *o, const char *id, cJSON *mentions, DokusErr
         cJSON_AddItemToArray (mentions, cJSON_CreateString (text));
       rows[n++] = v;
     }
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       for (size_t i = 0; i < n; i++)
@@ -196,8 +198,8 @@ billing_reference (sqlite3 *db, const char *id)
   sqlite3_stmt *stmt = NULL;
   cJSON *o = cJSON_CreateObject ();
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, number, issue_date FROM documents WHERE id = ?1", -1,
-                          &stmt, NULL)
+  if (dokus_stmt_cache_prepare (db, "SELECT id, number, issue_date FROM documents WHERE id = ?1",
+                                &stmt)
       == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -209,16 +211,16 @@ billing_reference (sqlite3 *db, const char *id)
                                          (const char *) sqlite3_column_text (stmt, 2));
         }
     }
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   return o;
 }
 
 static DokusStatus
-document_json (sqlite3 *db, DokusDoc *doc, cJSON **out, DokusError *err)
+document_json (sqlite3 *db, DokusDoc *doc, bool with_balance, cJSON **out, DokusError *err)
 {
   bool draft = strcmp (doc->state, "draft") == 0;
   DokusProfileFacts facts = { 0 };
-  DokusDocBalance bal;
+  DokusDocBalance bal = { 0 };
   DokusTotals t;
   cJSON *o = cJSON_CreateObject (), *client, *buyer = NULL, *seller = NULL, *mentions;
   const char *client_country = "BE", *language;
@@ -228,7 +230,7 @@ document_json (sqlite3 *db, DokusDoc *doc, cJSON **out, DokusError *err)
   if (o == NULL)
     return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
   st = dokus_doc_compute (doc, &t, err);
-  if (st == DOKUS_OK)
+  if (st == DOKUS_OK && with_balance)
     st = dokus_doc_balance (db, doc, dokus_date_today (), &bal, err);
   if (st == DOKUS_OK && draft)
     st = dokus_profile_facts (db, &facts, err);
@@ -256,8 +258,9 @@ document_json (sqlite3 *db, DokusDoc *doc, cJSON **out, DokusError *err)
   cJSON_AddStringToObject (o, "id", doc->id);
   cJSON_AddStringToObject (o, "type", doc->type);
   dokus_json_add_string_or_null (o, "number", draft ? NULL : doc->number);
-  cJSON_AddStringToObject (o, "status", bal.status);
-  cJSON_AddBoolToObject (o, "overdue", bal.overdue);
+  cJSON_AddStringToObject (o, "status", with_balance ? bal.status : doc->state);
+  if (with_balance)
+    cJSON_AddBoolToObject (o, "overdue", bal.overdue);
   add_date (o, "issue_date", doc->has_issue_date, doc->issue_date);
   add_date (o, "due_date", doc->has_due_date, doc->due_date);
   if (draft && doc->has_terms)
@@ -299,10 +302,13 @@ document_json (sqlite3 *db, DokusDoc *doc, cJSON **out, DokusError *err)
   if (strcmp (doc->type, "credit_note") == 0)
     cJSON_AddItemToArray (mentions, cJSON_CreateString (dokus_vat_credit_note_mention (language)));
   cJSON_AddItemToObject (o, "mentions", mentions);
-  dokus_json_add_cents (o, "paid_amount", bal.paid);
-  if (strcmp (doc->type, "invoice") == 0)
-    dokus_json_add_cents (o, "credited_amount", bal.credited);
-  dokus_json_add_cents (o, "open_amount", draft ? t.tax_inclusive_amount : bal.open);
+  if (with_balance)
+    {
+      dokus_json_add_cents (o, "paid_amount", bal.paid);
+      if (strcmp (doc->type, "invoice") == 0)
+        dokus_json_add_cents (o, "credited_amount", bal.credited);
+      dokus_json_add_cents (o, "open_amount", draft ? t.tax_inclusive_amount : bal.open);
+    }
   dokus_json_add_string_or_null (o, "structured_communication", doc->structured_communication);
   if (seller != NULL)
     cJSON_AddItemToObject (o, "seller", seller);
@@ -319,17 +325,27 @@ document_json (sqlite3 *db, DokusDoc *doc, cJSON **out, DokusError *err)
 }
 
 DokusStatus
-dokus_document_show_text (sqlite3 *db, const char *id, char **out, DokusError *err)
+dokus_document_to_json (sqlite3 *db, const char *id, bool with_balance, cJSON **out,
+                        DokusError *err)
 {
   DokusDoc doc;
-  cJSON *o = NULL;
   DokusStatus st = dokus_doc_load (db, id, &doc, err);
 
   *out = NULL;
   if (st != DOKUS_OK)
     return st;
-  st = document_json (db, &doc, &o, err);
+  st = document_json (db, &doc, with_balance, out, err);
   dokus_doc_clear (&doc);
+  return st;
+}
+
+DokusStatus
+dokus_document_show_text (sqlite3 *db, const char *id, char **out, DokusError *err)
+{
+  cJSON *o = NULL;
+  DokusStatus st = dokus_document_to_json (db, id, true, &o, err);
+
+  *out = NULL;
   if (st != DOKUS_OK)
     return st;
   return dokus_json_print_take (o, out, err);

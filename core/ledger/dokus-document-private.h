@@ -152,6 +152,16 @@ void dokus_doc_vat_notes (const DokusDoc *doc, const DokusTotals *t, bool franch
  * dokus_document_show() prints, for audit entries too. */
 DokusStatus dokus_document_show_text (sqlite3 *db, const char *id, char **out, DokusError *err);
 
+/* The document @id as the cJSON object that dokus_document_show_text()
+ * prints (transfer full, cJSON_Delete()), for callers inside core that read
+ * it rather than print it (the UBL writer): no text round trip. Without
+ * @with_balance the derived balance is not computed (one pass over the
+ * payments and credit notes less): "status" is the stored state ("draft",
+ * "issued", "sent") and "overdue", "paid_amount", "credited_amount" and
+ * "open_amount" are absent; what is frozen at issue is all there. */
+DokusStatus dokus_document_to_json (sqlite3 *db, const char *id, bool with_balance, cJSON **out,
+                                    DokusError *err);
+
 /* What is left to credit on the issued invoice @invoice_id. */
 DokusStatus dokus_invoice_creditable (sqlite3 *db, const char *invoice_id, DokusCents *out,
                                       DokusError *err);

@@ -12,6 +12,7 @@
 
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
+#include "dokus-stmt-cache-private.h"
 #include "dokus-id-private.h"
 #include "dokus-json-input-private.h"
 #include "dokus/dokus-vat.h"
@@ -296,8 +297,8 @@ dokus_doc_resolve (sqlite3 *db, const char *id_or_number, char id[DOKUS_ID_TEXT]
                    DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT id FROM documents WHERE id = ?1 OR number = ?1", -1,
-                               &stmt, NULL);
+  int rc = dokus_stmt_cache_prepare (db, "SELECT id FROM documents WHERE id = ?1 OR number = ?1",
+                                     &stmt);
   DokusStatus st;
 
   if (rc != SQLITE_OK)
@@ -314,7 +315,7 @@ dokus_doc_resolve (sqlite3 *db, const char *id_or_number, char id[DOKUS_ID_TEXT]
                           id_or_number);
   else
     st = dokus_book_sqlite_error (db, rc, "finding the document", err);
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   return st;
 }
 
@@ -356,20 +357,19 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
   int rc, n;
 
   memset (doc, 0, sizeof *doc);
-  rc = sqlite3_prepare_v2 (db,
+  rc = dokus_stmt_cache_prepare (db,
                            "SELECT id, type, state, number, client_id, billing_reference_id,"
                            " issue_date, due_date, payment_terms_days, delivery_date,"
                            " delivery_country, buyer_reference, order_reference, note, language,"
                            " structured_communication, seller_json, buyer_json, issued_at,"
-                           " triangulation FROM documents WHERE id = ?1",
-                           -1, &stmt, NULL);
+                           " triangulation FROM documents WHERE id = ?1", &stmt);
   if (rc != SQLITE_OK)
     return dokus_book_sqlite_error (db, rc, "loading the document", err);
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite3_finalize (stmt);
+      dokus_stmt_cache_release (db, stmt);
       if (rc == SQLITE_DONE)
         return dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "document", "no document '%s'", id);
       return dokus_book_sqlite_error (db, rc, "loading the document", err);
@@ -395,14 +395,13 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
   doc->buyer_json = column_dup (stmt, 17);
   column_copy (stmt, 18, doc->issued_at, sizeof doc->issued_at);
   doc->triangulation = sqlite3_column_int (stmt, 19) != 0;
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
 
-  rc = sqlite3_prepare_v2 (db,
+  rc = dokus_stmt_cache_prepare (db,
                            "SELECT description, quantity, unit, unit_price, discount_percent,"
                            " vat_category, vat_rate, exemption_reason, line_extension_amount,"
                            " count(*) OVER ()"
-                           " FROM document_lines WHERE document_id = ?1 ORDER BY position",
-                           -1, &stmt, NULL);
+                           " FROM document_lines WHERE document_id = ?1 ORDER BY position", &stmt);
   if (rc != SQLITE_OK)
     {
       dokus_doc_clear (doc);
@@ -430,16 +429,15 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
       column_copy (stmt, 7, l->exemption_reason, sizeof l->exemption_reason);
       l->net = sqlite3_column_int64 (stmt, 8);
     }
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   if (rc != SQLITE_DONE)
     st = dokus_book_sqlite_error (db, rc, "loading the document lines", err);
 
   if (st == DOKUS_OK)
-    rc = sqlite3_prepare_v2 (db,
+    rc = dokus_stmt_cache_prepare (db,
                              "SELECT reason, is_charge, amount, vat_category, vat_rate,"
                              " count(*) OVER () FROM document_adjustments"
-                             " WHERE document_id = ?1 ORDER BY position",
-                             -1, &stmt, NULL);
+                             " WHERE document_id = ?1 ORDER BY position", &stmt);
   if (st == DOKUS_OK && rc != SQLITE_OK)
     st = dokus_book_sqlite_error (db, rc, "loading the allowances and charges", err);
   if (st == DOKUS_OK)
@@ -462,7 +460,7 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
           column_copy (stmt, 3, a->t.vat_category, sizeof a->t.vat_category);
           a->t.vat_rate = column_decimal (stmt, 4);
         }
-      sqlite3_finalize (stmt);
+      dokus_stmt_cache_release (db, stmt);
       if (rc != SQLITE_DONE)
         st = dokus_book_sqlite_error (db, rc, "loading the allowances and charges", err);
     }

@@ -671,6 +671,35 @@ insert_expense (sqlite3 *db, const Expense *e, const char *id, const char *now, 
   return DOKUS_OK;
 }
 
+/* A supplier's numbered document is one purchase (check_duplicate()
+ * refuses it twice in a book): its id comes from the supplier (VAT number,
+ * else name) and the number, so the same incoming Peppol invoice imported
+ * on two devices before they sync is one purchase after. Random without a
+ * number. */
+static void
+expense_id_for (const Expense *e, char out[DOKUS_UUID_TEXT])
+{
+  char *seed;
+  size_t len;
+
+  if (e->number == NULL)
+    {
+      dokus_uuid_new (out);
+      return;
+    }
+  len = strlen (e->supplier_name) + strlen (e->number) + DOKUS_VAT_TEXT + 32;
+  seed = malloc (len);
+  if (seed == NULL)
+    {
+      dokus_uuid_new (out);
+      return;
+    }
+  snprintf (seed, len, "expense\n%s\n%s", e->supplier_vat[0] ? e->supplier_vat : e->supplier_name,
+            e->number);
+  dokus_uuid_from_seed (seed, out);
+  free (seed);
+}
+
 static DokusStatus
 insert_receipts (sqlite3 *db, const char *owner_id, const Receipt *r, size_t n, const char *now,
                  DokusError *err)
@@ -687,8 +716,11 @@ insert_receipts (sqlite3 *db, const char *owner_id, const Receipt *r, size_t n, 
                            -1, &stmt, NULL);
   for (size_t i = 0; rc == SQLITE_OK && i < n; i++)
     {
-      char id[DOKUS_ID_TEXT];
-      dokus_uuid_new (id);
+      char id[DOKUS_ID_TEXT], seed[DOKUS_ID_TEXT + SHA256_HEX + 32];
+      /* the same receipt of the same purchase is the same row everywhere */
+      snprintf (seed, sizeof seed, "receipt\n%s\n%s\n%lu", owner_id, r[i].sha256,
+                (unsigned long) i);
+      dokus_uuid_from_seed (seed, id);
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, owner_id, -1, SQLITE_STATIC);
@@ -773,7 +805,7 @@ dokus_expense_add (DokusBook *book, const char *json, const DokusAttachmentInput
   if (st != DOKUS_OK)
     goto fail;
 
-  dokus_uuid_new (id);
+  expense_id_for (&e, id);
   dokus_timestamp_now (now);
   st = insert_expense (db, &e, id, now, err);
   if (st == DOKUS_OK)

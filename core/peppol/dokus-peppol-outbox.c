@@ -21,6 +21,7 @@
 #include "dokus-audit-private.h"
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
+#include "dokus-sync-private.h"
 #include "dokus/dokus-peppol-outbox.h"
 #include "dokus/dokus-ubl.h"
 
@@ -243,6 +244,8 @@ dokus_peppol_outbox_queue (DokusBook *book, const char *id_or_number, int64_t no
       st = dokus_book_sqlite_error (db, rc, "queueing a document for Peppol", err);
       goto out;
     }
+  if ((st = dokus_sync_capture_peppol (db, id, err)) != DOKUS_OK)
+    goto out;
   if ((st = load_transmission (db, id, id_or_number, &row, err)) != DOKUS_OK)
     goto out;
 done:
@@ -459,6 +462,9 @@ record_step (DokusBook *book, const char *document_id, const char *sql, int64_t 
     }
   if (st == DOKUS_OK && audit_action != NULL)
     st = dokus_audit_append (db, audit_action, "document", document_id, NULL, audit_json, err);
+  /* the state as a synced fact (nothing when sync is off or nothing synced changed) */
+  if (st == DOKUS_OK)
+    st = dokus_sync_capture_peppol (db, document_id, err);
   if (st != DOKUS_OK)
     {
       dokus_ledger_rollback (db);

@@ -1,8 +1,10 @@
 /* dokus-ubl-writer.c
  *
  * The UBL 2.1 writer of Peppol BIS Billing 3.0: an issued invoice (380) or
- * credit note (381) from the JSON dokus_document_show() gives, so that
- * what was frozen at issue is what is sent. Elements follow the order of
+ * credit note (381) from the JSON dokus_document_show() gives (as a cJSON
+ * object, without the derived balance: dokus_document_to_json()), so that
+ * what was frozen at issue is what is sent. Its queries are prepared once
+ * per open book (dokus-stmt-cache.c). Elements follow the order of
  * the UBL 2.1 schemas and of the BIS examples; nothing depends on the
  * clock, so the bytes are the same at every export, which the SHA-256
  * stored in document_exports (per writer version; over every byte but the
@@ -29,6 +31,7 @@
 #include "dokus-audit-private.h"
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
+#include "dokus-stmt-cache-private.h"
 #include "dokus-ubl-check-private.h"
 #include "dokus/dokus-ubl.h"
 
@@ -535,10 +538,10 @@ static DokusStatus
 read_export_hash (sqlite3 *db, const char *id, char out[SHA256_HEX], DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db,
-                               "SELECT sha256 FROM document_exports WHERE document_id = ?1 AND "
-                               "format = 'ubl' AND writer_version = ?2",
-                               -1, &stmt, NULL);
+  int rc = dokus_stmt_cache_prepare (db,
+                                     "SELECT sha256 FROM document_exports WHERE document_id = ?1"
+                                     " AND format = 'ubl' AND writer_version = ?2",
+                                     &stmt);
 
   out[0] = '\0';
   if (rc == SQLITE_OK)
@@ -549,7 +552,7 @@ read_export_hash (sqlite3 *db, const char *id, char out[SHA256_HEX], DokusError 
     }
   if (rc == SQLITE_ROW)
     snprintf (out, SHA256_HEX, "%s", (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return dokus_book_sqlite_error (db, rc, "reading the UBL's SHA-256", err);
   return DOKUS_OK;
@@ -758,7 +761,7 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
                   DokusError *err)
 {
   sqlite3 *db = dokus_book_get_db (book);
-  char id[DOKUS_ID_TEXT], *json = NULL, hex[SHA256_HEX], *xml = NULL;
+  char id[DOKUS_ID_TEXT], hex[SHA256_HEX], *xml = NULL;
   char description[160], pdf_mark[PDF_MARK_TEXT];
   char scheme[16];
   const char *endpoint, *language;
@@ -776,15 +779,12 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
   if (out_len != NULL)
     *out_len = 0;
   st = dokus_doc_resolve (db, id_or_number, id, err);
+  /* the frozen document as dokus_document_show() gives it, without the
+   * derived balance, which neither the UBL nor the PDF shows */
   if (st == DOKUS_OK)
-    st = dokus_document_show_text (db, id, &json, err);
+    st = dokus_document_to_json (db, id, false, &doc, err);
   if (st != DOKUS_OK)
     goto out;
-  if ((doc = cJSON_Parse (json)) == NULL)
-    {
-      st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-      goto out;
-    }
   if (get_str (doc, "number") == NULL
       || strcmp (get_str (doc, "status") ? get_str (doc, "status") : "draft", "draft") == 0)
     {
@@ -837,6 +837,5 @@ out:
   xmlFreeDoc (x);
   cJSON_Delete (doc);
   free (xml);
-  free (json);
   return st;
 }

@@ -17,6 +17,7 @@
 #include "dokus-pdf-private.h"
 #include "dokus-profile-private.h"
 #include "dokus-render-private.h"
+#include "dokus-stmt-cache-private.h"
 
 /* The kept rendering, if any, into @out (out->stored). */
 static DokusStatus
@@ -25,10 +26,11 @@ read_stored (sqlite3 *db, const char *document_id, const char *language,
 {
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
-  int rc = sqlite3_prepare_v2 (db,
-                               "SELECT pages, data FROM document_renderings WHERE document_id = ?1"
-                               " AND format = 'pdf' AND language = ?2 AND renderer_version = ?3",
-                               -1, &stmt, NULL);
+  int rc = dokus_stmt_cache_prepare (db,
+                                     "SELECT pages, data FROM document_renderings"
+                                     " WHERE document_id = ?1 AND format = 'pdf' AND language = ?2"
+                                     " AND renderer_version = ?3",
+                                     &stmt);
 
   if (rc == SQLITE_OK)
     {
@@ -52,7 +54,7 @@ read_stored (sqlite3 *db, const char *document_id, const char *language,
     }
   else if (rc != SQLITE_DONE)
     st = dokus_book_sqlite_error (db, rc, "reading a stored PDF", err);
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   return st;
 }
 

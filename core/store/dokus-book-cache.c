@@ -6,7 +6,10 @@
  * its user's business (it checks PRAGMA data_version and the connection's
  * change count); the registry only ties the slot's life to the book's.
  * Connections that are not a DokusBook's (the sqlite3 shell, benchmarks on
- * a raw database) have no slot, and nothing is cached for them.
+ * a raw database) have no slot, and nothing is cached for them. Other
+ * users have keyed slots of the same book (the prepared statements of
+ * dokus-stmt-cache.c), freed at the same time, before the connection
+ * closes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,10 +17,19 @@
 
 #include "dokus-book-private.h"
 
+/* a further slot of the same book, for another user (see _keyed) */
+typedef struct Keyed {
+  const void   *key;
+  void         *data;
+  void        (*free_fn) (void *);
+  struct Keyed *next;
+} Keyed;
+
 typedef struct Slot {
   sqlite3     *db;
   void        *data;
   void       (*free_fn) (void *);
+  Keyed       *keyed;
   struct Slot *next;
 } Slot;
 
@@ -87,6 +99,59 @@ dokus_book_cache_set (sqlite3 *db, void *data, void (*free_fn) (void *))
   return kept;
 }
 
+void *
+dokus_book_cache_get_keyed (sqlite3 *db, const void *key)
+{
+  void *data = NULL;
+
+  sqlite3_mutex_enter (registry_mutex ());
+  Slot *s = find (db);
+  for (Keyed *k = s ? s->keyed : NULL; k != NULL; k = k->next)
+    if (k->key == key)
+      data = k->data;
+  sqlite3_mutex_leave (registry_mutex ());
+  return data;
+}
+
+bool
+dokus_book_cache_set_keyed (sqlite3 *db, const void *key, void *data, void (*free_fn) (void *))
+{
+  void *old = NULL;
+  void (*old_free) (void *) = NULL;
+  Keyed *fresh = calloc (1, sizeof *fresh), *k = NULL;
+  bool kept = false;
+
+  if (fresh == NULL)
+    return false;
+  sqlite3_mutex_enter (registry_mutex ());
+  Slot *s = find (db);
+  for (k = s ? s->keyed : NULL; k != NULL && k->key != key; k = k->next)
+    ;
+  if (k != NULL)
+    {
+      old = k->data;
+      old_free = k->free_fn;
+      k->data = data;
+      k->free_fn = free_fn;
+      kept = true;
+    }
+  else if (s != NULL)
+    {
+      fresh->key = key;
+      fresh->data = data;
+      fresh->free_fn = free_fn;
+      fresh->next = s->keyed;
+      s->keyed = fresh;
+      fresh = NULL;
+      kept = true;
+    }
+  sqlite3_mutex_leave (registry_mutex ());
+  free (fresh);
+  if (old != NULL && old_free != NULL)
+    old_free (old);
+  return kept;
+}
+
 void
 dokus_book_cache_drop (sqlite3 *db)
 {
@@ -103,5 +168,13 @@ dokus_book_cache_drop (sqlite3 *db)
   sqlite3_mutex_leave (registry_mutex ());
   if (gone != NULL && gone->data != NULL && gone->free_fn != NULL)
     gone->free_fn (gone->data);
+  while (gone != NULL && gone->keyed != NULL)
+    {
+      Keyed *k = gone->keyed;
+      gone->keyed = k->next;
+      if (k->data != NULL && k->free_fn != NULL)
+        k->free_fn (k->data);
+      free (k);
+    }
   free (gone);
 }

@@ -25,6 +25,12 @@ void dokus_book_cache_register (sqlite3 *db);
 void *dokus_book_cache_get (sqlite3 *db);
 bool dokus_book_cache_set (sqlite3 *db, void *data, void (*free_fn) (void *));
 void dokus_book_cache_drop (sqlite3 *db);
+/* The same for further users of the slot, each with its own @key (the
+ * address of something of its own): freed with the slot, before the
+ * connection closes. */
+void *dokus_book_cache_get_keyed (sqlite3 *db, const void *key);
+bool dokus_book_cache_set_keyed (sqlite3 *db, const void *key, void *data,
+                                 void (*free_fn) (void *));
 
 /* Applies the embedded migrations newer than the book's user_version, one
  * transaction each. *@version receives the resulting version. */

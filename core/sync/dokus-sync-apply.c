@@ -25,34 +25,19 @@
 #include "dokus-book-private.h"
 #include "dokus-sync-private.h"
 
-typedef enum { OP_APPLIED, OP_WAIT, OP_REFUSED } OpResult;
-
-static const char *
-str_of (const cJSON *o, const char *key)
-{
-  const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
-  return cJSON_IsString (m) ? m->valuestring : NULL;
-}
+typedef DokusSyncOpResult OpResult;
 
 static uint64_t
 hlc_of (const cJSON *o)
 {
-  const char *s = str_of (o, "hlc");
+  const char *s = dokus_sync_str_of (o, "hlc");
   return s ? strtoull (s, NULL, 10) : 0;
-}
-
-/* the text of an encoded "t:" value, or NULL */
-static const char *
-text_of (const cJSON *o, const char *key)
-{
-  const char *s = str_of (o, key);
-  return s != NULL && strncmp (s, "t:", 2) == 0 ? s + 2 : NULL;
 }
 
 static bool
 int_of (const cJSON *o, const char *key, int64_t *out)
 {
-  const char *s = str_of (o, key);
+  const char *s = dokus_sync_str_of (o, key);
   if (s == NULL || strncmp (s, "i:", 2) != 0)
     return false;
   *out = strtoll (s + 2, NULL, 10);
@@ -62,7 +47,7 @@ int_of (const cJSON *o, const char *key, int64_t *out)
 static bool
 blob_of (const cJSON *o, const char *key, unsigned char *out, size_t len)
 {
-  const char *s = str_of (o, key);
+  const char *s = dokus_sync_str_of (o, key);
   size_t got = 0;
   return s != NULL && strncmp (s, "b:", 2) == 0
          && sodium_hex2bin (out, len, s + 2, strlen (s + 2), NULL, &got, NULL) == 0 && got == len;
@@ -175,8 +160,8 @@ wins (sqlite3 *db, const char *entity, const char *id, const char *field, uint64
 static int
 apply_write (sqlite3 *db, const cJSON *op, const char *device, OpResult *res)
 {
-  const DokusSyncEntity *ent = dokus_sync_entity_find (str_of (op, "e") ? str_of (op, "e") : "");
-  const char *id = str_of (op, "id");
+  const DokusSyncEntity *ent = dokus_sync_entity_find (dokus_sync_str_of (op, "e") ? dokus_sync_str_of (op, "e") : "");
+  const char *id = dokus_sync_str_of (op, "id");
   const cJSON *fields = cJSON_GetObjectItemCaseSensitive (op, "f"), *f;
   bool is_new = cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (op, "new"));
   uint64_t hlc = hlc_of (op);
@@ -186,10 +171,10 @@ apply_write (sqlite3 *db, const cJSON *op, const char *device, OpResult *res)
 
   if (ent == NULL || id == NULL || !cJSON_IsObject (fields))
     {
-      *res = OP_REFUSED;
+      *res = DOKUS_SYNC_OP_REFUSED;
       return SQLITE_OK;
     }
-  *res = OP_APPLIED;
+  *res = DOKUS_SYNC_OP_APPLIED;
   if (is_tombstoned (db, ent->entity, id))
     return SQLITE_OK; /* a delete beats every edit */
   rc = row_state (db, ent, id, state, sizeof state);
@@ -200,7 +185,7 @@ apply_write (sqlite3 *db, const cJSON *op, const char *device, OpResult *res)
     return SQLITE_OK; /* frozen by its issue */
   if (!exists && !is_new)
     {
-      *res = OP_WAIT; /* the row's creation has not arrived */
+      *res = DOKUS_SYNC_OP_WAIT; /* the row's creation has not arrived */
       return SQLITE_OK;
     }
   winners = cJSON_CreateObject ();
@@ -214,7 +199,7 @@ apply_write (sqlite3 *db, const cJSON *op, const char *device, OpResult *res)
     rc = dokus_sync_entity_write (db, ent, id, winners, !exists);
   if (rc != SQLITE_OK && is_wait (rc))
     {
-      *res = OP_WAIT;
+      *res = DOKUS_SYNC_OP_WAIT;
       rc = SQLITE_OK;
     }
   else
@@ -228,18 +213,18 @@ apply_write (sqlite3 *db, const cJSON *op, const char *device, OpResult *res)
 static int
 apply_tombstone (sqlite3 *db, const cJSON *op, const char *device, OpResult *res)
 {
-  const char *id = str_of (op, "id");
-  const char *e = str_of (op, "e");
+  const char *id = dokus_sync_str_of (op, "id");
+  const char *e = dokus_sync_str_of (op, "e");
   sqlite3_stmt *stmt = NULL;
   char state[16] = "";
   int rc;
 
   if (id == NULL || e == NULL || strcmp (e, "document") != 0)
     {
-      *res = OP_REFUSED;
+      *res = DOKUS_SYNC_OP_REFUSED;
       return SQLITE_OK;
     }
-  *res = OP_APPLIED;
+  *res = DOKUS_SYNC_OP_APPLIED;
   rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO sync_field"
                                " (entity, row_id, field, hlc, device_id)"
                                " VALUES ('document', ?1, 'deleted', ?2, ?3)", -1, &stmt, NULL);
@@ -269,7 +254,7 @@ apply_tombstone (sqlite3 *db, const cJSON *op, const char *device, OpResult *res
     }
   if (rc != SQLITE_ROW && is_wait (rc))
     {
-      *res = OP_WAIT; /* e.g. a draft credit note still refers to it */
+      *res = DOKUS_SYNC_OP_WAIT; /* e.g. a draft credit note still refers to it */
       return SQLITE_OK;
     }
   return rc == SQLITE_ROW ? SQLITE_OK : rc;
@@ -279,11 +264,11 @@ static int
 apply_issue (sqlite3 *db, const cJSON *op, OpResult *res)
 {
   const DokusSyncEntity *ent = dokus_sync_entity_find ("document");
-  const char *id = str_of (op, "id");
+  const char *id = dokus_sync_str_of (op, "id");
   const cJSON *doc = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (op, "doc"), 0);
   const cJSON *series = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (op, "series"), 0);
   const cJSON *f;
-  const char *series_id = doc ? text_of (doc, "series_id") : NULL;
+  const char *series_id = doc ? dokus_sync_text_of (doc, "series_id") : NULL;
   char state[16] = "", last[32] = "";
   cJSON *draft = NULL, *freeze = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -293,10 +278,10 @@ apply_issue (sqlite3 *db, const cJSON *op, OpResult *res)
   if (id == NULL || !cJSON_IsObject (doc) || !cJSON_IsObject (series) || series_id == NULL
       || !int_of (doc, "series_number", &number) || number < 1)
     {
-      *res = OP_REFUSED;
+      *res = DOKUS_SYNC_OP_REFUSED;
       return SQLITE_OK;
     }
-  *res = OP_APPLIED;
+  *res = DOKUS_SYNC_OP_APPLIED;
   rc = query_text (db, "SELECT state FROM documents WHERE id = ?1", id, NULL, state, sizeof state);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return rc;
@@ -310,7 +295,7 @@ apply_issue (sqlite3 *db, const cJSON *op, OpResult *res)
     return rc;
   if ((rc == SQLITE_DONE ? 0 : strtoll (last, NULL, 10)) != number - 1)
     {
-      *res = OP_WAIT;
+      *res = DOKUS_SYNC_OP_WAIT;
       return SQLITE_OK;
     }
 
@@ -368,7 +353,7 @@ apply_issue (sqlite3 *db, const cJSON *op, OpResult *res)
   cJSON_Delete (freeze);
   if (rc != SQLITE_OK && is_wait (rc))
     {
-      *res = OP_WAIT; /* its client has not arrived, or a number clash */
+      *res = DOKUS_SYNC_OP_WAIT; /* its client has not arrived, or a number clash */
       return SQLITE_OK;
     }
   return rc;
@@ -377,17 +362,17 @@ apply_issue (sqlite3 *db, const cJSON *op, OpResult *res)
 static int
 apply_fact (sqlite3 *db, const cJSON *op, OpResult *res)
 {
-  const char *id = str_of (op, "id"), *e = str_of (op, "e");
+  const char *id = dokus_sync_str_of (op, "id"), *e = dokus_sync_str_of (op, "e");
   const cJSON *rows = cJSON_GetObjectItemCaseSensitive (op, "row");
   cJSON *with_id;
   int rc;
 
   if (id == NULL || e == NULL || strcmp (e, "payment") != 0 || cJSON_GetArraySize (rows) != 1)
     {
-      *res = OP_REFUSED;
+      *res = DOKUS_SYNC_OP_REFUSED;
       return SQLITE_OK;
     }
-  *res = OP_APPLIED;
+  *res = DOKUS_SYNC_OP_APPLIED;
   rc = query_text (db, "SELECT 1 FROM payments WHERE id = ?1", id, NULL, NULL, 0);
   if (rc == SQLITE_ROW)
     return SQLITE_OK; /* insert-only: known */
@@ -404,7 +389,7 @@ apply_fact (sqlite3 *db, const cJSON *op, OpResult *res)
   }
   if (rc != SQLITE_OK && is_wait (rc))
     {
-      *res = OP_WAIT;
+      *res = DOKUS_SYNC_OP_WAIT;
       return SQLITE_OK;
     }
   return rc;
@@ -417,20 +402,20 @@ apply_audit (sqlite3 *db, const cJSON *op, OpResult *res)
 {
   const cJSON *entry = cJSON_GetObjectItemCaseSensitive (op, "entry");
   const cJSON *device = cJSON_GetObjectItemCaseSensitive (op, "device");
-  const char *dev_id = entry ? text_of (entry, "device_id") : NULL;
+  const char *dev_id = entry ? dokus_sync_text_of (entry, "device_id") : NULL;
   unsigned char hash[32], prev[32], sig[crypto_sign_BYTES], pk[crypto_sign_PUBLICKEYBYTES];
   unsigned char known_pk[crypto_sign_PUBLICKEYBYTES], zero[32] = { 0 };
   sqlite3_stmt *stmt = NULL;
   int64_t dseq = 0;
   int rc;
 
-  *res = OP_REFUSED;
+  *res = DOKUS_SYNC_OP_REFUSED;
   if (dev_id == NULL || !cJSON_IsObject (device) || !int_of (entry, "device_seq", &dseq)
       || dseq < 1 || !blob_of (entry, "hash", hash, sizeof hash)
       || !blob_of (entry, "prev_hash", prev, sizeof prev)
       || !blob_of (entry, "signature", sig, sizeof sig)
-      || !blob_of (device, "public_key", pk, sizeof pk) || text_of (device, "id") == NULL
-      || strcmp (text_of (device, "id"), dev_id) != 0)
+      || !blob_of (device, "public_key", pk, sizeof pk) || dokus_sync_text_of (device, "id") == NULL
+      || strcmp (dokus_sync_text_of (device, "id"), dev_id) != 0)
     return SQLITE_OK;
   /* a member's device key is the one it signs envelopes with */
   rc = sqlite3_prepare_v2 (db, "SELECT sign_pk FROM sync_member WHERE device_id = ?1", -1, &stmt,
@@ -499,12 +484,12 @@ apply_audit (sqlite3 *db, const cJSON *op, OpResult *res)
     return rc;
   if (have)
     {
-      *res = OP_APPLIED;
+      *res = DOKUS_SYNC_OP_APPLIED;
       return SQLITE_OK;
     }
   if (!have_prev)
     {
-      *res = OP_WAIT;
+      *res = DOKUS_SYNC_OP_WAIT;
       return SQLITE_OK;
     }
   if (!prev_ok)
@@ -516,7 +501,7 @@ apply_audit (sqlite3 *db, const cJSON *op, OpResult *res)
     cJSON_Delete (arr);
   }
   if (rc == SQLITE_OK)
-    *res = OP_APPLIED;
+    *res = DOKUS_SYNC_OP_APPLIED;
   return rc;
 }
 
@@ -524,10 +509,10 @@ apply_audit (sqlite3 *db, const cJSON *op, OpResult *res)
 static DokusStatus
 apply_op (sqlite3 *db, const cJSON *op, const char *device, OpResult *res, DokusError *err)
 {
-  const char *k = str_of (op, "k");
+  const char *k = dokus_sync_str_of (op, "k");
   int rc = sqlite3_exec (db, "SAVEPOINT sync_op", NULL, NULL, NULL);
 
-  *res = OP_REFUSED;
+  *res = DOKUS_SYNC_OP_REFUSED;
   if (rc == SQLITE_OK)
     {
       if (k == NULL)
@@ -540,18 +525,28 @@ apply_op (sqlite3 *db, const cJSON *op, const char *device, OpResult *res, Dokus
         rc = apply_issue (db, op, res);
       else if (strcmp (k, "fact") == 0)
         rc = apply_fact (db, op, res);
+      else if (strcmp (k, "peppol") == 0)
+        rc = dokus_sync_peppol_apply (db, op, res);
+      else if (strcmp (k, "export") == 0)
+        rc = dokus_sync_export_apply (db, op, res);
+      else if (strcmp (k, "part") == 0)
+        rc = dokus_sync_part_apply (db, op, res);
+      else if (strcmp (k, "attach") == 0)
+        rc = dokus_sync_attach_apply (db, op, res);
+      else if (strcmp (k, "logo") == 0)
+        rc = dokus_sync_logo_apply (db, op, res);
       else if (strcmp (k, "audit") == 0)
         rc = apply_audit (db, op, res);
       else if (strcmp (k, "member") == 0)
         {
           bool applied = false;
           rc = dokus_sync_member_apply (db, op, device, &applied);
-          *res = applied ? OP_APPLIED : OP_REFUSED;
+          *res = applied ? DOKUS_SYNC_OP_APPLIED : DOKUS_SYNC_OP_REFUSED;
         }
       else
-        *res = OP_WAIT; /* an op of a newer schema */
+        *res = DOKUS_SYNC_OP_WAIT; /* an op of a newer schema */
     }
-  if (rc != SQLITE_OK || *res != OP_APPLIED)
+  if (rc != SQLITE_OK || *res != DOKUS_SYNC_OP_APPLIED)
     sqlite3_exec (db, "ROLLBACK TO sync_op", NULL, NULL, NULL);
   sqlite3_exec (db, "RELEASE sync_op", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -597,7 +592,7 @@ apply_plaintext (sqlite3 *db, const char *device, int64_t dev_seq, const char *t
       if (st != DOKUS_OK)
         break;
       st = apply_op (db, op, device, &res, err);
-      if (st == DOKUS_OK && res == OP_WAIT)
+      if (st == DOKUS_OK && res == DOKUS_SYNC_OP_WAIT)
         {
           char *one = cJSON_PrintUnformatted (op);
           st = one ? save_pending (db, device, dev_seq, idx, one, err)
@@ -605,7 +600,7 @@ apply_plaintext (sqlite3 *db, const char *device, int64_t dev_seq, const char *t
           free (one);
           stats->waiting++;
         }
-      else if (st == DOKUS_OK && res == OP_REFUSED)
+      else if (st == DOKUS_OK && res == DOKUS_SYNC_OP_REFUSED)
         stats->refused++;
       idx++;
     }
@@ -670,7 +665,7 @@ save_sealed (sqlite3 *db, const DokusSyncEnvelope *e, DokusError *err)
 static bool
 hex_member (const cJSON *o, const char *key, unsigned char *out, size_t len)
 {
-  const char *s = str_of (o, key);
+  const char *s = dokus_sync_str_of (o, key);
   size_t got = 0;
   return s != NULL && sodium_hex2bin (out, len, s, strlen (s), NULL, &got, NULL) == 0
          && got == len;
@@ -683,7 +678,7 @@ retry_sealed (sqlite3 *db, const char *device, int64_t dev_seq, const char *text
               DokusSyncApplyStats *stats, DokusError *err)
 {
   cJSON *o = cJSON_Parse (text);
-  const char *ct_hex = o ? str_of (o, "ct") : NULL;
+  const char *ct_hex = o ? dokus_sync_str_of (o, "ct") : NULL;
   DokusSyncEnvelope e = { 0 };
   DokusError open_err = { 0 };
   DokusStatus st = DOKUS_OK, os;
@@ -799,12 +794,12 @@ retry_pending (sqlite3 *db, DokusSyncApplyStats *stats, DokusError *err)
           else
             {
               cJSON *op = cJSON_Parse (text);
-              OpResult res = OP_WAIT;
+              OpResult res = DOKUS_SYNC_OP_WAIT;
               if (op != NULL)
                 st = apply_op (db, op, device, &res, err);
               cJSON_Delete (op);
-              done = res != OP_WAIT;
-              if (res == OP_REFUSED)
+              done = res != DOKUS_SYNC_OP_WAIT;
+              if (res == DOKUS_SYNC_OP_REFUSED)
                 stats->refused++;
             }
           if (done && st == DOKUS_OK)

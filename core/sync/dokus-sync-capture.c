@@ -329,12 +329,15 @@ capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, bool audit_only, cJ
       " ORDER BY series_id, series_number", 3 },
     { "SELECT id FROM documents WHERE state = 'draft' ORDER BY id", 4 },
     { "SELECT id FROM payments ORDER BY id", 5 },
-    { "SELECT seq FROM audit_log ORDER BY device_id, device_seq", 6 },
+    { "SELECT document_id FROM peppol_transmissions ORDER BY document_id", 7 },
+    { "SELECT DISTINCT document_id FROM document_exports ORDER BY document_id", 8 },
+    { "SELECT seq FROM audit_log ORDER BY device_id, device_seq", 6 }, /* last */
   };
+  const size_t n_parts = sizeof parts / sizeof parts[0];
   DokusStatus st = DOKUS_OK;
   uint64_t hlc = hlc_in;
 
-  for (size_t p = audit_only ? 6 : 0; st == DOKUS_OK && p < sizeof parts / sizeof parts[0]; p++)
+  for (size_t p = audit_only ? n_parts - 1 : 0; st == DOKUS_OK && p < n_parts; p++)
     {
       cJSON *ids = NULL, *id;
       st = list_ids (db, parts[p].sql, &ids, err);
@@ -345,12 +348,24 @@ capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, bool audit_only, cJ
             break;
           switch (parts[p].kind)
             {
-            case 0: st = capture_fields (db, "profile", v, &hlc, self, ops, err); break;
+            case 0:
+              st = dokus_sync_profile_logo_send (db, hlc, self, err);
+              if (st == DOKUS_OK)
+                st = capture_fields (db, "profile", v, &hlc, self, ops, err);
+              if (st == DOKUS_OK)
+                st = dokus_sync_logos_op (db, hlc, self, ops, err);
+              break;
             case 1: st = capture_fields (db, "client", v, &hlc, self, ops, err); break;
-            case 2: st = capture_fields (db, "expense", v, &hlc, self, ops, err); break;
+            case 2:
+              st = capture_fields (db, "expense", v, &hlc, self, ops, err);
+              if (st == DOKUS_OK)
+                st = dokus_sync_receipts_op (db, v, hlc, self, ops, err);
+              break;
             case 3: st = capture_issue (db, v, hlc, ops, err); break;
             case 4: st = capture_fields (db, "document", v, &hlc, self, ops, err); break;
             case 5: st = capture_payment (db, v, ops, err); break;
+            case 7: st = dokus_sync_peppol_op (db, v, hlc, ops, err); break;
+            case 8: st = dokus_sync_export_op (db, v, ops, err); break;
             default: st = capture_audit (db, strtoll (v, NULL, 10), ops, err); break;
             }
         }
@@ -359,8 +374,8 @@ capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, bool audit_only, cJ
   return st;
 }
 
-static bool
-is_accountant (sqlite3 *db, const char *self)
+bool
+dokus_sync_is_accountant (sqlite3 *db, const char *self)
 {
   sqlite3_stmt *stmt = NULL;
   bool yes = false;
@@ -379,23 +394,42 @@ is_document (const char *entity)
   return strcmp (entity, "invoice") == 0 || strcmp (entity, "credit_note") == 0;
 }
 
+/* a change of the books a user makes, which a wrong clock would stamp
+ * wrong; not the access point's answers, an export or a membership */
+static bool
+is_edit (const char *action, const char *entity)
+{
+  static const char *const doc_actions[] = { "create", "update", "delete", "issue" };
+
+  if (strcmp (entity, "client") == 0 || strcmp (entity, "profile") == 0
+      || strcmp (entity, "expense") == 0 || strcmp (entity, "payment") == 0)
+    return true;
+  for (size_t i = 0; is_document (entity) && i < 4; i++)
+    if (strcmp (action, doc_actions[i]) == 0)
+      return true;
+  return false;
+}
+
 DokusStatus
 dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action, const char *entity,
                     const char *entity_id, DokusError *err)
 {
   char book_id[DOKUS_SYNC_ID_TEXT], self[DOKUS_SYNC_ID_TEXT];
   cJSON *env = NULL, *ops;
-  char *text = NULL, tx[DOKUS_SYNC_ID_TEXT];
-  sqlite3_stmt *stmt = NULL;
-  int64_t dev_seq = 0;
   uint64_t hlc = 0;
   DokusStatus st;
   bool accountant;
-  int rc;
 
   if (!dokus_sync_self (db, book_id, self))
     return DOKUS_OK; /* sync is off */
-  accountant = is_accountant (db, self);
+  if (audit_rowid > 0 && is_edit (action, entity))
+    {
+      char what[96];
+      snprintf (what, sizeof what, "%s %s", action, entity);
+      if ((st = dokus_sync_clock_check (db, what, err)) != DOKUS_OK)
+        return st;
+    }
+  accountant = dokus_sync_is_accountant (db, self);
   st = dokus_sync_hlc_tick (db, &hlc, err);
   if (st != DOKUS_OK)
     return st;
@@ -413,15 +447,31 @@ dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action, const 
   else if (entity_id != NULL && strcmp (entity, "client") == 0)
     st = capture_fields (db, "client", entity_id, &hlc, self, ops, err);
   else if (strcmp (entity, "profile") == 0)
-    st = capture_fields (db, "profile", "1", &hlc, self, ops, err);
+    {
+      st = accountant ? DOKUS_OK : dokus_sync_profile_logo_send (db, hlc, self, err);
+      if (st == DOKUS_OK)
+        st = capture_fields (db, "profile", "1", &hlc, self, ops, err);
+      if (st == DOKUS_OK && !accountant)
+        st = dokus_sync_logos_op (db, hlc, self, ops, err);
+    }
   else if (entity_id != NULL && strcmp (entity, "expense") == 0)
-    st = capture_fields (db, "expense", entity_id, &hlc, self, ops, err);
+    {
+      st = capture_fields (db, "expense", entity_id, &hlc, self, ops, err);
+      if (st == DOKUS_OK && !accountant)
+        st = dokus_sync_receipts_op (db, entity_id, hlc, self, ops, err);
+    }
   else if (entity_id != NULL && strcmp (entity, "payment") == 0)
     st = capture_payment (db, entity_id, ops, err);
   else if (entity_id != NULL && is_document (entity) && strcmp (action, "issue") == 0)
     st = capture_issue (db, entity_id, hlc, ops, err);
   else if (entity_id != NULL && is_document (entity) && strcmp (action, "delete") == 0)
     st = capture_tombstone (db, entity_id, hlc, self, ops, err);
+  else if (entity_id != NULL && is_document (entity) && strcmp (action, "export") == 0
+           && !accountant)
+    st = dokus_sync_export_op (db, entity_id, ops, err); /* an accountant's stays local */
+  else if (entity_id != NULL && strcmp (entity, "document") == 0
+           && strncmp (action, "peppol_", 7) == 0)
+    st = dokus_sync_peppol_op (db, entity_id, hlc, ops, err);
   else if (entity_id != NULL && is_document (entity)
            && (strcmp (action, "create") == 0 || strcmp (action, "update") == 0))
     st = capture_fields (db, "document", entity_id, &hlc, self, ops, err);
@@ -438,30 +488,38 @@ dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action, const 
     }
   if (audit_rowid > 0)
     st = capture_audit (db, audit_rowid, ops, err);
+  if (st == DOKUS_OK)
+    st = dokus_sync_seal_ops (db, env, hlc, self, err);
+  cJSON_Delete (env);
+  return st;
+}
+
+DokusStatus
+dokus_sync_seal_ops (sqlite3 *db, cJSON *env, uint64_t hlc, const char *self, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL, n[24];
+  int64_t dev_seq = 0;
+  DokusStatus st = DOKUS_OK;
+  int rc;
 
   rc = sqlite3_prepare_v2 (db, "UPDATE sync_self SET next_dev_seq = next_dev_seq + 1"
                                " WHERE id = 1 RETURNING next_dev_seq - 1", -1, &stmt, NULL);
-  if (st == DOKUS_OK && rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     dev_seq = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
-  if (st == DOKUS_OK && dev_seq <= 0)
-    st = dokus_book_sqlite_error (db, sqlite3_errcode (db), "numbering the envelope", err);
-  if (st == DOKUS_OK)
-    {
-      char n[24];
-      snprintf (n, sizeof n, "%" PRIu64, hlc);
-      cJSON_AddNumberToObject (env, "v", 1);
-      cJSON_AddNumberToObject (env, "schema", 7);
-      snprintf (tx, sizeof tx, "%s", self);
-      cJSON_AddStringToObject (env, "device", tx);
-      cJSON_AddStringToObject (env, "hlc", n);
-      text = cJSON_PrintUnformatted (env);
-      st = text ? dokus_sync_seal (db, text, dev_seq, err)
-                : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-    }
+  if (dev_seq <= 0)
+    return dokus_book_sqlite_error (db, sqlite3_errcode (db), "numbering the envelope", err);
+  snprintf (n, sizeof n, "%" PRIu64, hlc);
+  cJSON_AddNumberToObject (env, "v", 1);
+  cJSON_AddNumberToObject (env, "schema", 7);
+  cJSON_AddStringToObject (env, "device", self);
+  cJSON_AddStringToObject (env, "hlc", n);
+  text = cJSON_PrintUnformatted (env);
+  st = text ? dokus_sync_seal (db, text, dev_seq, err)
+            : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
   if (text != NULL)
     sodium_memzero (text, strlen (text));
   free (text);
-  cJSON_Delete (env);
   return st;
 }

@@ -27,6 +27,16 @@ static const char *const dumps[] = {
   "SELECT * FROM expenses ORDER BY id",
   "SELECT * FROM expense_lines ORDER BY expense_id, position",
   "SELECT * FROM devices ORDER BY id",
+  /* Peppol state: what every replica converges on, not the local
+   * bookkeeping of attempts (dokus-sync-peppol.c) */
+  "SELECT document_id, state, receiver_id, document_type_id, process_id, ap_message_id, reason"
+  " FROM peppol_transmissions ORDER BY document_id",
+  "SELECT * FROM document_exports ORDER BY document_id, format, writer_version",
+  /* files: their rows and SHA-256 (apply checks the bytes against it);
+   * not created_at, when a device stored its copy (the same receipt
+   * imported on two devices is one row with two such times) */
+  "SELECT id, owner_kind, owner_id, filename, mime_type, sha256 FROM attachments ORDER BY id",
+  "SELECT sha256 FROM profile_logos ORDER BY sha256",
   "SELECT device_id, device_seq, at, action, entity, entity_id, before_json, after_json,"
   " prev_hash, hash, signature FROM audit_log ORDER BY device_id, device_seq",
 };

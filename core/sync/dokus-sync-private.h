@@ -16,6 +16,22 @@
 #include "dokus-sqlite-private.h"
 #include "dokus/dokus-sync.h"
 
+/* Members of an op: the string @key of @o, or NULL; the text of an
+ * encoded "t:" value, or NULL. */
+static inline const char *
+dokus_sync_str_of (const cJSON *o, const char *key)
+{
+  const cJSON *m = cJSON_GetObjectItemCaseSensitive (o, key);
+  return cJSON_IsString (m) ? m->valuestring : NULL;
+}
+
+static inline const char *
+dokus_sync_text_of (const cJSON *o, const char *key)
+{
+  const char *s = dokus_sync_str_of (o, key);
+  return s != NULL && s[0] == 't' && s[1] == ':' ? s + 2 : NULL;
+}
+
 #define DOKUS_SYNC_CLOCK_FUNCTION "dokus_sync_clock_ms"
 /* the HLC never runs more than this ahead of the local clock */
 #define DOKUS_SYNC_MAX_DRIFT_MS (5 * 60 * 1000)
@@ -28,6 +44,68 @@
  * is off. */
 DokusStatus dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action,
                                 const char *entity, const char *entity_id, DokusError *err);
+
+/* Called by core/peppol after a change of the Peppol transmission of
+ * @document_id, inside or outside a transaction (it uses a savepoint):
+ * when sync is on and the synced part of the transmission changed, writes
+ * one envelope with a "peppol" op (dokus-sync-peppol.c). */
+DokusStatus dokus_sync_capture_peppol (sqlite3 *db, const char *document_id, DokusError *err);
+
+/* What applying one op gave. */
+typedef enum {
+  DOKUS_SYNC_OP_APPLIED,
+  DOKUS_SYNC_OP_WAIT,    /* its row or predecessor is missing: retried later */
+  DOKUS_SYNC_OP_REFUSED, /* never applies */
+} DokusSyncOpResult;
+
+/* Peppol facts (dokus-sync-peppol.c): the "peppol" op (a transmission's
+ * state, which only moves forward, and the document's sent mark) and the
+ * "export" op (a document's stored UBL hashes, insert-only). Capture adds
+ * the op to @ops only if it changed since last captured or applied. */
+DokusStatus dokus_sync_peppol_op (sqlite3 *db, const char *document_id, uint64_t hlc, cJSON *ops,
+                                  DokusError *err);
+DokusStatus dokus_sync_export_op (sqlite3 *db, const char *document_id, cJSON *ops,
+                                  DokusError *err);
+/* return the sqlite result code and fill *res */
+int dokus_sync_peppol_apply (sqlite3 *db, const cJSON *op, DokusSyncOpResult *res);
+int dokus_sync_export_apply (sqlite3 *db, const cJSON *op, DokusSyncOpResult *res);
+
+/* Files (dokus-sync-blobs.c): a file's bytes travel in parts of this
+ * size, one envelope each (hex in JSON: about 512 KiB of ciphertext, under
+ * the relay's 1 MiB --max-ciphertext). */
+#define DOKUS_SYNC_PART_BYTES ((size_t) 256 * 1024)
+/* the receipts of @expense_id not synced yet: their bytes as part
+ * envelopes sealed now, their rows as "attach" ops in @ops */
+DokusStatus dokus_sync_receipts_op (sqlite3 *db, const char *expense_id, uint64_t hlc,
+                                    const char *self, cJSON *ops, DokusError *err);
+/* the kept logos (profile_logos) not synced yet, likewise ("logo" ops) */
+DokusStatus dokus_sync_logos_op (sqlite3 *db, uint64_t hlc, const char *self, cJSON *ops,
+                                 DokusError *err);
+/* the profile's current logo as part envelopes, unless it travelled; the
+ * profile's "logo" field then travels as "h:<sha256>" (a reference, so
+ * that a 512 KiB logo never has to fit one envelope) */
+DokusStatus dokus_sync_profile_logo_send (sqlite3 *db, uint64_t hlc, const char *self,
+                                          DokusError *err);
+/* replaces a "b:" value of @fields' "logo" with its "h:" reference */
+void dokus_sync_logo_to_ref (cJSON *fields);
+/* binds the file @sha (from its parts or a row that has it); false if it
+ * is not here (yet) */
+bool dokus_sync_blob_bind (sqlite3_stmt *stmt, int i, const char *sha);
+int dokus_sync_part_apply (sqlite3 *db, const cJSON *op, DokusSyncOpResult *res);
+int dokus_sync_attach_apply (sqlite3 *db, const cJSON *op, DokusSyncOpResult *res);
+int dokus_sync_logo_apply (sqlite3 *db, const cJSON *op, DokusSyncOpResult *res);
+
+/* Seals the ops of @env (stamped @hlc, from @self) into the next outbox
+ * envelope (dokus-sync-capture.c). */
+DokusStatus dokus_sync_seal_ops (sqlite3 *db, cJSON *env, uint64_t hlc, const char *self,
+                                 DokusError *err);
+/* true if @self is paired as an accountant's device */
+bool dokus_sync_is_accountant (sqlite3 *db, const char *self);
+
+/* DOKUS_ERR_REFUSED (field "clock", naming the skew and @what) while the
+ * last recorded clock skew is beyond DOKUS_SYNC_CLOCK_SKEW_LIMIT_MS
+ * (dokus-sync-clock.c) */
+DokusStatus dokus_sync_clock_check (sqlite3 *db, const char *what, DokusError *err);
 
 /* Called by issue before numbering in @series_id: DOKUS_OK when sync is
  * off or this device holds the series' lease, else DOKUS_ERR_REFUSED. */

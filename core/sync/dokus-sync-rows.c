@@ -2,7 +2,8 @@
  *
  * Synced entities as the rows that hold them, and exact value encoding:
  * a field value travels as JSON null, "i:<integer>", "t:<text>" or
- * "b:<hex>", so integers (cents) never pass through a double. An entity
+ * "b:<hex>", so integers (cents) never pass through a double; the
+ * profile's logo as "h:<sha256>", its bytes in parts of their own. An entity
  * row is read as an object of its columns but the key, plus one array
  * per child table (lines, adjustments), written back the same way.
  *
@@ -111,6 +112,8 @@ dokus_sync_value_bind (sqlite3_stmt *stmt, int i, const cJSON *v)
       }
     case 't':
       return sqlite3_bind_text (stmt, i, s, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+    case 'h': /* a file by its SHA-256 (dokus-sync-blobs.c) */
+      return dokus_sync_blob_bind (stmt, i, s);
     case 'b':
       {
         size_t hex = strlen (s), len = 0;
@@ -184,6 +187,8 @@ dokus_sync_entity_read (sqlite3 *db, const DokusSyncEntity *ent, const char *id,
     }
   fields = cJSON_DetachItemFromArray (rows, 0);
   cJSON_Delete (rows);
+  if (strcmp (ent->entity, "profile") == 0)
+    dokus_sync_logo_to_ref (fields);
   for (int c = 0; c < 2 && ent->child[c] != NULL; c++)
     {
       cJSON *children = NULL;
@@ -272,6 +277,24 @@ dokus_sync_rows_insert (sqlite3 *db, const char *table, const char *fk_col, cons
   return SQLITE_OK;
 }
 
+/* true if child table @c of row @id holds exactly @rows already */
+static bool
+children_equal (sqlite3 *db, const DokusSyncEntity *ent, int c, const char *id,
+                const cJSON *rows)
+{
+  char sql[256];
+  cJSON *have = NULL;
+  bool same;
+
+  snprintf (sql, sizeof sql, "SELECT * FROM %s WHERE %s = ?1 ORDER BY position", ent->child[c],
+            ent->child_fk);
+  if (dokus_sync_rows_read (db, sql, id, false, ent->child_fk, &have, NULL) != DOKUS_OK)
+    return false;
+  same = cJSON_Compare (have, rows, true);
+  cJSON_Delete (have);
+  return same;
+}
+
 int
 dokus_sync_entity_write (sqlite3 *db, const DokusSyncEntity *ent, const char *id,
                          const cJSON *fields, bool insert)
@@ -327,8 +350,8 @@ dokus_sync_entity_write (sqlite3 *db, const DokusSyncEntity *ent, const char *id
   for (int c = 0; rc == SQLITE_OK && c < 2 && ent->child[c] != NULL; c++)
     {
       const cJSON *rows = cJSON_GetObjectItemCaseSensitive (fields, ent->child[c]);
-      if (rows == NULL)
-        continue;
+      if (rows == NULL || children_equal (db, ent, c, id, rows))
+        continue; /* the same list: kept (a purchase's lines cannot be rewritten) */
       snprintf (sql, sizeof sql, "DELETE FROM %s WHERE %s = ?1", ent->child[c], ent->child_fk);
       rc = exec_one (db, sql, id, false);
       if (rc == SQLITE_OK)

@@ -91,13 +91,40 @@ lease_read_after_sync (DokusSyncClient *c, DokusBook *book, const char *series,
   return st;
 }
 
+/* Compare-and-sets the lease of @series from epoch @expect to @holder
+ * (nullable: free) with @release_seq, then records what the relay
+ * granted in @book. */
+static DokusStatus
+lease_move (DokusSyncClient *c, DokusBook *book, const char *book_id, const char *tag,
+            const char *series, int64_t expect, const char *holder, int64_t release_seq,
+            DokusError *err)
+{
+  cJSON *post = cJSON_CreateObject ();
+  Lease lease;
+  DokusStatus st;
+
+  if (post == NULL || !cJSON_AddNumberToObject (post, "expect_epoch", (double) expect)
+      || !(holder ? cJSON_AddStringToObject (post, "holder", holder)
+                  : cJSON_AddNullToObject (post, "holder"))
+      || !cJSON_AddNumberToObject (post, "release_seq", (double) release_seq))
+    {
+      cJSON_Delete (post);
+      return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+    }
+  c->retries = 0;
+  st = lease_call (c, book, book_id, tag, post, &lease, err);
+  cJSON_Delete (post);
+  if (st == DOKUS_OK)
+    st = dokus_sync_lease_set (book, series, holder, lease.epoch, err);
+  return st;
+}
+
 DokusStatus
 dokus_sync_client_lease_take (DokusSyncClient *c, DokusBook *book, const char *series,
                               DokusError *err)
 {
   char book_id[DOKUS_SYNC_ID_TEXT], self[DOKUS_SYNC_ID_TEXT], tag[65];
   int64_t cursor = 0, waiting = 0;
-  cJSON *post;
   Lease lease;
   DokusStatus st;
 
@@ -123,16 +150,7 @@ dokus_sync_client_lease_take (DokusSyncClient *c, DokusBook *book, const char *s
                             "this book is not caught up with the last holder of %s yet "
                             "(at %" PRId64 " of %" PRId64 ", %" PRId64 " waiting): sync again",
                             series, cursor, lease.release_seq, waiting);
-  post = cJSON_CreateObject ();
-  cJSON_AddNumberToObject (post, "expect_epoch", (double) lease.epoch);
-  cJSON_AddStringToObject (post, "holder", self);
-  cJSON_AddNumberToObject (post, "release_seq", (double) lease.release_seq);
-  c->retries = 0;
-  st = lease_call (c, book, book_id, tag, post, &lease, err);
-  cJSON_Delete (post);
-  if (st == DOKUS_OK)
-    st = dokus_sync_lease_set (book, series, self, lease.epoch, err);
-  return st;
+  return lease_move (c, book, book_id, tag, series, lease.epoch, self, lease.release_seq, err);
 }
 
 DokusStatus
@@ -141,7 +159,6 @@ dokus_sync_client_lease_release (DokusSyncClient *c, DokusBook *book, const char
 {
   char book_id[DOKUS_SYNC_ID_TEXT], self[DOKUS_SYNC_ID_TEXT], tag[65];
   int64_t cursor = 0;
-  cJSON *post;
   Lease lease;
   DokusStatus st;
 
@@ -157,14 +174,5 @@ dokus_sync_client_lease_release (DokusSyncClient *c, DokusBook *book, const char
   st = dokus_sync_get_cursor (book, &cursor, err);
   if (st != DOKUS_OK)
     return st;
-  post = cJSON_CreateObject ();
-  cJSON_AddNumberToObject (post, "expect_epoch", (double) lease.epoch);
-  cJSON_AddNullToObject (post, "holder");
-  cJSON_AddNumberToObject (post, "release_seq", (double) cursor);
-  c->retries = 0;
-  st = lease_call (c, book, book_id, tag, post, &lease, err);
-  cJSON_Delete (post);
-  if (st == DOKUS_OK)
-    st = dokus_sync_lease_set (book, series, NULL, lease.epoch, err);
-  return st;
+  return lease_move (c, book, book_id, tag, series, lease.epoch, NULL, cursor, err);
 }

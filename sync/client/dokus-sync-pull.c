@@ -80,6 +80,9 @@ pull_once (DokusSyncClient *c, DokusBook *book, const char *book_id, unsigned wa
       /* against the middle of the request; a long-poll's wait says nothing */
       int64_t now = dokus_sync_wall_ms (c);
       stats->clock_skew_ms = server_ms - (sent_ms + (now - sent_ms) / 2);
+      /* kept in the book, so that libdokus itself refuses local changes
+         while this clock is more than 5 minutes off (SYNC.md) */
+      st = dokus_sync_clock_skew_record (book, stats->clock_skew_ms, err);
     }
   if (st == DOKUS_OK && n > 0)
     {

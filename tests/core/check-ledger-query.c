@@ -924,6 +924,8 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
    * code and taken back to version 2: every migration after 0002 has its
    * undo here, newest first */
   static const char *const undo[] = {
+    /* 0011-sync-blobs */
+    "ALTER TABLE sync_self DROP COLUMN clock_skew_ms", "DROP TABLE sync_blob_parts",
     /* 0010-period-indexes */
     "DROP INDEX documents_vat_period", "DROP INDEX documents_franchise",
     "DROP INDEX documents_buyer_abroad", "DROP INDEX expenses_by_period",

@@ -10,7 +10,9 @@
  * bytes dokus_pdf_export gives) and kept in the book, credit notes'
  * payment means, the seller's legal form and register (BT-33), a buyer
  * without a Peppol address refused, a document that fails Peppol
- * validation refused with its rule, drafts refused.
+ * validation refused with its rule, drafts refused; exports of different
+ * documents one after the other and after a schema change (the statements
+ * kept per open book).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -645,6 +647,46 @@ START_TEST (test_ubl_keeps_the_pdf_it_embeds)
 }
 END_TEST
 
+/* The statements of an export are kept per open book (dokus-stmt-cache.c):
+ * one export must not see another's bindings, and a schema change between
+ * two exports must not break the kept statements (SQLite prepares them
+ * again). */
+START_TEST (test_ubl_exports_alternately_and_after_a_schema_change)
+{
+  const char *a = invoice_issued (
+    be_co, "{'description': 'Advies', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
+    NULL);
+  const char *b = invoice_issued (
+    nl_co, "{'description': 'Design', 'quantity': '2', 'unit_price': '40', 'vat_category': 'AE'}",
+    NULL);
+  char *xml_a = NULL, *xml_b = NULL, *again = NULL;
+  size_t len_a = 0, len_b = 0, len = 0;
+  DokusError err = { 0 };
+
+  ck_assert_int_eq (dokus_ubl_export (book, a, &xml_a, &len_a, &err), DOKUS_OK);
+  ck_assert_int_eq (dokus_ubl_export (book, b, &xml_b, &len_b, &err), DOKUS_OK);
+  /* each has its own number and client */
+  ck_assert_ptr_nonnull (strstr (xml_a, a));
+  ck_assert_ptr_nonnull (strstr (xml_a, "Atelier Lumière &amp; Zonen SRL"));
+  ck_assert_ptr_null (strstr (xml_a, "Kanaalkade"));
+  ck_assert_ptr_nonnull (strstr (xml_b, b));
+  ck_assert_ptr_nonnull (strstr (xml_b, "Kanaalkade Media BV"));
+  ck_assert_ptr_null (strstr (xml_b, "Atelier"));
+  ck_assert_int_eq (dokus_ubl_export (book, a, &again, &len, &err), DOKUS_OK);
+  ck_assert_uint_eq (len, len_a);
+  ck_assert_int_eq (memcmp (again, xml_a, len), 0);
+  free (again);
+  again = NULL;
+  dokus_test_exec (db, "CREATE TABLE scratch (x)");
+  ck_assert_msg (dokus_ubl_export (book, b, &again, &len, &err) == DOKUS_OK, "%s", err.message);
+  ck_assert_uint_eq (len, len_b);
+  ck_assert_int_eq (memcmp (again, xml_b, len), 0);
+  free (again);
+  free (xml_a);
+  free (xml_b);
+}
+END_TEST
+
 START_TEST (test_ubl_refuses_drafts_and_changed_output)
 {
   char id[DOKUS_ID_TEXT], *xml = NULL, sql[256];
@@ -723,6 +765,7 @@ ubl_suite (void)
   tcase_add_test (tc, test_ubl_seller_legal_form_and_register);
   tcase_add_test (tc, test_ubl_keeps_the_pdf_it_embeds);
   tcase_add_test (tc, test_ubl_refuses_drafts_and_changed_output);
+  tcase_add_test (tc, test_ubl_exports_alternately_and_after_a_schema_change);
   suite_add_tcase (s, tc);
   return s;
 }

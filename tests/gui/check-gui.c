@@ -148,7 +148,7 @@ START_TEST (test_gui_creates_book_and_issues_invoice)
   /* a client, invoiced in French */
   dokus_window_show_view (window, "clients");
   dokus_client_list_add_client (DOKUS_CLIENT_LIST (
-    dokus_gui_test_child (window, DOKUS_TYPE_WINDOW, "client_list")));
+    dokus_window_get_view (window, "clients")));
   client_dialog = dokus_window_get_last_dialog (window);
   ck_assert (DOKUS_IS_CLIENT_DIALOG (client_dialog));
   dokus_gui_test_type (dokus_gui_test_child (client_dialog, DOKUS_TYPE_CLIENT_DIALOG, "name_row"),
@@ -168,11 +168,11 @@ START_TEST (test_gui_creates_book_and_issues_invoice)
                                                              DOKUS_TYPE_CLIENT_DIALOG,
                                                              "save_button"));
   ck_assert_uint_eq (dokus_client_list_get_n_shown (DOKUS_CLIENT_LIST (
-                       dokus_gui_test_child (window, DOKUS_TYPE_WINDOW, "client_list"))), 1);
+                       dokus_window_get_view (window, "clients"))), 1);
 
   /* activating the client's row edits it */
   {
-    GtkWidget *client_view = dokus_gui_test_child (window, DOKUS_TYPE_WINDOW, "client_list");
+    GtkWidget *client_view = dokus_window_get_view (window, "clients");
     GtkListBox *rows = GTK_LIST_BOX (dokus_gui_test_child (client_view, DOKUS_TYPE_CLIENT_LIST,
                                                            "list"));
     g_signal_emit_by_name (rows, "row-activated", gtk_list_box_get_row_at_index (rows, 0));
@@ -198,7 +198,7 @@ START_TEST (test_gui_creates_book_and_issues_invoice)
     ck_assert (dokus_test_write_file (receipt, (const unsigned char *) "%PDF-1.4 bill", 13));
     dokus_window_show_view (window, "expenses");
     dokus_expense_list_new_expense (DOKUS_EXPENSE_LIST (
-      dokus_gui_test_child (window, DOKUS_TYPE_WINDOW, "expense_list")), files);
+      dokus_window_get_view (window, "expenses")), files);
     expense = dokus_window_get_last_dialog (window);
     ck_assert (DOKUS_IS_EXPENSE_DIALOG (expense));
     ck_assert_uint_eq (dokus_expense_dialog_get_n_receipts (DOKUS_EXPENSE_DIALOG (expense)), 1);

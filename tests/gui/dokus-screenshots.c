@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "dokus-application.h"
+#include "dokus-gui-config.h"
 #include "dokus-invoice-editor.h"
 #include "dokus-invoice-item.h"
 #include "dokus-invoice-list.h"
@@ -93,8 +94,7 @@ main (int argc, char **argv)
   dokus_window_show_view (window, "invoices");
   shoot ("invoices");
 
-  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DOKUS_TYPE_WINDOW,
-                                                    "invoice_list"));
+  list = dokus_window_get_view (window, "invoices");
   {
     GListModel *model = G_LIST_MODEL (dokus_invoice_list_get_model (DOKUS_INVOICE_LIST (list)));
     g_autoptr (DokusInvoiceItem) item = g_list_model_get_n_items (model) > 1
@@ -125,6 +125,17 @@ main (int argc, char **argv)
   shoot ("reports");
   dokus_window_show_view (window, "settings");
   shoot ("settings");
+  {
+    /* the shortcuts window (Ctrl+?), as GtkApplication loads it from gtk/help-overlay.ui */
+    g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                    "/gtk/help-overlay.ui");
+    GtkWindow *help = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+    gtk_window_set_transient_for (help, GTK_WINDOW (window));
+    gtk_window_present (help);
+    shoot ("shortcuts");
+    gtk_window_destroy (help);
+  }
 
   /* the narrowest window the layout supports: 360 px, a phone's width */
   dokus_window_show_view (window, "dashboard");

@@ -7,8 +7,8 @@
 #   KDF) in a temporary folder, then for each language runs dokus-screenshots under Xvfb
 #   (1280x860), which writes OUTDIR/LANG-VIEW.png with ImageMagick's `import -window root`:
 #   views unlock, overview, invoices, invoice, new-invoice, clients, expenses, reports,
-#   settings, and narrow, narrow-invoices, narrow-settings, narrow-new-invoice (a 360 px wide
-#   window).
+#   settings, shortcuts (the shortcuts window), and narrow, narrow-invoices, narrow-settings,
+#   narrow-new-invoice (a 360 px wide window).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 

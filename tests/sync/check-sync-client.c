@@ -609,6 +609,11 @@ START_TEST (test_cli_sync_sends_peppol_and_imports_once_for_two_books)
                            "--json", NULL };
     ck_assert_int_eq (cli_wait (cli_spawn (out, argv)), 0);
   }
+  /* b pulls what a's last sync pushed: the document's Peppol state */
+  {
+    const char *argv[] = { "sync", g.path_b, "--relay", relay->base, "--json", NULL };
+    ck_assert_int_eq (cli_wait (cli_spawn (out, argv)), 0);
+  }
   unsetenv ("DOKUS_AP_TOKEN");
   ok (dokus_book_open (g.path_a, "pw", &g.a, &err), &err, "reopen a");
   ok (dokus_book_open (g.path_b, "pw", &g.b, &err), &err, "reopen b");
@@ -617,19 +622,22 @@ START_TEST (test_cli_sync_sends_peppol_and_imports_once_for_two_books)
   ck_assert_int_eq (dokus_test_query_int (dokus_book_get_db (g.b),
                                           "SELECT count(*) FROM expenses"), 1);
   {
-    /* the same expense (one id) on both; the digests differ only by the
-     * document's Peppol state ('sent' on a), which core/sync does not sync
-     * yet (docs/sync.md, "Not synced yet") */
+    /* the same expense (one id) on both, the document 'sent' on both (the
+     * Peppol state is synced as a fact), and equal state digests */
     const char *q = "SELECT group_concat (id) FROM expenses";
     char *ea = dokus_test_query_text (dokus_book_get_db (g.a), q);
     char *eb = dokus_test_query_text (dokus_book_get_db (g.b), q);
-    char *state = dokus_test_query_text (dokus_book_get_db (g.a), "SELECT state FROM documents");
+    char *sa = dokus_test_query_text (dokus_book_get_db (g.a), "SELECT state FROM documents");
+    char *sb = dokus_test_query_text (dokus_book_get_db (g.b), "SELECT state FROM documents");
     ck_assert_str_eq (ea, eb);
-    ck_assert_str_eq (state, "sent");
+    ck_assert_str_eq (sa, "sent");
+    ck_assert_str_eq (sb, "sent");
     free (ea);
     free (eb);
-    free (state);
+    free (sa);
+    free (sb);
   }
+  sync_group_assert_converged (&g);
   testap_stop (&ap);
   free (sup_path);
   free (out);

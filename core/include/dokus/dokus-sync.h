@@ -150,11 +150,33 @@ DokusStatus dokus_sync_applied_get (DokusBook *book, const char *device_id,
 /* BLAKE2b-256 over a canonical dump of the synced tables (profile,
  * clients, documents and their lines, adjustments and VAT, series,
  * payments, expenses and their lines, devices, the audit log without its
- * local sequence). Equal books give equal digests on every replica. */
+ * local sequence, the Peppol state of documents without the local
+ * bookkeeping of attempts, stored UBL hashes, receipts and kept logos by
+ * SHA-256). Equal books give equal digests on every replica. */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_sync_digest (DokusBook *book,
                                unsigned char out[DOKUS_SYNC_DIGEST_BYTES], /* OUT */
                                DokusError *err);
+
+/* The largest clock skew to the relay at which the book creates changes. */
+#define DOKUS_SYNC_CLOCK_SKEW_LIMIT_MS (5 * 60 * 1000)
+
+/* Records @skew_ms, the relay's time minus this device's clock as the
+ * sync client last measured it. While it is beyond
+ * DOKUS_SYNC_CLOCK_SKEW_LIMIT_MS either way, every change of the book
+ * (clients, profile, documents, payments, purchases) returns
+ * DOKUS_ERR_REFUSED, field "clock", with a message naming the skew;
+ * applying pulled changes and recording the access point's answers go on.
+ * Recording a skew within the limit lifts it. DOKUS_ERR_NOT_FOUND if sync
+ * is off. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_clock_skew_record (DokusBook *book, int64_t skew_ms, DokusError *err);
+
+/* The last recorded skew (0 if none) into *@skew_ms. DOKUS_ERR_NOT_FOUND
+ * if sync is off. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_sync_clock_skew_get (DokusBook *book, int64_t *skew_ms, /* OUT */
+                                       DokusError *err);
 
 /* Records the series lease as the relay granted it: @holder (nullable:
  * free) with fencing @epoch. While sync is on, issuing in a series needs

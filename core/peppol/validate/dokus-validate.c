@@ -179,11 +179,11 @@ collect_structured_error_cb (void *data, xmlErrorPtr e)
   /* errors with a parser context are in xmlCtxtGetLastError() already */
   if (notes->first[0] != '\0' || e == NULL || e->ctxt != NULL || e->message == NULL)
     return;
-  snprintf (notes->first, sizeof notes->first, "%s%s%s",
+  snprintf (notes->first, sizeof notes->first, "%s%s",
             e->domain == XML_FROM_I18N ? "encoding error: "
             : e->domain == XML_FROM_IO ? "I/O error: "
                                        : "",
-            e->message, "");
+            e->message);
   n = strlen (notes->first);
   while (n > 0 && (notes->first[n - 1] == '\n' || notes->first[n - 1] == ' '))
     notes->first[--n] = '\0';

@@ -436,10 +436,22 @@ static const char *const walk_ids[] = {
   "UBL-SR-42", "UBL-SR-43", "UBL-SR-44", "UBL-SR-47", "UBL-SR-51", "UBL-SR-53",
 };
 
-/* state of one walk: the first PaymentID / PaymentMeansCode seen, the
- * number of bank creditor references */
-static _Thread_local const char *first_payment_id, *first_means_code;
-static _Thread_local size_t sepa_references;
+/* state of the walk over one document (in its cache): the first PaymentID /
+ * PaymentMeansCode seen, the number of bank creditor references */
+typedef struct {
+  const char *first_payment_id, *first_means_code;
+  size_t      sepa_references;
+} WalkMemo;
+
+static const char WALK_MEMO_KEY;
+
+/* NULL only on OOM (the engine reports it) */
+static WalkMemo *
+walk_memo (DokusValCtx *v)
+{
+  bool fresh;
+  return dokus_val_cache (v, &WALK_MEMO_KEY, sizeof (WalkMemo), &fresh);
+}
 
 /* "LINE" (every line) rather than an element name ("cac:...") */
 static bool
@@ -452,10 +464,11 @@ static void
 visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
   const char *prefix;
+  WalkMemo *m;
   if (n == dokus_val_root (v))
     {
-      first_payment_id = first_means_code = NULL;
-      sepa_references = 0;
+      if ((m = walk_memo (v)) != NULL)
+        memset (m, 0, sizeof *m);
       return;
     }
   if (n->ns == NULL)
@@ -479,10 +492,11 @@ visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
   visit_binary (v, n, (void *) "UBL-DT-06");
   visit_binary (v, n, (void *) "UBL-DT-07");
   /* UBL-SR-44 / UBL-SR-47: at most one distinct PaymentID / PaymentMeansCode */
-  if (dokus_val_is (n, "cbc:PaymentID") || dokus_val_is (n, "cbc:PaymentMeansCode"))
+  if ((dokus_val_is (n, "cbc:PaymentID") || dokus_val_is (n, "cbc:PaymentMeansCode"))
+      && (m = walk_memo (v)) != NULL)
     {
       bool id = dokus_val_is (n, "cbc:PaymentID");
-      const char **first = id ? &first_payment_id : &first_means_code;
+      const char **first = id ? &m->first_payment_id : &m->first_means_code;
       const char *t = dokus_val_text (v, n);
       if (*first == NULL)
         *first = t ? t : "";
@@ -492,7 +506,7 @@ visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
   /* UBL-SR-29: a second bank creditor reference (scheme SEPA) anywhere */
   if (dokus_val_is (n, "cbc:ID") && dokus_val_is (dv_parent (n), "cac:PartyIdentification")
       && dokus_val_attr (v, n, "schemeID") && dv_strcmp0 (dv_upper (v, dokus_val_attr (v, n, "schemeID")), "SEPA") == 0
-      && ++sepa_references > 1)
+      && (m = walk_memo (v)) != NULL && ++m->sepa_references > 1)
     dv_group_hit_once (v, s, 9);
 }
 
