@@ -188,18 +188,81 @@ dokus_peppol_outbox_get (DokusBook *book, const char *id_or_number, DokusPeppolT
   return st;
 }
 
+/* A unit of work that is one transaction: its own (BEGIN IMMEDIATE) when
+ * the caller holds none, else a savepoint inside the caller's; *@own says
+ * which, for unit_end(). */
+static DokusStatus
+unit_begin (sqlite3 *db, bool *own, DokusError *err)
+{
+  *own = sqlite3_get_autocommit (db) != 0;
+  if (*own)
+    return dokus_ledger_begin (db, err);
+  return dokus_sync_exec (db, "SAVEPOINT peppol_unit", "starting a Peppol step", err);
+}
+
+/* Commits the unit of unit_begin() if @st is DOKUS_OK, else undoes all of
+ * it; returns the outcome. */
+static DokusStatus
+unit_end (sqlite3 *db, bool own, DokusStatus st, DokusError *err)
+{
+  if (own)
+    {
+      if (st == DOKUS_OK)
+        return dokus_ledger_commit (db, err);
+      dokus_ledger_rollback (db);
+      return st;
+    }
+  if (st != DOKUS_OK)
+    {
+      sqlite3_exec (db, "ROLLBACK TO peppol_unit", NULL, NULL, NULL);
+      sqlite3_exec (db, "RELEASE peppol_unit", NULL, NULL, NULL);
+      return st;
+    }
+  return dokus_sync_exec (db, "RELEASE peppol_unit", "finishing a Peppol step", err);
+}
+
+/* Inserts the queued transmission of @id and writes its "peppol" envelope
+ * (when sync is on) inside the caller's unit: a crash or failure between
+ * the two can leave neither half. */
+static DokusStatus
+insert_queued (sqlite3 *db, const char *id, const char *receiver, const char *doctype,
+               int64_t now, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (
+    db,
+    "INSERT INTO peppol_transmissions (document_id, state, receiver_id, document_type_id, "
+    "process_id, next_attempt_at, queued_at, updated_at) VALUES (?1, 'queued', ?2, ?3, ?4, "
+    ISO_TIME_SQL ("?5") ", " ISO_TIME_SQL ("?5") ", " ISO_TIME_SQL ("?5") ") "
+    "ON CONFLICT (document_id) DO NOTHING",
+    -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, receiver, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, doctype, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, DOKUS_PEPPOL_PROCESS_ID, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 5, now);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return dokus_book_sqlite_error (db, rc, "queueing a document for Peppol", err);
+  return dokus_sync_capture_peppol (db, id, err);
+}
+
 DokusStatus
 dokus_peppol_outbox_queue (DokusBook *book, const char *id_or_number, int64_t now,
                            DokusPeppolTransmission *out, DokusError *err)
 {
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   char id[DOKUS_ID_TEXT], receiver[160], *xml = NULL;
   const char *doctype = NULL;
   DokusPeppolTransmission row;
   size_t len = 0;
+  bool own;
   DokusStatus st;
-  int rc;
 
   assert (book != NULL && id_or_number != NULL);
   db = dokus_book_get_db (book);
@@ -222,29 +285,12 @@ dokus_peppol_outbox_queue (DokusBook *book, const char *id_or_number, int64_t no
   if ((st = read_routing (xml, len, id_or_number, receiver, sizeof receiver, &doctype, err))
       != DOKUS_OK)
     goto out;
-  rc = sqlite3_prepare_v2 (
-    db,
-    "INSERT INTO peppol_transmissions (document_id, state, receiver_id, document_type_id, "
-    "process_id, next_attempt_at, queued_at, updated_at) VALUES (?1, 'queued', ?2, ?3, ?4, "
-    ISO_TIME_SQL ("?5") ", " ISO_TIME_SQL ("?5") ", " ISO_TIME_SQL ("?5") ") "
-    "ON CONFLICT (document_id) DO NOTHING",
-    -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, receiver, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, doctype, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, DOKUS_PEPPOL_PROCESS_ID, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, now);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      st = dokus_book_sqlite_error (db, rc, "queueing a document for Peppol", err);
-      goto out;
-    }
-  if ((st = dokus_sync_capture_peppol (db, id, err)) != DOKUS_OK)
+  /* the row and its sync capture in one transaction (the export above is
+   * a step of its own: its hash is kept even if queueing fails) */
+  if ((st = unit_begin (db, &own, err)) != DOKUS_OK)
+    goto out;
+  st = insert_queued (db, id, receiver, doctype, now, err);
+  if ((st = unit_end (db, own, st, err)) != DOKUS_OK)
     goto out;
   if ((st = load_transmission (db, id, id_or_number, &row, err)) != DOKUS_OK)
     goto out;

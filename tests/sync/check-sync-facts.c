@@ -314,6 +314,69 @@ START_TEST (test_sync_peppol_state_only_moves_forward)
 }
 END_TEST
 
+/* Queueing writes the transmission row and its "peppol" envelope in one
+ * transaction: a failure injected between the two (a trigger refusing the
+ * envelope once the row exists) leaves neither, nor a used dev_seq, also
+ * inside a caller's transaction (a savepoint, the caller's work kept);
+ * queueing again afterwards sends it, and B applies it without a gap. */
+START_TEST (test_sync_peppol_queue_and_capture_are_one_transaction)
+{
+  DokusError err = { 0 };
+  char id[DOKUS_ID_TEXT];
+  long long before;
+
+  issue_invoice (id);
+  before = outbox_size (0);
+  ck_assert_int_eq (sqlite3_exec (db_of (0),
+                                  "CREATE TEMP TRIGGER fail_peppol_capture BEFORE INSERT"
+                                  " ON sync_outbox WHEN EXISTS (SELECT 1 FROM"
+                                  " peppol_transmissions) BEGIN"
+                                  " SELECT RAISE (ABORT, 'injected capture failure'); END",
+                                  NULL, NULL, NULL),
+                    SQLITE_OK);
+  ck_assert_int_ne (dokus_peppol_outbox_queue (dev[0].book, id, NOW, NULL, &err), DOKUS_OK);
+  ck_assert_msg (strstr (err.message, "injected capture failure") != NULL, "%s", err.message);
+  ck_assert_int_eq (int_on (0, "SELECT count(*) FROM peppol_transmissions"), 0);
+  ck_assert_int_eq (int_on (0, "SELECT count(*) FROM sync_field WHERE entity = 'peppol'"), 0);
+  ck_assert_int_eq (outbox_size (0), before + 1); /* the first export's hash and audit entry */
+  ck_assert_int_eq (int_on (0, "SELECT next_dev_seq FROM sync_self"),
+                    int_on (0, "SELECT max (dev_seq) + 1 FROM sync_outbox"));
+  ck_assert_int_eq (int_on (0, "SELECT count(*) FROM documents WHERE state = 'issued'"), 1);
+
+  /* the export's envelope is not held back by anything the failure left */
+  exchange ();
+  ck_assert (same_digest ());
+
+  /* inside a caller's transaction (the export is stored: queueing opens
+   * none of its own) the failure undoes only the queueing, not the
+   * caller's earlier work */
+  ck_assert_int_eq (sqlite3_exec (db_of (0), "BEGIN IMMEDIATE; CREATE TEMP TABLE callers_work"
+                                  " (x INTEGER); INSERT INTO callers_work VALUES (1)",
+                                  NULL, NULL, NULL),
+                    SQLITE_OK);
+  ck_assert_int_ne (dokus_peppol_outbox_queue (dev[0].book, id, NOW, NULL, &err), DOKUS_OK);
+  ck_assert_msg (strstr (err.message, "injected capture failure") != NULL, "%s", err.message);
+  ck_assert (!sqlite3_get_autocommit (db_of (0)));
+  ck_assert_int_eq (int_on (0, "SELECT count(*) FROM callers_work"), 1);
+  ck_assert_int_eq (int_on (0, "SELECT count(*) FROM peppol_transmissions"), 0);
+  ck_assert_int_eq (sqlite3_exec (db_of (0), "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq (int_on (0, "SELECT count(*) FROM peppol_transmissions"), 0);
+
+  ck_assert_int_eq (sqlite3_exec (db_of (0), "DROP TRIGGER fail_peppol_capture", NULL, NULL,
+                                  NULL),
+                    SQLITE_OK);
+  before = outbox_size (0);
+  expect_ok (dokus_peppol_outbox_queue (dev[0].book, id, NOW, NULL, &err), &err, "queue");
+  ck_assert_int_eq (outbox_size (0), before + 1);
+  ck_assert_int_eq (int_on (0, "SELECT count(*) FROM peppol_transmissions"), 1);
+  ck_assert (!same_digest ());
+  exchange ();
+  ck_assert_int_eq (state_on (1, id), DOKUS_PEPPOL_QUEUED);
+  ck_assert_int_eq (int_on (1, "SELECT count(*) FROM sync_pending"), 0);
+  ck_assert (same_digest ());
+}
+END_TEST
+
 /* A rejection travels with the access point's reason, and a Peppol state
  * arriving before its issued document waits for it. */
 START_TEST (test_sync_peppol_rejection_waits_for_its_document)
@@ -660,6 +723,7 @@ facts_suite (void)
   tcase_add_test (peppol, test_sync_carries_peppol_delivery);
   tcase_add_test (peppol, test_sync_peppol_state_only_moves_forward);
   tcase_add_test (peppol, test_sync_peppol_rejection_waits_for_its_document);
+  tcase_add_test (peppol, test_sync_peppol_queue_and_capture_are_one_transaction);
   suite_add_tcase (s, peppol);
   tcase_add_checked_fixture (files, setup, teardown);
   tcase_add_test (files, test_sync_carries_receipts_in_parts);

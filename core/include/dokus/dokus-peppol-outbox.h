@@ -71,7 +71,9 @@ DOKUS_PUBLIC const char *dokus_peppol_state_name (DokusPeppolState state);
  * finding refuses it, the message naming the first rule. The receiver is the buyer's
  * EndpointID of that UBL ("SCHEME:VALUE"). Queueing a document that is
  * already queued, on its way or delivered changes nothing (*@out gets its
- * row). *@out (nullable) gets the transmission.
+ * row). *@out (nullable) gets the transmission. The transmission row and
+ * its sync envelope are written in one transaction (a savepoint when the
+ * caller holds one): on failure neither is left.
  * DOKUS_ERR_NOT_FOUND for an unknown document; DOKUS_ERR_REFUSED for a
  * document the access point rejected (field "state", its reason in the
  * message: an issued document cannot change, so it is corrected with a
