@@ -314,7 +314,10 @@ static void
 print_revoked (const cJSON *o)
 {
   printf ("Revoked %s. The book's key is now of epoch %lld: the other devices pick it up at\n"
-          "their next sync. What the revoked device held before, it keeps.\n",
+          "their next sync. What the revoked device held before, it keeps. The invoice series\n"
+          "it held are free: another device takes one with `dokus-cli sync BOOK --take-lease\n"
+          "SERIES` and numbers on after the last number the relay received; numbers the\n"
+          "revoked device issued but never synced are not in the book.\n",
           dokus_cli_str (o, "device_id"),
           (long long) cJSON_GetNumberValue (cJSON_GetObjectItemCaseSensitive (o, "key_epoch")));
 }
@@ -331,7 +334,8 @@ cmd_revoke (int argc, char **argv)
     .usage = "device revoke BOOK DEVICE_ID --relay URL [--ca-file FILE]",
     .help = "Revokes a device or accountant (owner device only): the relay refuses it from\n"
             "now on, the other devices stop taking its later changes, and the book's key is\n"
-            "replaced so that it cannot read what is written from now on.",
+            "replaced so that it cannot read what is written from now on. The series leases it\n"
+            "held are freed in the same step, so another device can take them and number on.",
     .min_args = 2,
     .max_args = 2,
     .options = options,

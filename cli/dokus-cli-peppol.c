@@ -14,7 +14,6 @@
 #include <time.h>
 
 #include <dokus/dokus-ap.h>
-#include <sodium.h>
 
 #include "dokus-cli-args.h"
 #include "dokus-cli.h"
@@ -58,31 +57,8 @@ collect_event (const DokusApEvent *ev, void *data)
 static DokusStatus
 open_provider (const DokusCliOption *opts, DokusApProvider **ap, DokusError *err)
 {
-  char token[DOKUS_CLI_SECRET_MAX];
-  const char *url = opts[OPT_AP_URL].seen ? opts[OPT_AP_URL].value : getenv ("DOKUS_AP_URL");
-  DokusApHttpOptions o = { .base_url = url, .ca_file = opts[OPT_CA_FILE].value };
-  DokusStatus st;
-
-  if (url == NULL || url[0] == '\0')
-    return dokus_error_set (err, DOKUS_ERR_INVALID, "ap-url",
-                            "give the access point's URL with --ap-url or DOKUS_AP_URL");
-  if (opts[OPT_TIMEOUT].seen)
-    {
-      char *end;
-      long s = strtol (opts[OPT_TIMEOUT].value, &end, 10);
-      if (*end != '\0' || s < 1 || s > 3600)
-        return dokus_error_set (err, DOKUS_ERR_INVALID, "timeout",
-                                "--timeout takes 1 to 3600 seconds");
-      o.timeout_ms = s * 1000;
-    }
-  st = dokus_cli_read_secret ("DOKUS_AP_TOKEN", "Access point API token: ", token, err);
-  if (st == DOKUS_OK)
-    {
-      o.token = token;
-      st = dokus_ap_http_new (&o, ap, err);
-    }
-  sodium_memzero (token, sizeof token);
-  return st;
+  return dokus_cli_ap_open (dokus_cli_ap_url (opts[OPT_AP_URL].value), opts[OPT_CA_FILE].value,
+                            opts[OPT_TIMEOUT].value, ap, err);
 }
 
 static void

@@ -8,6 +8,12 @@
  * --enable, first turns sync on for a book that never synced and
  * registers it at the relay with this device as owner. --watch keeps
  * syncing (long-poll) until interrupted (Ctrl-C ends it cleanly).
+ * Ctrl-C during the Peppol step stops between documents: the one in flight
+ * finishes and is recorded, the rest stay pending for the next run, and
+ * the command says what was sent and what is left and exits 130; a second
+ * Ctrl-C ends the process at once (a document cut off mid-request is left
+ * 'submitting', which the next run asks the access point about before
+ * submitting it again).
  * Progress goes to stderr when it is a terminal; the summary to stdout
  * (--json: one object). When the relay's clock and ours differ by more
  * than five minutes nothing new is created here (no Peppol import):
@@ -24,7 +30,6 @@
 
 #include <dokus/dokus-ap.h>
 #include <dokus/dokus-sync-client.h>
-#include <sodium.h>
 
 #include "dokus-cli-args.h"
 #include "dokus-cli.h"
@@ -48,6 +53,9 @@ enum {
 
 /* the client a signal handler cancels */
 static DokusSyncClient *volatile running;
+/* the first Ctrl-C's (or SIGTERM's) number; the Peppol step stops at the
+ * next document */
+static volatile sig_atomic_t interrupted;
 
 typedef struct {
   DokusSyncRunStats total;
@@ -56,6 +64,7 @@ typedef struct {
   DokusApFetchSummary fetched;
   bool peppol;        /* an access point is configured */
   bool clock_ok;
+  bool peppol_cut;    /* Ctrl-C came during the Peppol step: nothing more sent or imported */
   int64_t rounds;
   const char *peppol_skipped; /* why Peppol was not done, or NULL */
 } Outcome;
@@ -63,8 +72,17 @@ typedef struct {
 static void
 interrupted_cb (int sig)
 {
-  (void) sig;
+  interrupted = sig;
   dokus_sync_client_cancel (running);
+  /* keep it simple: a second one ends the process the default way */
+  signal (sig, SIG_DFL);
+}
+
+static bool
+interrupted_stop (void *data)
+{
+  (void) data;
+  return interrupted != 0;
 }
 
 static void
@@ -98,35 +116,27 @@ add_stats (DokusSyncRunStats *to, const DokusSyncRunStats *s)
 static DokusStatus
 open_access_point (const DokusCliOption *options, DokusApProvider **ap, DokusError *err)
 {
-  char token[DOKUS_CLI_SECRET_MAX];
-  const char *url = options[OPT_AP_URL].seen ? options[OPT_AP_URL].value
-                                             : getenv ("DOKUS_AP_URL");
-  DokusApHttpOptions o = { .base_url = url, .ca_file = options[OPT_AP_CA_FILE].value };
-  DokusStatus st;
+  const char *url = dokus_cli_ap_url (options[OPT_AP_URL].value);
 
   *ap = NULL;
   if (options[OPT_NO_PEPPOL].seen || url == NULL || url[0] == '\0')
     return DOKUS_OK;
-  st = dokus_cli_read_secret ("DOKUS_AP_TOKEN", "Access point API token: ", token, err);
-  if (st == DOKUS_OK)
-    {
-      o.token = token;
-      st = dokus_ap_http_new (&o, ap, err);
-    }
-  sodium_memzero (token, sizeof token);
-  return st;
+  return dokus_cli_ap_open (url, options[OPT_AP_CA_FILE].value, NULL, ap, err);
 }
 
-/* Sends what is pending and imports what came in. */
+/* Sends what is pending and imports what came in; after Ctrl-C, sends no
+ * further document and imports nothing. */
 static DokusStatus
 peppol_round (DokusBook *book, DokusApProvider *ap, bool all_now, Outcome *out, DokusError *err)
 {
-  DokusApSendOptions o = { .ignore_schedule = all_now };
+  DokusApSendOptions o = { .ignore_schedule = all_now, .stop = interrupted_stop };
   DokusApSendSummary sent = { 0 };
   DokusApFetchSummary fetched = { 0 };
   DokusStatus st = dokus_ap_send_pending (book, ap, &o, &sent, err);
 
-  if (st == DOKUS_OK)
+  out->sent.left = sent.left;
+  out->peppol_cut = out->peppol_cut || interrupted != 0;
+  if (st == DOKUS_OK && !interrupted)
     st = dokus_ap_fetch_incoming (book, ap, &o, &fetched, err);
   out->sent.delivered += sent.delivered;
   out->sent.rejected += sent.rejected;
@@ -197,6 +207,8 @@ summary_json (const Outcome *o)
   cJSON_AddNumberToObject (p, "rejected", (double) o->sent.rejected);
   cJSON_AddNumberToObject (p, "waiting", (double) o->sent.waiting);
   cJSON_AddNumberToObject (p, "not_sent", (double) o->sent.failed);
+  cJSON_AddBoolToObject (p, "interrupted", o->peppol_cut);
+  cJSON_AddNumberToObject (p, "left", (double) o->sent.left);
   cJSON_AddNumberToObject (p, "imported", (double) o->fetched.imported);
   cJSON_AddNumberToObject (p, "already_imported", (double) o->fetched.duplicates);
   cJSON_AddNumberToObject (p, "not_imported", (double) o->fetched.failed);
@@ -224,6 +236,18 @@ print_summary (const cJSON *o)
             "%lld invoices imported\n",
             count_of (p, "delivered"), count_of (p, "rejected"), count_of (p, "waiting"),
             count_of (p, "not_sent"), count_of (p, "imported"));
+}
+
+/* Ctrl-C cut the Peppol step short: what went out and what did not. */
+static void
+print_interrupted (const Outcome *o)
+{
+  fprintf (stderr,
+           "dokus-cli: interrupted: %lu Peppol documents sent (%lu delivered, %lu waiting for a "
+           "receipt, %lu rejected), %lu left pending: run dokus-cli sync again to send them\n",
+           (unsigned long) (o->sent.delivered + o->sent.waiting + o->sent.rejected),
+           (unsigned long) o->sent.delivered, (unsigned long) o->sent.waiting,
+           (unsigned long) o->sent.rejected, (unsigned long) o->sent.left);
 }
 
 /* What is wrong after a round that went through, or DOKUS_OK. */
@@ -275,7 +299,9 @@ dokus_cli_sync (int argc, char **argv)
             "owner. --take-lease invoice/2026 makes this device the one that numbers in\n"
             "that series (when its holder has released it); --release-lease hands it back.\n"
             "The relay URL may also come from DOKUS_RELAY_URL. Exits 1 when the clock is\n"
-            "more than 5 minutes off the relay's or a Peppol document failed.",
+            "more than 5 minutes off the relay's or a Peppol document failed. Ctrl-C while\n"
+            "Peppol documents go out stops after the one in flight, says what is left and\n"
+            "exits 130; the next sync sends the rest.",
     .min_args = 1,
     .max_args = 1,
     .options = options,
@@ -321,6 +347,7 @@ dokus_cli_sync (int argc, char **argv)
   if (st == DOKUS_OK)
     {
       running = client;
+      interrupted = 0;
       signal (SIGINT, interrupted_cb);
       signal (SIGTERM, interrupted_cb);
       st = sync_round (client, book, ap, 0, progress, &peppol_at, &out, &err);
@@ -345,15 +372,19 @@ dokus_cli_sync (int argc, char **argv)
   signal (SIGTERM, SIG_DFL);
   if (progress != NULL)
     fputc ('\n', stderr);
-  if (st == DOKUS_OK && options[OPT_TAKE].seen)
+  if (out.peppol_cut)
+    print_interrupted (&out);
+  if (st == DOKUS_OK && !interrupted && options[OPT_TAKE].seen)
     st = dokus_sync_client_lease_take (client, book, options[OPT_TAKE].value, &err);
-  if (st == DOKUS_OK && options[OPT_RELEASE].seen)
+  if (st == DOKUS_OK && !interrupted && options[OPT_RELEASE].seen)
     st = dokus_sync_client_lease_release (client, book, options[OPT_RELEASE].value, &err);
   dokus_sync_client_free (client);
   dokus_ap_provider_free (ap);
   if (st == DOKUS_OK && (json = summary_json (&out)) == NULL)
     st = dokus_error_set (&err, DOKUS_ERR_NOMEM, "", "out of memory");
   rc = dokus_cli_finish (&cmd, book, st, &err, json, print_summary);
+  if (rc == 0 && out.peppol_cut)
+    return 128 + interrupted; /* 130 for SIGINT, as a shell reports a command Ctrl-C ended */
   if (rc == 0 && judge (&out, &err) != DOKUS_OK)
     {
       fprintf (stderr, "dokus-cli: %s\n", err.message);

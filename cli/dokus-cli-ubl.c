@@ -1,6 +1,6 @@
 /* dokus-cli-ubl.c
  *
- * dokus-cli ubl validate|import: dispatches to one file per command.
+ * dokus-cli ubl validate|import|show: dispatches to one file per command.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,8 @@
 
 static const char ubl_usage[] =
   "usage: dokus-cli ubl validate FILE... [--json]\n"
-  "       dokus-cli ubl import BOOK FILE [--json]\n";
+  "       dokus-cli ubl import BOOK FILE [--json]\n"
+  "       dokus-cli ubl show FILE [--json] [--language nl|fr|de|en]\n";
 
 int
 dokus_cli_ubl (int argc, char **argv)
@@ -25,6 +26,8 @@ dokus_cli_ubl (int argc, char **argv)
     return dokus_cli_ubl_validate (argc - 1, argv + 1);
   if (strcmp (argv[1], "import") == 0)
     return dokus_cli_ubl_import (argc - 1, argv + 1);
+  if (strcmp (argv[1], "show") == 0)
+    return dokus_cli_ubl_show (argc - 1, argv + 1);
   fprintf (stderr, "dokus-cli: unknown command 'ubl %s'\n%s", argv[1], ubl_usage);
   return 1;
 }

@@ -22,8 +22,10 @@ static const char usage[] =
   "  invoice create|update|delete|issue|show|list|credit|export-ubl|export-pdf BOOK ...\n"
   "  payment add BOOK NUMBER --amount A --date D\n"
   "  expense add|list|show|receipt BOOK ...   purchases and their receipts\n"
+  "  comment add|list|resolve BOOK ...   an accountant's comments on documents\n"
   "  ubl validate FILE...      check Peppol BIS Billing 3.0 documents\n"
   "  ubl import BOOK FILE      a supplier's UBL invoice as an expense\n"
+  "  ubl show FILE             a Peppol invoice or credit note, readable, not imported\n"
   "  peppol send|status|fetch BOOK ...   send through a Peppol access point, take in invoices\n"
   "  sync BOOK --relay URL     push and pull the book's changes through a dokus-relay\n"
   "  device list BOOK          the devices a synced book accepts changes from\n"
@@ -109,6 +111,8 @@ main (int argc, char **argv)
     return dokus_cli_device (argc - 1, argv + 1);
   if (strcmp (argv[1], "expense") == 0)
     return dokus_cli_expense (argc - 1, argv + 1);
+  if (strcmp (argv[1], "comment") == 0)
+    return dokus_cli_comment (argc - 1, argv + 1);
   {
     int rc = dokus_cli_ledger (argc - 1, argv + 1);
     if (rc >= 0)

@@ -20,6 +20,7 @@
 
 #include <dokus/dokus-pdf.h>
 
+#include "dokus-comments-view.h"
 #include "dokus-format.h"
 #include "dokus-gui-config.h"
 #include "dokus-gui-error.h"
@@ -74,6 +75,9 @@ struct _DokusInvoiceEditor {
   GtkGrid       *totals_grid;
   GtkLabel      *message_label;
   GtkLabel      *pause_label;
+  GtkWidget     *delete_group;
+  GtkWidget     *delete_button;
+  DokusCommentsView *comments_view;
   DokusSession  *session;
   GPtrArray     *client_ids;
   char          *document_id;
@@ -93,6 +97,19 @@ static void
 set_message (DokusInvoiceEditor *self, const char *text)
 {
   gtk_label_set_text (self->message_label, text ? text : "");
+}
+
+/* TRUE when @st is an error, then shown as the message (@err made a GError) */
+static gboolean
+show_failure (DokusInvoiceEditor *self, DokusStatus st, const DokusError *err)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (st == DOKUS_OK)
+    return FALSE;
+  dokus_gui_error_propagate (&error, err);
+  set_message (self, error->message);
+  return TRUE;
 }
 
 static void
@@ -576,6 +593,7 @@ save_draft (DokusInvoiceEditor *self)
     }
   if (self->document_id == NULL)
     self->document_id = g_strdup (id);
+  gtk_widget_set_visible (self->delete_group, TRUE); /* a saved draft can be deleted */
   dokus_session_notify_changed (self->session);
   return TRUE;
 }
@@ -616,13 +634,8 @@ issue_clicked_cb (DokusInvoiceEditor *self)
   st = book ? dokus_document_issue (book, self->document_id, &result, &err)
             : dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
   dokus_session_unlock (self->session);
-  if (st != DOKUS_OK)
-    {
-      g_autoptr (GError) error = NULL;
-      dokus_gui_error_propagate (&error, &err);
-      set_message (self, error->message);
-      return;
-    }
+  if (show_failure (self, st, &err))
+    return;
   dokus_session_notify_changed (self->session);
   load_document (self);
   {
@@ -633,6 +646,51 @@ issue_clicked_cb (DokusInvoiceEditor *self)
     /* xgettext:no-c-format */
     set_message (self, _("Your turnover this year passed 80 % of the small business "
                          "exemption limit."));
+}
+
+/* ---- deleting a draft ---------------------------------------------------------------------- */
+
+static void
+delete_response_cb (DokusInvoiceEditor *self, const char *response)
+{
+  DokusError err = { 0 };
+  DokusBook *book;
+  DokusStatus st;
+
+  /* a sync may have taken the book while the dialog was open */
+  if (g_strcmp0 (response, "delete") != 0 || self->document_id == NULL || book_paused (self))
+    return;
+  book = dokus_session_lock (self->session);
+  st = book ? dokus_document_delete_draft (book, self->document_id, &err)
+            : dokus_error_set (&err, DOKUS_ERR_REFUSED, "", "the book is closed");
+  dokus_session_unlock (self->session);
+  if (show_failure (self, st, &err))
+    return;
+  dokus_session_notify_changed (self->session);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+delete_clicked_cb (DokusInvoiceEditor *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->document_id == NULL || book_paused (self))
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Delete This Draft?"),
+                                                       _("The draft and its lines are removed "
+                                                         "from the book. It has no number yet, "
+                                                         "so the series keeps no gap. This "
+                                                         "cannot be undone.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- issued documents -------------------------------------------------------------------- */
@@ -1054,6 +1112,7 @@ set_read_only (DokusInvoiceEditor *self, gboolean read_only, gboolean draft)
   gtk_widget_set_visible (self->issue_button, draft);
   gtk_widget_set_visible (self->status_group, !draft);
   gtk_widget_set_visible (self->actions_group, !draft);
+  gtk_widget_set_visible (self->delete_group, draft && self->document_id != NULL);
 }
 
 static void
@@ -1082,6 +1141,8 @@ load_document (DokusInvoiceEditor *self)
       set_message (self, _("This document could not be read."));
       return;
     }
+  dokus_comments_view_set_subject (self->comments_view, self->session, self->document_id,
+                                   self->pause_label);
   status = dokus_json_str (d, "status", "draft");
   number = dokus_json_str (d, "number", NULL);
   draft = g_strcmp0 (status, "draft") == 0;
@@ -1234,6 +1295,7 @@ dokus_invoice_editor_class_init (DokusInvoiceEditorClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = dokus_invoice_editor_dispose;
   G_OBJECT_CLASS (klass)->finalize = dokus_invoice_editor_finalize;
+  g_type_ensure (DOKUS_TYPE_COMMENTS_VIEW);
   gtk_widget_class_set_template_from_resource (wc, RESOURCE_PATH "/dokus-invoice-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (wc, DokusInvoiceEditor, name)
   BIND (issue_button);
@@ -1266,6 +1328,9 @@ dokus_invoice_editor_class_init (DokusInvoiceEditorClass *klass)
   BIND (totals_grid);
   BIND (message_label);
   BIND (pause_label);
+  BIND (delete_group);
+  BIND (delete_button);
+  BIND (comments_view);
 #undef BIND
   gtk_widget_class_bind_template_callback (wc, issue_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, save_clicked_cb);
@@ -1276,6 +1341,7 @@ dokus_invoice_editor_class_init (DokusInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_callback (wc, peppol_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, ubl_clicked_cb);
   gtk_widget_class_bind_template_callback (wc, add_line_clicked_cb);
+  gtk_widget_class_bind_template_callback (wc, delete_clicked_cb);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding (wc, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
 }
@@ -1295,7 +1361,7 @@ dokus_invoice_editor_new (GtkWindow *parent, DokusSession *session, const char *
 
   GtkWidget *writers[] = { self->save_button, self->issue_button, self->payment_button,
                            self->payment_confirm_button, self->credit_button,
-                           self->peppol_button };
+                           self->peppol_button, self->delete_button };
 
   self->session = g_object_ref (session);
   self->document_id = g_strdup (document_id);

@@ -1141,6 +1141,33 @@ op_receivables (DokusBook *book, const void *arg, char note[96])
   free (json);
 }
 
+/* The floor of the balance pass (core/ledger/dokus-balances.c): its two
+ * large statements stepped to the end in one read transaction, with no
+ * column read and nothing computed, so that a run shows how much of a
+ * status page's or the dashboard's first call SQLite and the page reads
+ * take alone. */
+static void
+op_balance_scans (DokusBook *book, const void *arg, char note[96])
+{
+  sqlite3 *db = dokus_book_get_db (book);
+  sqlite3_stmt *docs, *pays;
+  long rows = 0;
+
+  (void) arg;
+  exec (db, "BEGIN");
+  docs = prepare (db, "SELECT id, state, tax_inclusive_amount, due_date, rowid"
+                      " FROM documents ORDER BY id");
+  pays = prepare (db, "SELECT document_id, amount FROM payments ORDER BY document_id");
+  while (sqlite3_step (docs) == SQLITE_ROW)
+    rows++;
+  while (sqlite3_step (pays) == SQLITE_ROW)
+    rows++;
+  sqlite3_finalize (docs);
+  sqlite3_finalize (pays);
+  exec (db, "COMMIT");
+  snprintf (note, 96, "%ld index entries", rows);
+}
+
 static void
 time_open (const Options *o)
 {
@@ -1467,6 +1494,8 @@ main (int argc, char **argv)
            o.repeat);
   time_op (o.book, "dashboard", true, op_dashboard, NULL, o.repeat);
   time_op (o.book, "receivables (not a goal)", false, op_receivables, NULL, o.repeat);
+  time_op (o.book, "balance pass: its index scans alone (floor)", false, op_balance_scans, NULL,
+           o.repeat);
   print_results ();
   return 0;
 }

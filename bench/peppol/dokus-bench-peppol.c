@@ -5,9 +5,11 @@
  * per core (XSLT on Saxon-HE, warm; about 1.4 s per document cold):
  *
  *   in   parse + validate: every official example of ../shared/peppol
- *        (76 documents, read into memory once) through dokus_ubl_read()
- *        and dokus_ubl_validate() (structure check included), round
- *        after round, for --seconds;
+ *        (76 documents, read into memory once) through
+ *        dokus_ubl_read_validated() (one parse for both, structure check
+ *        included), round after round, for --seconds; also through
+ *        dokus_ubl_read() and dokus_ubl_validate() apart, each alone and
+ *        one after the other (two parses);
  *   out  export + validate: a book with --invoices issued invoices (made
  *        through the public API, like a user would) exported with
  *        dokus_ubl_export(), which validates what it writes. Each is
@@ -22,7 +24,13 @@
  * "ref" is the rate over the 120 docs/s reference; the goal is 5000.
  * bench/README.md has the figures and how to reproduce.
  *
- * usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR]
+ * With --dump FILE it measures nothing: it writes to FILE what the reader
+ * and the validator say of every example, every official rule-test
+ * document and every fuzz corpus file, and the SHA-256 and findings of
+ * every export, so that an optimisation can be proved to change neither
+ * (run it before and after, diff the two files; bench/README.md).
+ *
+ * usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR] [--dump FILE]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +43,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <sodium.h>
 #include <sqlite3.h>
 
@@ -134,7 +144,7 @@ load_examples (const char *dir, Doc *docs, size_t *n)
 }
 
 /* What one round does to one document. */
-typedef enum { DO_READ = 1, DO_VALIDATE = 2 } Work;
+typedef enum { DO_READ = 1, DO_VALIDATE = 2, DO_READ_VALIDATED = 4 } Work;
 
 static void
 handle (const char *xml, size_t len, unsigned work, const char *name)
@@ -155,6 +165,15 @@ handle (const char *xml, size_t len, unsigned work, const char *name)
       if (dokus_ubl_validate (xml, len, &report, &err) != DOKUS_OK)
         die (name, &err);
       dokus_ubl_report_free (report);
+    }
+  if (work & DO_READ_VALIDATED)
+    {
+      DokusPurchaseDoc *doc = NULL;
+      DokusUblReport *report = NULL;
+      if (dokus_ubl_read_validated (xml, len, &doc, &report, &err) != DOKUS_OK)
+        die (name, &err);
+      dokus_ubl_report_free (report);
+      dokus_purchase_doc_free (doc);
     }
 #endif
 }
@@ -185,6 +204,118 @@ run_in (Doc *docs, size_t n, unsigned work, double seconds, const char *what)
     }
   while (elapsed < seconds);
   print_rate (what, count, cpu_s () - start_cpu, elapsed);
+}
+
+/* ---- --dump: what the reader and the validator say ---- */
+
+/* One document's verdicts, under @name: the reader's JSON (or its error)
+ * and the validator's report (or its error). */
+static void
+dump_document (FILE *f, const char *name, const char *xml, size_t len)
+{
+  DokusError err = { 0 };
+  char *json = NULL;
+
+  fprintf (f, "== %s\n", name);
+  if (dokus_ubl_read_json (xml, len, &json, &err) == DOKUS_OK)
+    fprintf (f, "read: %s\n", json);
+  else
+    fprintf (f, "read error %d %s: %s\n", err.code, err.field, err.message);
+  free (json);
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+  {
+    DokusUblReport *report = NULL;
+    DokusError verr = { 0 };
+    if (dokus_ubl_validate (xml, len, &report, &verr) == DOKUS_OK)
+      {
+        char *rjson = dokus_ubl_report_to_json (report, NULL);
+        fprintf (f, "validate: %s\n", rjson ? rjson : "(out of memory)");
+        free (rjson);
+        dokus_ubl_report_free (report);
+      }
+    else
+      fprintf (f, "validate error %d %s: %s\n", verr.code, verr.field, verr.message);
+  }
+#endif
+}
+
+/* Every <test> document of the vefa test set @path, serialized as the
+ * official rule tests do (tests/validate/check-validate-official.c). */
+static void
+dump_test_set (FILE *f, const char *path)
+{
+  xmlDoc *set = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  xmlNode *root = set ? xmlDocGetRootElement (set) : NULL;
+  int k = 0;
+
+  if (root == NULL)
+    {
+      fprintf (f, "== %s\nunreadable test set\n", path);
+      xmlFreeDoc (set);
+      return;
+    }
+  for (xmlNode *t = root->children; t; t = t->next)
+    {
+      if (t->type != XML_ELEMENT_NODE || strcmp ((const char *) t->name, "test") != 0)
+        continue;
+      k++;
+      for (xmlNode *c = t->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE
+            && (strcmp ((const char *) c->name, "Invoice") == 0
+                || strcmp ((const char *) c->name, "CreditNote") == 0))
+          {
+            xmlDoc *doc = xmlNewDoc (BAD_CAST "1.0");
+            xmlChar *buf = NULL;
+            int len = 0;
+            char name[4200];
+            xmlDocSetRootElement (doc, xmlDocCopyNode (c, doc, 1));
+            xmlDocDumpMemoryEnc (doc, &buf, &len, "UTF-8");
+            snprintf (name, sizeof name, "%s #%d", path, k);
+            if (buf != NULL)
+              dump_document (f, name, (const char *) buf, (size_t) len);
+            xmlFree (buf);
+            xmlFreeDoc (doc);
+          }
+    }
+  xmlFreeDoc (set);
+}
+
+/* Every .xml file below @dir, in name order: as a test set when
+ * @test_sets, else as a document. */
+static void
+dump_dir (FILE *f, const char *dir, bool test_sets)
+{
+  struct dirent **names = NULL;
+  int n = scandir (dir, &names, NULL, alphasort);
+
+  if (n < 0)
+    {
+      fprintf (stderr, "dokus-bench-peppol: no %s\n", dir);
+      exit (1);
+    }
+  for (int i = 0; i < n; i++)
+    {
+      char path[4096];
+      struct stat sb;
+      size_t l = strlen (names[i]->d_name);
+      snprintf (path, sizeof path, "%s/%s", dir, names[i]->d_name);
+      if (names[i]->d_name[0] != '.' && stat (path, &sb) == 0)
+        {
+          if (S_ISDIR (sb.st_mode))
+            dump_dir (f, path, test_sets);
+          else if (l > 4 && strcasecmp (names[i]->d_name + l - 4, ".xml") == 0 && test_sets)
+            dump_test_set (f, path);
+          else if (l > 4 && strcasecmp (names[i]->d_name + l - 4, ".xml") == 0)
+            {
+              size_t len;
+              char *xml = read_all (path, &len);
+              dump_document (f, path, xml, len);
+              free (xml);
+            }
+        }
+      free (names[i]);
+    }
+  free (names);
 }
 
 /* ---- out: a book of issued invoices ---- */
@@ -279,12 +410,109 @@ run_out (DokusBook *book, char (*numbers)[DOKUS_NUMBER_TEXT], long n, unsigned w
   print_rate (what, count, cpu_s () - start_cpu, elapsed);
 }
 
+/* The --dump of the exports: each one's SHA-256 (of all its bytes) and
+ * verdicts. */
+static void
+dump_exports (FILE *f, DokusBook *book, char (*numbers)[DOKUS_NUMBER_TEXT], long n)
+{
+  for (long i = 0; i < n; i++)
+    {
+      DokusError err = { 0 };
+      unsigned char hash[crypto_hash_sha256_BYTES];
+      char hex[2 * crypto_hash_sha256_BYTES + 1], name[DOKUS_NUMBER_TEXT + 100];
+      char *xml = NULL;
+      size_t len = 0;
+      if (dokus_ubl_export (book, numbers[i], &xml, &len, &err) != DOKUS_OK)
+        die (numbers[i], &err);
+      crypto_hash_sha256 (hash, (const unsigned char *) xml, len);
+      sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+      snprintf (name, sizeof name, "export %s sha256 %s", numbers[i], hex);
+      dump_document (f, name, xml, len);
+      free (xml);
+    }
+}
+
+/* Removes the bench's temporary book folder (no subfolders). */
+static void
+remove_dir (const char *dir)
+{
+  DIR *d = opendir (dir);
+  struct dirent *e;
+  while (d != NULL && (e = readdir (d)) != NULL)
+    if (e->d_name[0] != '.')
+      {
+        char path[4096];
+        snprintf (path, sizeof path, "%s/%.255s", dir, e->d_name);
+        unlink (path);
+      }
+  if (d != NULL)
+    closedir (d);
+  rmdir (dir);
+}
+
+/* --dump FILE: the verdicts on the examples, the rule tests, the fuzz
+ * corpus and @invoices exports. */
+static int
+run_dump (const char *file, const char *examples, long invoices)
+{
+  FILE *f = fopen (file, "w");
+  char dir[] = "/tmp/dokus-bench-peppol-XXXXXX", path[4096];
+  char (*numbers)[DOKUS_NUMBER_TEXT] = calloc ((size_t) invoices, sizeof *numbers);
+  DokusBook *book;
+
+  if (f == NULL || numbers == NULL || mkdtemp (dir) == NULL)
+    die (file, NULL);
+  dump_dir (f, examples, false);
+  snprintf (path, sizeof path, "%s/../shared/peppol/rule-tests", DOKUS_SOURCE_ROOT);
+  dump_dir (f, path, true);
+  snprintf (path, sizeof path, "%s/tests/fuzz/corpus", DOKUS_SOURCE_ROOT);
+  dump_dir (f, path, false);
+  book = make_book (dir, invoices, numbers);
+  dump_exports (f, book, numbers, invoices);
+  dokus_book_close (book);
+  remove_dir (dir);
+  free (numbers);
+  return fclose (f) == 0 ? 0 : 1;
+}
+
+/* --rounds N: N untimed rounds of parse + validate (one parse) over the
+ * examples under 1 MiB, for instruction counts that do not depend on the
+ * load: valgrind --tool=callgrind dokus-bench-peppol --rounds 3, then the
+ * inclusive count of dokus_ubl_read_validated over 3 x the documents. */
+static int
+run_rounds (const char *examples, long rounds)
+{
+  static Doc docs[MAX_DOCS];
+  size_t n_docs = 0, n_small = 0;
+
+  load_examples (examples, docs, &n_docs);
+  for (long r = 0; r < rounds; r++)
+    for (size_t i = 0; i < n_docs; i++)
+      if (docs[i].len < 1024 * 1024)
+        {
+          handle (docs[i].data, docs[i].len,
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+                  DO_READ_VALIDATED,
+#else
+                  DO_READ,
+#endif
+                  docs[i].name);
+          n_small += r == 0;
+        }
+  printf ("%lu rounds over %lu documents under 1 MiB\n", (unsigned long) rounds,
+          (unsigned long) n_small);
+  for (size_t i = 0; i < n_docs; i++)
+    free (docs[i].data);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
   double seconds = 5;
   long invoices = 1000;
-  char examples[4096] = "";
+  char examples[4096] = "", dump[4096] = "";
+  long rounds = 0;
   static Doc docs[MAX_DOCS];
   size_t n_docs = 0;
   char dir[] = "/tmp/dokus-bench-peppol-XXXXXX";
@@ -300,10 +528,15 @@ main (int argc, char **argv)
         invoices = atol (argv[++i]);
       else if (strcmp (argv[i], "--examples") == 0 && i + 1 < argc)
         snprintf (examples, sizeof examples, "%s", argv[++i]);
+      else if (strcmp (argv[i], "--dump") == 0 && i + 1 < argc)
+        snprintf (dump, sizeof dump, "%s", argv[++i]);
+      else if (strcmp (argv[i], "--rounds") == 0 && i + 1 < argc)
+        rounds = atol (argv[++i]);
       else
         {
           fprintf (stderr,
-                   "usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR]\n");
+                   "usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR]"
+                   " [--dump FILE] [--rounds N]\n");
           return 1;
         }
     }
@@ -311,6 +544,10 @@ main (int argc, char **argv)
     return 1;
   if (examples[0] == '\0')
     snprintf (examples, sizeof examples, "%s/../shared/peppol/examples", DOKUS_SOURCE_ROOT);
+  if (dump[0] != '\0')
+    return run_dump (dump, examples, invoices);
+  if (rounds > 0)
+    return run_rounds (examples, rounds);
 
 #ifdef DOKUS_HAVE_UBL_VALIDATE
   printf ("dokus-bench-peppol: validator %s, %.0f s per measurement, one thread\n",
@@ -325,7 +562,8 @@ main (int argc, char **argv)
   run_in (docs, n_docs, DO_READ, seconds, "parse (dokus_ubl_read)");
 #ifdef DOKUS_HAVE_UBL_VALIDATE
   run_in (docs, n_docs, DO_VALIDATE, seconds, "validate (dokus_ubl_validate)");
-  run_in (docs, n_docs, DO_READ | DO_VALIDATE, seconds, "parse + validate");
+  run_in (docs, n_docs, DO_READ | DO_VALIDATE, seconds, "parse + validate, two parses");
+  run_in (docs, n_docs, DO_READ_VALIDATED, seconds, "parse + validate (one parse)");
 #endif
   /* one example embeds a 2.4 MB PDF (3.3 MB of XML): alone it takes most
    * of the time above, so the others are measured without it too */
@@ -340,7 +578,8 @@ main (int argc, char **argv)
     run_in (small, n_small, DO_READ, seconds, "parse (dokus_ubl_read)");
 #ifdef DOKUS_HAVE_UBL_VALIDATE
     run_in (small, n_small, DO_VALIDATE, seconds, "validate (dokus_ubl_validate)");
-    run_in (small, n_small, DO_READ | DO_VALIDATE, seconds, "parse + validate");
+    run_in (small, n_small, DO_READ | DO_VALIDATE, seconds, "parse + validate, two parses");
+    run_in (small, n_small, DO_READ_VALIDATED, seconds, "parse + validate (one parse)");
 #endif
   }
 
@@ -374,20 +613,7 @@ main (int argc, char **argv)
   }
 #endif
   dokus_book_close (book);
-  {
-    DIR *d = opendir (dir);
-    struct dirent *e;
-    while (d != NULL && (e = readdir (d)) != NULL)
-      if (e->d_name[0] != '.')
-        {
-          char path[4096];
-          snprintf (path, sizeof path, "%s/%.255s", dir, e->d_name);
-          unlink (path);
-        }
-    if (d != NULL)
-      closedir (d);
-    rmdir (dir);
-  }
+  remove_dir (dir);
   free (numbers);
   for (size_t i = 0; i < n_docs; i++)
     free (docs[i].data);

@@ -14,6 +14,12 @@
 
 #include "dokus/dokus-ident.h"
 
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+/* the validator's EAS code list (BR-CL-25), so that what we accept on
+ * input is what export-ubl and the receiving side accept */
+#include "rules-codelists-private.h"
+#endif
+
 /* the longest text any of these compacts before deciding it is too long */
 #define COMPACT_MAX 40
 
@@ -597,6 +603,19 @@ has_prefix_nocase (const char *s, const char *prefix)
   return true;
 }
 
+bool
+dokus_eas_known (const char *code)
+{
+  if (code == NULL)
+    return false;
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+  return dv_code_in (&dv_cl_eas, code);
+#else
+  /* no validator built, so nothing refuses a scheme later either */
+  return code[0] != '\0';
+#endif
+}
+
 DokusStatus
 dokus_peppol_id_parse (const char *text, const char *field, DokusPeppolId *out, DokusError *err)
 {
@@ -626,7 +645,13 @@ dokus_peppol_id_parse (const char *text, const char *field, DokusPeppolId *out, 
                               "printable ASCII characters",
                               text);
   memcpy (out->scheme, p, 4);
-  if (memcmp (p, "0208", 4) == 0)
+  if (!dokus_eas_known (out->scheme))
+    st = dokus_error_set (err, DOKUS_ERR_INVALID, field,
+                          "%s: scheme %s is not a Peppol electronic address scheme (EAS); "
+                          "Belgian companies use 0208:<enterprise number> "
+                          "(or 9925:<BE VAT number>)",
+                          field ? field : "peppol_id", out->scheme);
+  else if (memcmp (p, "0208", 4) == 0)
     st = dokus_enterprise_number_normalize (value, field, out->value, err);
   else if (memcmp (p, "9925", 4) == 0)
     {

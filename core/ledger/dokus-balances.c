@@ -8,17 +8,24 @@
  *
  * Here three streams are read, each in the order of the invoice they
  * belong to and each from an index that holds every column needed
- * (schema/book/0003): the documents by id, the payments by document, the
- * credit notes by their invoice and in the order they apply. They are
- * merged in memory: no query per document, no sort. Reading 100 000 index
+ * (schema/book/0003): the credit notes by their invoice and in the order
+ * they apply (a few, kept in memory first), then the documents by id and
+ * the payments by document, two statements stepped together and merged:
+ * no query per document, no sort, no id kept per row. Each document's
+ * row is written once, whole, in that order, and found by rowid through a
+ * small index (4 bytes a rowid), so the rows need no id and nothing is
+ * searched (72 bytes a row against 128 before: a first call writes all of
+ * them into fresh memory, a page fault per 4 KiB). Reading 100 000 index
  * entries costs SQLite some 0.1 µs per column, so the documents are read
  * with as few columns as will do: the type comes from the credit notes
- * (the only documents with a billing reference), the rowid only when the
- * caller needs it.
+ * (the only documents with a billing reference), and the due date is
+ * copied only where something may stay open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <assert.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,30 +33,45 @@
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
 
-static const char *
-state_name (const char *state)
+/* One pass's rows, shared by the book's cache and the callers that read
+ * them (DokusDocBalances.shared): the last to let go frees them. A first
+ * call used to copy the rows into the cache, which cost as much as
+ * reading a third of the index pages (fresh memory: a page fault per
+ * 4 KiB); a later call copied them out again. */
+typedef struct {
+  atomic_int          refs;
+  DokusDocBalanceRow *rows;  /* every document, by id: written in order */
+  size_t              n;
+  uint32_t           *by_rowid; /* 1 + the row of each rowid, 0: none */
+  size_t              max_rowid;
+} Pass;
+
+static void
+pass_unref (Pass *p)
 {
-  /* static strings, so that a row's status outlives the statement */
-  if (strcmp (state, "draft") == 0)
-    return "draft";
-  if (strcmp (state, "sent") == 0)
-    return "sent";
-  return "issued";
+  if (p != NULL && atomic_fetch_sub (&p->refs, 1) == 1)
+    {
+      free (p->rows);
+      free (p->by_rowid);
+      free (p);
+    }
 }
 
-static int
-compare_row_id (const void *key, const void *member)
+/* The position of @rowid's row (from 1), or 0. */
+static size_t
+position_of (const uint32_t *by_rowid, sqlite3_int64 max_rowid, sqlite3_int64 rowid)
 {
-  return strcmp (key, ((const DokusDocBalanceRow *) member)->id);
+  return rowid >= 1 && rowid <= max_rowid ? by_rowid[rowid - 1] : 0;
 }
 
-DokusDocBalanceRow *
-dokus_doc_balances_find (const DokusDocBalances *b, const char *id)
+const DokusDocBalanceRow *
+dokus_doc_balances_get (const DokusDocBalances *b, sqlite3_int64 rowid)
 {
-  assert (b != NULL && id != NULL);
-  if (b->n == 0)
-    return NULL;
-  return bsearch (id, b->rows, b->n, sizeof *b->rows, compare_row_id);
+  size_t at;
+
+  assert (b != NULL);
+  at = position_of (b->by_rowid, b->max_rowid, rowid);
+  return at ? &b->rows[at - 1] : NULL;
 }
 
 void
@@ -57,8 +79,27 @@ dokus_doc_balances_clear (DokusDocBalances *b)
 {
   if (b == NULL)
     return;
-  free (b->rows);
+  pass_unref (b->shared);
   memset (b, 0, sizeof *b);
+}
+
+static DokusDocBalanceRow *
+row_of (Pass *p, sqlite3_int64 rowid)
+{
+  size_t at = position_of (p->by_rowid, (sqlite3_int64) p->max_rowid, rowid);
+
+  return at ? &p->rows[at - 1] : NULL;
+}
+
+static const char *
+state_name (const char *state)
+{
+  /* static strings, so that a row's status outlives the statement */
+  if (state[0] == 'd' && strcmp (state, "draft") == 0)
+    return "draft";
+  if (state[0] == 's' && strcmp (state, "sent") == 0)
+    return "sent";
+  return "issued";
 }
 
 static DokusStatus
@@ -69,127 +110,41 @@ add_cents (DokusCents *sum, DokusCents add, const char *id, DokusError *err)
   return DOKUS_OK;
 }
 
-/* Every document, by id (SQLite's BINARY order, which is strcmp's); each
- * an invoice until read_credit_notes() says otherwise. */
-static DokusStatus
-read_documents (sqlite3 *db, bool with_rowids, DokusDocBalances *out, DokusError *err)
+/* @text into @out when it fits whole, else "". */
+static void
+copy_text (char *out, size_t size, const char *text)
 {
-  sqlite3_stmt *stmt = NULL;
-  size_t cap = 0;
-  int rc = sqlite3_prepare_v2 (db, "SELECT max(rowid) FROM documents", -1, &stmt, NULL);
+  const char *end = text != NULL ? memchr (text, '\0', size) : NULL;
+  size_t len = end != NULL ? (size_t) (end - text) : 0;
 
-  /* as many rows as the largest rowid: rarely more than a few too many */
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      sqlite3_int64 max = sqlite3_column_int64 (stmt, 0);
-      cap = max > 0 && max < 100000000 ? (size_t) max : 1024;
-      out->max_rowid = max;
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  out->rows = rc == SQLITE_OK ? malloc (cap * sizeof *out->rows) : NULL;
-  if (rc == SQLITE_OK && out->rows == NULL)
-    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             with_rowids ? "SELECT id, state, tax_inclusive_amount, due_date, rowid"
-                                           " FROM documents ORDER BY id"
-                                         : "SELECT id, state, tax_inclusive_amount, due_date"
-                                           " FROM documents ORDER BY id",
-                             -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return dokus_book_sqlite_error (db, rc, "reading the documents", err);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DokusDocBalanceRow *r;
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      size_t id_len = (size_t) sqlite3_column_bytes (stmt, 0);
-      const char *state = (const char *) sqlite3_column_text (stmt, 1);
-      const char *due = (const char *) sqlite3_column_text (stmt, 3);
-      size_t due_len = (size_t) sqlite3_column_bytes (stmt, 3);
-
-      if (out->n == cap)
-        {
-          size_t more = cap * 2;
-          DokusDocBalanceRow *grown = realloc (out->rows, more * sizeof *grown);
-          if (grown == NULL)
-            {
-              sqlite3_finalize (stmt);
-              return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-            }
-          out->rows = grown;
-          cap = more;
-        }
-      r = &out->rows[out->n++];
-      memset (r, 0, sizeof *r);
-      if (id != NULL && id_len < sizeof r->id)
-        memcpy (r->id, id, id_len);
-      r->invoice = true;
-      r->bal.status = state_name (state ? state : "");
-      r->bal.total = sqlite3_column_int64 (stmt, 2); /* NULL (a draft's) is 0 */
-      /* parsed only where it matters: for what is still open */
-      if (due != NULL && due_len < sizeof r->due_date)
-        memcpy (r->due_date, due, due_len);
-      if (with_rowids)
-        r->rowid = sqlite3_column_int64 (stmt, 4);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return dokus_book_sqlite_error (db, rc, "reading the documents", err);
-  return DOKUS_OK;
+  if (len > 0)
+    memcpy (out, text, len);
+  out[len] = '\0';
 }
 
-/* Σ payments of each document: both lists in document order, merged. */
-static DokusStatus
-read_payments (sqlite3 *db, DokusDocBalances *b, DokusError *err)
-{
-  sqlite3_stmt *stmt = NULL;
-  DokusStatus st = DOKUS_OK;
-  size_t i = 0;
-  int rc = sqlite3_prepare_v2 (db, "SELECT document_id, amount FROM payments ORDER BY document_id",
-                               -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    return dokus_book_sqlite_error (db, rc, "reading the payments", err);
-  while (st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *doc = (const char *) sqlite3_column_text (stmt, 0);
-      int cmp = 1;
-
-      if (doc == NULL)
-        continue;
-      while (i < b->n && (cmp = strcmp (b->rows[i].id, doc)) < 0)
-        i++;
-      if (i < b->n && cmp == 0)
-        st = add_cents (&b->rows[i].bal.paid, sqlite3_column_int64 (stmt, 1), doc, err);
-    }
-  sqlite3_finalize (stmt);
-  if (st == DOKUS_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-    st = dokus_book_sqlite_error (db, rc, "reading the payments", err);
-  return st;
-}
+/* A document with a billing reference (a credit note), as the credit
+ * notes' index gives them: by invoice, in the order they apply. */
+typedef struct {
+  char          invoice_id[DOKUS_ID_TEXT];
+  char          id[DOKUS_ID_TEXT];
+  sqlite3_int64 rowid, invoice_rowid; /* invoice_rowid: 0 until the documents name it */
+  DokusCents    amount;
+  bool          draft, invoice;
+} Credit;
 
 typedef struct {
-  DokusDocBalanceRow *invoice;
-  DokusCents          remaining;
-} Allocation;
+  Credit *rows;
+  size_t  n, cap;
+} Credits;
 
-/* The documents with a billing reference (credit notes), invoice by
- * invoice, in the order they apply (credit_allocation() in
- * dokus-document.c): each issued one takes what the payments and the
- * credit notes before it left open; the rest of it is its excess, to
- * refund. */
 static DokusStatus
-read_credit_notes (sqlite3 *db, DokusDocBalances *b, DokusError *err)
+read_credit_notes (sqlite3 *db, Credits *c, DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
-  Allocation a = { NULL, 0 };
-  char current[DOKUS_ID_TEXT] = "";
   int rc = sqlite3_prepare_v2 (db,
-                               "SELECT billing_reference_id, id, tax_inclusive_amount, state, type"
-                               " FROM documents WHERE billing_reference_id IS NOT NULL"
+                               "SELECT billing_reference_id, id, tax_inclusive_amount, state, type,"
+                               " rowid FROM documents WHERE billing_reference_id IS NOT NULL"
                                " ORDER BY billing_reference_id, series_number, issued_at, id",
                                -1, &stmt, NULL);
 
@@ -197,38 +152,30 @@ read_credit_notes (sqlite3 *db, DokusDocBalances *b, DokusError *err)
     return dokus_book_sqlite_error (db, rc, "reading the credit notes", err);
   while (st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *invoice_id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *credit_id = (const char *) sqlite3_column_text (stmt, 1);
       const char *state = (const char *) sqlite3_column_text (stmt, 3);
       const char *type = (const char *) sqlite3_column_text (stmt, 4);
-      DokusCents c = sqlite3_column_int64 (stmt, 2), applied;
-      DokusDocBalanceRow *credit = dokus_doc_balances_find (b, credit_id);
+      Credit *r;
 
-      if (credit != NULL)
-        credit->invoice = type != NULL && strcmp (type, "invoice") == 0;
-      if (state == NULL || strcmp (state, "draft") == 0)
-        continue; /* a draft credits nothing */
-      if (strcmp (invoice_id, current) != 0)
+      if (c->n == c->cap)
         {
-          snprintf (current, sizeof current, "%s", invoice_id);
-          a.invoice = dokus_doc_balances_find (b, invoice_id);
-          /* a credit note's invoice is issued and kept (as dokus_doc_balance) */
-          if (a.invoice == NULL)
+          size_t more = c->cap ? c->cap * 2 : 256;
+          Credit *grown = realloc (c->rows, more * sizeof *grown);
+          if (grown == NULL)
             {
-              st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "",
-                                    "credit note %s: its invoice %s is missing", credit_id,
-                                    invoice_id);
+              st = dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
               break;
             }
-          a.remaining = a.invoice->bal.total - a.invoice->bal.paid;
+          c->rows = grown;
+          c->cap = more;
         }
-      applied = a.remaining > 0 ? (c < a.remaining ? c : a.remaining) : 0;
-      a.remaining -= applied;
-      st = add_cents (&a.invoice->bal.credited, applied, invoice_id, err);
-      if (st == DOKUS_OK)
-        st = add_cents (&a.invoice->credited_full, c, invoice_id, err);
-      if (credit != NULL)
-        credit->excess = c - applied;
+      r = &c->rows[c->n++];
+      memset (r, 0, sizeof *r);
+      copy_text (r->invoice_id, sizeof r->invoice_id, (const char *) sqlite3_column_text (stmt, 0));
+      copy_text (r->id, sizeof r->id, (const char *) sqlite3_column_text (stmt, 1));
+      r->amount = sqlite3_column_int64 (stmt, 2);
+      r->draft = state == NULL || strcmp (state, "draft") == 0; /* a draft credits nothing */
+      r->invoice = type != NULL && strcmp (type, "invoice") == 0;
+      r->rowid = sqlite3_column_int64 (stmt, 5);
     }
   sqlite3_finalize (stmt);
   if (st == DOKUS_OK && rc != SQLITE_DONE)
@@ -236,24 +183,157 @@ read_credit_notes (sqlite3 *db, DokusDocBalances *b, DokusError *err)
   return st;
 }
 
+/* Every document by id (SQLite's BINARY order, which is strcmp's) and
+ * the payments by document, stepped together and merged: each document's
+ * row is written once, whole, with its payments, at the end of the rows
+ * (in order: rowids would scatter the writes over all the rows' memory);
+ * the credit notes (in the same order of their invoices) learn their
+ * invoice's rowid on the way. Each row is an invoice until the credit
+ * notes say otherwise. */
+static DokusStatus
+read_documents (sqlite3 *db, Pass *p, Credits *credits, DokusError *err)
+{
+  sqlite3_stmt *docs = NULL, *pays = NULL;
+  DokusStatus st = DOKUS_OK;
+  size_t g = 0;
+  int rc, prc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT id, state, tax_inclusive_amount, due_date, rowid"
+                           " FROM documents ORDER BY id",
+                           -1, &docs, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT document_id, amount FROM payments ORDER BY document_id", -1,
+                             &pays, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_finalize (docs);
+      return dokus_book_sqlite_error (db, rc, "reading the documents", err);
+    }
+  prc = sqlite3_step (pays);
+  while (st == DOKUS_OK && (rc = sqlite3_step (docs)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (docs, 0), *state;
+      sqlite3_int64 rowid = sqlite3_column_int64 (docs, 4);
+      DokusDocBalanceRow *r;
+      DokusCents paid = 0;
+
+      if (id == NULL)
+        continue;
+      /* its payments (and any without a document before it: skipped) */
+      for (; prc == SQLITE_ROW; prc = sqlite3_step (pays))
+        {
+          const char *doc = (const char *) sqlite3_column_text (pays, 0);
+          int cmp = doc != NULL ? strcmp (doc, id) : -1;
+          if (cmp > 0)
+            break;
+          if (cmp == 0)
+            st = add_cents (&paid, sqlite3_column_int64 (pays, 1), id, err);
+          if (st != DOKUS_OK)
+            break;
+        }
+      while (g < credits->n && strcmp (credits->rows[g].invoice_id, id) < 0)
+        g++;
+      for (; g < credits->n && strcmp (credits->rows[g].invoice_id, id) == 0; g++)
+        credits->rows[g].invoice_rowid = rowid;
+      if (rowid < 1 || (sqlite3_uint64) rowid > p->max_rowid || p->n == p->max_rowid)
+        continue; /* beyond max(rowid), read in the same transaction: cannot be */
+      r = &p->rows[p->n++];
+      memset (r, 0, sizeof *r);
+      p->by_rowid[rowid - 1] = (uint32_t) p->n;
+      r->rowid = rowid;
+      r->invoice = true;
+      state = (const char *) sqlite3_column_text (docs, 1);
+      r->bal.status = state_name (state != NULL ? state : "");
+      r->bal.total = sqlite3_column_int64 (docs, 2); /* NULL (a draft's) is 0 */
+      r->bal.paid = paid;
+      /* only what may stay open needs its due date (credit notes only
+       * lower what is open) */
+      if (r->bal.total - paid > 0)
+        copy_text (r->due_date, sizeof r->due_date, (const char *) sqlite3_column_text (docs, 3));
+    }
+  if (st == DOKUS_OK && rc != SQLITE_DONE)
+    st = dokus_book_sqlite_error (db, rc, "reading the documents", err);
+  else if (st == DOKUS_OK && prc != SQLITE_DONE && prc != SQLITE_ROW)
+    st = dokus_book_sqlite_error (db, prc, "reading the payments", err);
+  sqlite3_finalize (docs);
+  sqlite3_finalize (pays);
+  return st;
+}
+
+/* The credit notes, invoice by invoice, in the order they apply
+ * (credit_allocation() in dokus-document.c): each issued one takes what
+ * the payments and the credit notes before it left open; the rest of it
+ * is its excess, to refund. Until finish(), bal.open holds what finish()
+ * needs of this: an invoice's Σ issued credit notes, a credit note's
+ * excess (each row is one or the other, once the types are set). */
+static DokusStatus
+apply_credit_notes (Pass *p, const Credits *credits, DokusError *err)
+{
+  DokusDocBalanceRow *invoice = NULL;
+  DokusCents remaining = 0;
+  sqlite3_int64 current = 0;
+
+  for (size_t i = 0; i < credits->n; i++)
+    {
+      DokusDocBalanceRow *credit = row_of (p, credits->rows[i].rowid);
+      if (credit != NULL)
+        credit->invoice = credits->rows[i].invoice;
+    }
+  for (size_t i = 0; i < credits->n; i++)
+    {
+      const Credit *c = &credits->rows[i];
+      DokusDocBalanceRow *credit = row_of (p, c->rowid);
+      DokusCents applied;
+      DokusStatus st;
+
+      if (c->draft)
+        continue;
+      if (invoice == NULL || c->invoice_rowid != current || c->invoice_rowid == 0)
+        {
+          current = c->invoice_rowid;
+          invoice = row_of (p, current);
+          /* a credit note's invoice is issued and kept (as dokus_doc_balance) */
+          if (invoice == NULL)
+            return dokus_error_set (err, DOKUS_ERR_CORRUPT, "",
+                                    "credit note %s: its invoice %s is missing", c->id,
+                                    c->invoice_id);
+          remaining = invoice->bal.total - invoice->bal.paid;
+        }
+      applied = remaining > 0 ? (c->amount < remaining ? c->amount : remaining) : 0;
+      remaining -= applied;
+      st = add_cents (&invoice->bal.credited, applied, c->invoice_id, err);
+      if (st == DOKUS_OK && invoice->invoice)
+        st = add_cents (&invoice->bal.open, c->amount, c->invoice_id, err); /* Σ credit notes */
+      if (st != DOKUS_OK)
+        return st;
+      if (credit != NULL && !credit->invoice)
+        credit->bal.open = c->amount - applied; /* its excess */
+    }
+  return DOKUS_OK;
+}
+
 /* The rest of dokus_doc_balance(), row by row. */
 static void
 finish (DokusDocBalanceRow *r, DokusDate today)
 {
   DokusDocBalance *bal = &r->bal;
+  DokusCents carried = bal->open; /* see apply_credit_notes() */
   DokusDate due;
 
-  if (strcmp (bal->status, "draft") == 0)
+  if (bal->status[0] == 'd') /* state_name()'s "draft" ("sent", "issued" else) */
     {
       bal->total = bal->paid = bal->credited = bal->open = 0;
       return;
     }
   if (r->invoice)
     {
+      DokusCents credited_full = carried;
       bal->open = bal->total - bal->paid - bal->credited;
       if (bal->open < 0)
         bal->open = 0;
-      if (r->credited_full >= bal->total && r->credited_full > 0)
+      if (credited_full >= bal->total && credited_full > 0)
         bal->status = "credited";
       else if (bal->open == 0)
         bal->status = "paid";
@@ -262,33 +342,41 @@ finish (DokusDocBalanceRow *r, DokusDate today)
     }
   else
     {
-      bal->credited = bal->total - r->excess; /* what it took off its invoice */
-      bal->open = r->excess - bal->paid;
+      DokusCents excess = carried;
+      bal->credited = bal->total - excess; /* what it took off its invoice */
+      bal->open = excess - bal->paid;
       if (bal->open < 0)
         bal->open = 0;
-      if (r->excess > 0 && bal->open == 0)
+      if (excess > 0 && bal->open == 0)
         bal->status = "paid";
       else if (bal->paid > 0)
         bal->status = "partially_paid";
     }
+  /* the date is parsed where it decides something: an open invoice
+   * (read_documents() keeps it for those only) */
+  if (bal->open <= 0 || !r->invoice)
+    {
+      r->due_date[0] = '\0';
+      return;
+    }
   r->has_due_date = r->due_date[0] && dokus_date_parse (r->due_date, "", &due, NULL) == DOKUS_OK;
-  bal->overdue = bal->open > 0 && r->invoice && r->has_due_date && dokus_date_cmp (due, today) < 0;
+  bal->overdue = r->has_due_date && dokus_date_cmp (due, today) < 0;
 }
 
 /* The last pass of an open book (dokus-book-cache.c), with what it was
  * computed from: the connection's change count, PRAGMA data_version (other
  * connections' commits) and the day. */
 typedef struct {
-  sqlite3_int64    changes, data_version;
-  DokusDate        today;
-  DokusDocBalances b; /* with rowids */
+  sqlite3_int64 changes, data_version;
+  DokusDate     today;
+  Pass         *pass; /* one of its references */
 } Cached;
 
 static void
 cached_free (void *p)
 {
   Cached *c = p;
-  dokus_doc_balances_clear (&c->b);
+  pass_unref (c->pass);
   free (c);
 }
 
@@ -304,41 +392,76 @@ data_version (sqlite3 *db, sqlite3_int64 *out)
   return ok;
 }
 
-static bool
-copy_balances (const DokusDocBalances *from, DokusDocBalances *to)
+/* Room for as many rows as the largest rowid: rarely more than a few too
+ * many. */
+static DokusStatus
+allocate_rows (sqlite3 *db, Pass *p, DokusError *err)
 {
-  memset (to, 0, sizeof *to);
-  if (from->n > 0)
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT max(rowid) FROM documents", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      to->rows = malloc (from->n * sizeof *to->rows);
-      if (to->rows == NULL)
-        return false;
-      memcpy (to->rows, from->rows, from->n * sizeof *to->rows);
+      sqlite3_int64 max = sqlite3_column_int64 (stmt, 0);
+      if (max < 0 || max >= UINT32_MAX || (sqlite3_uint64) max > SIZE_MAX / sizeof *p->rows)
+        rc = SQLITE_CORRUPT;
+      else
+        {
+          p->max_rowid = (size_t) max;
+          rc = SQLITE_OK;
+        }
     }
-  to->n = from->n;
-  to->max_rowid = from->max_rowid;
-  return true;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "reading the documents", err);
+  /* at most one row a rowid; a rowid no document has stays 0 */
+  p->rows = malloc ((p->max_rowid ? p->max_rowid : 1) * sizeof *p->rows);
+  p->by_rowid = calloc (p->max_rowid ? p->max_rowid : 1, sizeof *p->by_rowid);
+  if (p->rows == NULL || p->by_rowid == NULL)
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  return DOKUS_OK;
 }
 
+/* A new pass, with one reference for the caller. */
 static DokusStatus
-compute (sqlite3 *db, DokusDate today, bool with_rowids, DokusDocBalances *out, DokusError *err)
+compute (sqlite3 *db, DokusDate today, Pass **out, DokusError *err)
 {
+  Pass *p = calloc (1, sizeof *p);
+  Credits credits = { 0 };
   DokusStatus st;
 
-  memset (out, 0, sizeof *out);
-  st = read_documents (db, with_rowids, out, err);
+  *out = NULL;
+  if (p == NULL)
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+  atomic_init (&p->refs, 1);
+  st = allocate_rows (db, p, err);
   if (st == DOKUS_OK)
-    st = read_payments (db, out, err);
+    st = read_credit_notes (db, &credits, err);
   if (st == DOKUS_OK)
-    st = read_credit_notes (db, out, err);
+    st = read_documents (db, p, &credits, err);
+  if (st == DOKUS_OK)
+    st = apply_credit_notes (p, &credits, err);
+  free (credits.rows);
   if (st != DOKUS_OK)
     {
-      dokus_doc_balances_clear (out);
+      pass_unref (p);
       return st;
     }
-  for (size_t i = 0; i < out->n; i++)
-    finish (&out->rows[i], today);
+  for (size_t i = 0; i < p->n; i++)
+    finish (&p->rows[i], today);
+  *out = p;
   return DOKUS_OK;
+}
+
+static void
+lend (Pass *p, DokusDocBalances *out)
+{
+  atomic_fetch_add (&p->refs, 1);
+  out->rows = p->rows;
+  out->n = p->n;
+  out->by_rowid = p->by_rowid;
+  out->max_rowid = (sqlite3_int64) p->max_rowid;
+  out->shared = p;
 }
 
 DokusStatus
@@ -348,28 +471,34 @@ dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids, DokusDoc
   Cached *c = dokus_book_cache_get (db), *fresh;
   sqlite3_int64 version = 0, changes = sqlite3_total_changes64 (db);
   bool versioned = data_version (db, &version);
+  Pass *p = NULL;
   DokusStatus st;
 
   assert (db != NULL && out != NULL);
+  (void) with_rowids; /* rowids are always read: the cached pass serves both kinds of caller */
+  memset (out, 0, sizeof *out);
   /* the same book, unchanged since, the same day: the last pass holds */
   if (c != NULL && versioned && c->changes == changes && c->data_version == version
       && dokus_date_cmp (c->today, today) == 0)
-    return copy_balances (&c->b, out) ? DOKUS_OK
-                                      : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-  st = compute (db, today, true, out, err);
-  (void) with_rowids; /* rowids are always read: the cached pass serves both kinds of caller */
-  if (st != DOKUS_OK || !versioned)
-    return st;
-  fresh = calloc (1, sizeof *fresh);
-  if (fresh == NULL || !copy_balances (out, &fresh->b))
     {
-      free (fresh);
-      return st; /* no cache, still a good answer */
+      lend (c->pass, out);
+      return DOKUS_OK;
+    }
+  st = compute (db, today, &p, err);
+  if (st != DOKUS_OK)
+    return st;
+  lend (p, out);
+  fresh = versioned ? calloc (1, sizeof *fresh) : NULL;
+  if (fresh == NULL)
+    {
+      pass_unref (p); /* no cache, still a good answer */
+      return DOKUS_OK;
     }
   fresh->changes = changes;
   fresh->data_version = version;
   fresh->today = today;
+  fresh->pass = p; /* compute()'s reference */
   if (!dokus_book_cache_set (db, fresh, cached_free))
     cached_free (fresh);
-  return st;
+  return DOKUS_OK;
 }

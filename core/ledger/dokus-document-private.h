@@ -9,6 +9,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -111,32 +112,38 @@ DokusStatus dokus_doc_balance (sqlite3 *db, const DokusDoc *doc, DokusDate today
                                DokusDocBalance *out, DokusError *err);
 
 /* The derived balances of every document of the book, as
- * dokus_doc_balance() gives each of them, in one pass (dokus-balances.c). */
+ * dokus_doc_balance() gives each of them, in one pass (dokus-balances.c).
+ * A row is 72 bytes and has no id: a first call writes every row into
+ * fresh memory, which costs about 3 µs per 4 KiB page on top of the bytes
+ * (bench/README.md). */
 typedef struct {
-  char            id[DOKUS_ID_TEXT];
   sqlite3_int64   rowid;
-  bool            invoice;                    /* type "invoice" */
-  bool            has_due_date;
-  char            due_date[DOKUS_DATE_TEXT];  /* as stored, or "" */
-  DokusCents      credited_full;              /* invoices: Σ its issued credit notes */
-  DokusCents      excess;                     /* credit notes: what its invoice could not take */
   DokusDocBalance bal;                        /* status: a static string */
+  bool            invoice;                    /* type "invoice" */
+  bool            has_due_date;               /* open invoices only, like due_date */
+  char            due_date[DOKUS_DATE_TEXT];  /* as stored, or "" */
 } DokusDocBalanceRow;
 
 typedef struct {
-  DokusDocBalanceRow *rows; /* by id, in strcmp order */
-  size_t              n;
-  sqlite3_int64       max_rowid; /* of the documents */
+  const DokusDocBalanceRow *rows;     /* every document, in id order; read-only */
+  size_t                    n;
+  const uint32_t           *by_rowid; /* by_rowid[rowid - 1]: 1 + its row, 0: none */
+  sqlite3_int64             max_rowid; /* of the documents: by_rowid's length */
+  void                     *shared; /* the pass the rows belong to (shared with the book's
+                                     * cache, counted): dokus_doc_balances_clear() lets go */
 } DokusDocBalances;
 
 /* Fills @out (clear it with dokus_doc_balances_clear(), also after an
- * error) with every document's balance as of @today, and each row's rowid
- * only @with_rowids (else 0). Reads in the caller's transaction; run it
+ * error) with every document's balance as of @today. The rows
+ * are those of the pass the open book keeps while it is unchanged (no
+ * copy): read them, never write them. @with_rowids is kept for callers;
+ * rowids are always there. Reads in the caller's transaction; run it
  * inside one so that it sees one moment. */
 DokusStatus dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids,
                                     DokusDocBalances *out, DokusError *err);
-/* The row of the document @id, or NULL. (transfer none) */
-DokusDocBalanceRow *dokus_doc_balances_find (const DokusDocBalances *b, const char *id);
+/* The row of the document with @rowid, or NULL. (transfer none) */
+const DokusDocBalanceRow *dokus_doc_balances_get (const DokusDocBalances *b,
+                                                  sqlite3_int64 rowid);
 void dokus_doc_balances_clear (DokusDocBalances *b);
 
 /* The exemption reason code and text of each VAT group of @t. */

@@ -104,10 +104,13 @@ check_query (Query *qu, DokusError *err)
   return dokus_search_words_parse (q->search, &qu->words, err);
 }
 
+/* Asked of every document: the first letter settles most rows. */
 static bool
-status_matches (const char *status, const DokusDocBalance *bal)
+status_matches (const char *status, bool overdue, const DokusDocBalance *bal)
 {
-  return strcmp (status, "overdue") == 0 ? bal->overdue : strcmp (status, bal->status) == 0;
+  if (overdue)
+    return bal->overdue;
+  return status[0] == bal->status[0] && strcmp (status, bal->status) == 0;
 }
 
 /* The documents a status or a search leaves, as SQL tests them: a large
@@ -242,8 +245,8 @@ draft_total (sqlite3 *db, const char *id)
 /* One row of the page, with its balance: from @all when given, else from
  * dokus_doc_balance(). */
 static DokusStatus
-add_row (sqlite3 *db, sqlite3_stmt *stmt, DokusDate today, const DokusDocBalances *all,
-         cJSON *list, DokusError *err)
+add_row (sqlite3 *db, sqlite3_stmt *stmt, sqlite3_int64 rowid, DokusDate today,
+         const DokusDocBalances *all, cJSON *list, DokusError *err)
 {
   DokusDoc doc = { 0 };
   DokusDocBalance bal;
@@ -260,7 +263,7 @@ add_row (sqlite3 *db, sqlite3_stmt *stmt, DokusDate today, const DokusDocBalance
   doc.has_due_date = due && dokus_date_parse (due, "", &doc.due_date, NULL) == DOKUS_OK;
   if (all != NULL)
     {
-      const DokusDocBalanceRow *r = dokus_doc_balances_find (all, doc.id);
+      const DokusDocBalanceRow *r = dokus_doc_balances_get (all, rowid);
       if (r == NULL) /* read in the same transaction: cannot be missing */
         return dokus_error_set (err, DOKUS_ERR_INTERNAL, "", "document %s has no balance",
                                 doc.id);
@@ -364,7 +367,7 @@ read_page (sqlite3 *db, Query *qu, const SetFilter *f, const DokusDocBalances *a
       sqlite3_bind_int64 (row, 1, rowids[i]);
       rc = sqlite3_step (row);
       if (rc == SQLITE_ROW)
-        st = add_row (db, row, qu->today, all, list, err);
+        st = add_row (db, row, rowids[i], qu->today, all, list, err);
       else
         st = dokus_book_sqlite_error (db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc,
                                       "listing the documents", err);
@@ -383,6 +386,7 @@ run_query (sqlite3 *db, Query *qu, DokusError *err)
   DokusRowSet set = { 0 };
   SetFilter filter = { 0 };
   bool with_set = q->status != NULL || qu->words.n > 0, with_all = q->status != NULL;
+  bool overdue = q->status != NULL && strcmp (q->status, "overdue") == 0;
   sqlite3_int64 total = 0, rows;
   cJSON *list;
   DokusStatus st = DOKUS_OK;
@@ -400,7 +404,7 @@ run_query (sqlite3 *db, Query *qu, DokusError *err)
       for (size_t i = 0; st == DOKUS_OK && q->status != NULL && i < all.n; i++)
         {
           const DokusDocBalanceRow *r = &all.rows[i];
-          bool in = status_matches (q->status, &r->bal)
+          bool in = status_matches (q->status, overdue, &r->bal)
                     && (qu->words.n == 0 || dokus_rowset_has (&set, r->rowid));
           if (r->rowid >= 1 && r->rowid <= set.size)
             set.bytes[r->rowid - 1] = in;

@@ -120,6 +120,55 @@ copy_column (char *dst, size_t size, sqlite3_stmt *stmt, int col)
   snprintf (dst, size, "%s", text ? (const char *) text : "");
 }
 
+/* A statement parameter: text (NULL binds NULL) or an integer. */
+typedef struct {
+  bool        is_int;
+  const char *text;
+  int64_t     num;
+} Param;
+
+#define PARAM_TEXT(t) ((Param){ .text = (t) })
+#define PARAM_INT(n) ((Param){ .is_int = true, .num = (n) })
+/* The parameters ?1, ?2... of a statement and their number. */
+#define PARAMS(...)                                                                           \
+  (const Param[]){ __VA_ARGS__ }, (int) (sizeof ((const Param[]){ __VA_ARGS__ }) / sizeof (Param))
+
+/* Prepares @sql, binds @params (@n of them) and steps once: the step's
+ * result code (SQLITE_ROW, SQLITE_DONE or an error) or the prepare's
+ * error. *@stmt is the statement (NULL if it did not prepare), for the
+ * caller to read and sqlite3_finalize(). */
+static int
+step_once (sqlite3 *db, const char *sql, const Param *params, int n, sqlite3_stmt **stmt)
+{
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  for (int i = 0; i < n; i++)
+    {
+      if (params[i].is_int)
+        sqlite3_bind_int64 (*stmt, i + 1, params[i].num);
+      else
+        sqlite3_bind_text (*stmt, i + 1, params[i].text, -1, SQLITE_STATIC);
+    }
+  return sqlite3_step (*stmt);
+}
+
+/* Runs @sql, which gives no rows, with @params; an error says it was
+ * @what. */
+static DokusStatus
+run_sql (sqlite3 *db, const char *sql, const Param *params, int n, const char *what,
+         DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = step_once (db, sql, params, n, &stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return dokus_book_sqlite_error (db, rc, what, err);
+  return DOKUS_OK;
+}
+
 #define SELECT_TRANSMISSION                                                                   \
   "SELECT t.document_id, d.number, t.state, t.receiver_id, t.document_type_id, t.process_id, " \
   "t.ap_message_id, t.reason, t.attempts, t.last_error, t.next_attempt_at, t.queued_at, "     \
@@ -153,14 +202,9 @@ load_transmission (sqlite3 *db, const char *id, const char *label, DokusPeppolTr
 {
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
-  int rc = sqlite3_prepare_v2 (db, SELECT_TRANSMISSION "WHERE t.document_id = ?", -1, &stmt,
-                               NULL);
+  int rc = step_once (db, SELECT_TRANSMISSION "WHERE t.document_id = ?",
+                      PARAMS (PARAM_TEXT (id)), &stmt);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
   if (rc == SQLITE_ROW)
     read_row (stmt, out);
   else if (rc == SQLITE_DONE)
@@ -228,27 +272,18 @@ static DokusStatus
 insert_queued (sqlite3 *db, const char *id, const char *receiver, const char *doctype,
                int64_t now, DokusError *err)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (
+  DokusStatus st = run_sql (
     db,
     "INSERT INTO peppol_transmissions (document_id, state, receiver_id, document_type_id, "
     "process_id, next_attempt_at, queued_at, updated_at) VALUES (?1, 'queued', ?2, ?3, ?4, "
     ISO_TIME_SQL ("?5") ", " ISO_TIME_SQL ("?5") ", " ISO_TIME_SQL ("?5") ") "
     "ON CONFLICT (document_id) DO NOTHING",
-    -1, &stmt, NULL);
+    PARAMS (PARAM_TEXT (id), PARAM_TEXT (receiver), PARAM_TEXT (doctype),
+            PARAM_TEXT (DOKUS_PEPPOL_PROCESS_ID), PARAM_INT (now)),
+    "queueing a document for Peppol", err);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, receiver, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, doctype, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, DOKUS_PEPPOL_PROCESS_ID, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, now);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return dokus_book_sqlite_error (db, rc, "queueing a document for Peppol", err);
+  if (st != DOKUS_OK)
+    return st;
   return dokus_sync_capture_peppol (db, id, err);
 }
 
@@ -312,15 +347,11 @@ select_rows (sqlite3 *db, const char *where, int64_t now, bool all, const char *
   size_t n = 0, cap = 0;
   DokusStatus st = DOKUS_OK;
   char *sql = sqlite3_mprintf ("%s%s", SELECT_TRANSMISSION, where);
-  int rc = sql ? sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  int rc = sql ? step_once (db, sql, PARAMS (PARAM_INT (now), PARAM_INT (all ? 1 : 0)), &stmt)
+               : SQLITE_NOMEM;
 
   sqlite3_free (sql);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, now);
-      sqlite3_bind_int (stmt, 2, all ? 1 : 0);
-    }
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (; rc == SQLITE_ROW; rc = sqlite3_step (stmt))
     {
       if (n == cap)
         {
@@ -334,7 +365,6 @@ select_rows (sqlite3 *db, const char *where, int64_t now, bool all, const char *
           rows = grown;
         }
       read_row (stmt, &rows[n++]);
-      rc = SQLITE_OK;
     }
   if (st == DOKUS_OK && rc != SQLITE_DONE)
     st = dokus_book_sqlite_error (db, rc, what, err);
@@ -445,10 +475,8 @@ update_transmission (sqlite3 *db, const char *document_id, const char *sql, int6
                      const char *t3, const char *t4, const char *t5, int64_t i6,
                      DokusError *err)
 {
-  sqlite3_stmt *stmt = NULL;
   DokusPeppolTransmission row;
   DokusStatus st = load_transmission (db, document_id, document_id, &row, err);
-  int rc;
 
   if (st != DOKUS_OK)
     return st;
@@ -456,21 +484,10 @@ update_transmission (sqlite3 *db, const char *document_id, const char *sql, int6
     return dokus_error_set (err, DOKUS_ERR_REFUSED, "state",
                             "the Peppol transmission of %s is %s already", row.number,
                             dokus_peppol_state_name (row.state));
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_text (stmt, 3, t3, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, t4, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, t5, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, i6);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return dokus_book_sqlite_error (db, rc, "recording a Peppol transmission", err);
-  return DOKUS_OK;
+  return run_sql (db, sql,
+                  PARAMS (PARAM_TEXT (document_id), PARAM_INT (now), PARAM_TEXT (t3),
+                          PARAM_TEXT (t4), PARAM_TEXT (t5), PARAM_INT (i6)),
+                  "recording a Peppol transmission", err);
 }
 
 /* One step in its own transaction; @audit_action (nullable) appends an
@@ -488,24 +505,13 @@ record_step (DokusBook *book, const char *document_id, const char *sql, int64_t 
   if ((st = dokus_ledger_begin (db, err)) != DOKUS_OK)
     return st;
   st = update_transmission (db, document_id, sql, now, t3, t4, t5, i6, err);
+  /* issued -> sent is the one change the frozen-document trigger allows */
   if (st == DOKUS_OK && mark_sent)
-    {
-      /* issued -> sent is the one change the frozen-document trigger allows */
-      sqlite3_stmt *stmt = NULL;
-      int rc = sqlite3_prepare_v2 (db,
-                                   "UPDATE documents SET state = 'sent', updated_at = "
-                                   ISO_TIME_SQL ("?2") " WHERE id = ?1 AND state = 'issued'",
-                                   -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 2, now);
-          rc = sqlite3_step (stmt);
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        st = dokus_book_sqlite_error (db, rc, "marking the document sent", err);
-    }
+    st = run_sql (db,
+                  "UPDATE documents SET state = 'sent', updated_at = " ISO_TIME_SQL ("?2")
+                  " WHERE id = ?1 AND state = 'issued'",
+                  PARAMS (PARAM_TEXT (document_id), PARAM_INT (now)),
+                  "marking the document sent", err);
   if (st == DOKUS_OK && audit_action != NULL)
     st = dokus_audit_append (db, audit_action, "document", document_id, NULL, audit_json, err);
   /* the state as a synced fact (nothing when sync is off or nothing synced changed) */
@@ -559,25 +565,36 @@ dup_audit_json (const char *ap_message_id, const char *reason)
   return text;
 }
 
-DokusStatus
-dokus_peppol_outbox_mark_delivered (DokusBook *book, const char *document_id,
-                                    const char *ap_message_id, int64_t now, DokusError *err)
+/* A final step (delivered, rejected) with its audit entry @audit_action:
+ * ?3 is @ap_message_id (NULL when empty), ?4 @reason (nullable). */
+static DokusStatus
+record_final_step (DokusBook *book, const char *document_id, const char *sql, int64_t now,
+                   const char *ap_message_id, const char *reason, bool mark_sent,
+                   const char *audit_action, DokusError *err)
 {
-  char *audit = dup_audit_json (ap_message_id, NULL);
+  char *audit = dup_audit_json (ap_message_id, reason);
   DokusStatus st;
 
   if (audit == NULL)
     return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-  st = record_step (book, document_id,
-                    "UPDATE peppol_transmissions SET state = 'delivered', "
-                    "ap_message_id = coalesce (?3, ap_message_id), last_error = NULL, "
-                    "submitted_at = coalesce (submitted_at, " ISO_TIME_SQL ("?2") "), "
-                    "finished_at = " ISO_TIME_SQL ("?2") ", updated_at = " ISO_TIME_SQL ("?2")
-                    " WHERE document_id = ?1",
-                    now, ap_message_id && ap_message_id[0] ? ap_message_id : NULL, NULL, NULL,
-                    0, true, "peppol_delivered", audit, err);
+  st = record_step (book, document_id, sql, now,
+                    ap_message_id && ap_message_id[0] ? ap_message_id : NULL, reason, NULL, 0,
+                    mark_sent, audit_action, audit, err);
   free (audit);
   return st;
+}
+
+DokusStatus
+dokus_peppol_outbox_mark_delivered (DokusBook *book, const char *document_id,
+                                    const char *ap_message_id, int64_t now, DokusError *err)
+{
+  return record_final_step (book, document_id,
+                            "UPDATE peppol_transmissions SET state = 'delivered', "
+                            "ap_message_id = coalesce (?3, ap_message_id), last_error = NULL, "
+                            "submitted_at = coalesce (submitted_at, " ISO_TIME_SQL ("?2") "), "
+                            "finished_at = " ISO_TIME_SQL ("?2") ", updated_at = "
+                            ISO_TIME_SQL ("?2") " WHERE document_id = ?1",
+                            now, ap_message_id, NULL, true, "peppol_delivered", err);
 }
 
 DokusStatus
@@ -585,22 +602,14 @@ dokus_peppol_outbox_mark_rejected (DokusBook *book, const char *document_id,
                                    const char *ap_message_id, const char *reason, int64_t now,
                                    DokusError *err)
 {
-  char *audit;
-  DokusStatus st;
-
   if (reason == NULL || reason[0] == '\0')
     reason = "rejected by the access point without a reason";
-  if ((audit = dup_audit_json (ap_message_id, reason)) == NULL)
-    return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-  st = record_step (book, document_id,
-                    "UPDATE peppol_transmissions SET state = 'rejected', reason = ?4, "
-                    "ap_message_id = coalesce (?3, ap_message_id), "
-                    "finished_at = " ISO_TIME_SQL ("?2") ", updated_at = " ISO_TIME_SQL ("?2")
-                    " WHERE document_id = ?1",
-                    now, ap_message_id && ap_message_id[0] ? ap_message_id : NULL, reason, NULL,
-                    0, false, "peppol_rejected", audit, err);
-  free (audit);
-  return st;
+  return record_final_step (book, document_id,
+                            "UPDATE peppol_transmissions SET state = 'rejected', reason = ?4, "
+                            "ap_message_id = coalesce (?3, ap_message_id), "
+                            "finished_at = " ISO_TIME_SQL ("?2") ", updated_at = "
+                            ISO_TIME_SQL ("?2") " WHERE document_id = ?1",
+                            now, ap_message_id, reason, false, "peppol_rejected", err);
 }
 
 DokusStatus
@@ -646,17 +655,12 @@ dokus_peppol_inbox_claim (DokusBook *book, const char *ap_id, const char *sender
   db = dokus_book_get_db (book);
   if ((st = dokus_ledger_begin (db, err)) != DOKUS_OK)
     return st;
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT state, expense_id, claim IS NOT NULL AND claimed_at > "
-                           ISO_TIME_SQL ("?2 - ?3") " FROM peppol_incoming WHERE ap_id = ?1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, ap_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_int (stmt, 3, DOKUS_PEPPOL_CLAIM_SECONDS);
-      rc = sqlite3_step (stmt);
-    }
+  rc = step_once (db,
+                  "SELECT state, expense_id, claim IS NOT NULL AND claimed_at > "
+                  ISO_TIME_SQL ("?2 - ?3") " FROM peppol_incoming WHERE ap_id = ?1",
+                  PARAMS (PARAM_TEXT (ap_id), PARAM_INT (now),
+                          PARAM_INT (DOKUS_PEPPOL_CLAIM_SECONDS)),
+                  &stmt);
   if (rc == SQLITE_ROW && strcmp ((const char *) sqlite3_column_text (stmt, 0), "imported") == 0)
     {
       *result = DOKUS_PEPPOL_INBOX_IMPORTED;
@@ -671,23 +675,16 @@ dokus_peppol_inbox_claim (DokusBook *book, const char *ap_id, const char *sender
       *result = DOKUS_PEPPOL_INBOX_CLAIMED;
       sqlite3_finalize (stmt);
       stmt = NULL;
-      rc = sqlite3_prepare_v2 (
+      rc = step_once (
         db,
         "INSERT INTO peppol_incoming (ap_id, state, claim, claimed_at, sender_id, "
         "document_type_id, first_seen_at, updated_at) VALUES (?1, 'importing', ?2, "
         ISO_TIME_SQL ("?3") ", ?4, ?5, " ISO_TIME_SQL ("?3") ", " ISO_TIME_SQL ("?3") ") "
         "ON CONFLICT (ap_id) DO UPDATE SET state = 'importing', claim = excluded.claim, "
         "claimed_at = excluded.claimed_at, updated_at = excluded.updated_at",
-        -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, ap_id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, claim, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 3, now);
-          sqlite3_bind_text (stmt, 4, sender_id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, document_type_id, -1, SQLITE_STATIC);
-          rc = sqlite3_step (stmt);
-        }
+        PARAMS (PARAM_TEXT (ap_id), PARAM_TEXT (claim), PARAM_INT (now), PARAM_TEXT (sender_id),
+                PARAM_TEXT (document_type_id)),
+        &stmt);
       if (rc == SQLITE_DONE)
         rc = SQLITE_ROW;
     }
@@ -710,26 +707,17 @@ finish_claim (DokusBook *book, const char *ap_id, const char *claim, const char 
               const char *text, int64_t now, DokusError *err)
 {
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   DokusStatus st;
-  int rc;
 
   assert (book != NULL && claim != NULL);
   if ((st = check_ap_id (ap_id, err)) != DOKUS_OK)
     return st;
   db = dokus_book_get_db (book);
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, ap_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, claim, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, now);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return dokus_book_sqlite_error (db, rc, "recording an incoming Peppol document", err);
+  st = run_sql (db, sql,
+                PARAMS (PARAM_TEXT (ap_id), PARAM_TEXT (claim), PARAM_TEXT (text), PARAM_INT (now)),
+                "recording an incoming Peppol document", err);
+  if (st != DOKUS_OK)
+    return st;
   if (sqlite3_changes (db) != 1)
     return dokus_error_set (err, DOKUS_ERR_REFUSED, "claim",
                             "incoming document %s was taken over by another process", ap_id);
@@ -762,27 +750,18 @@ DokusStatus
 dokus_peppol_inbox_acked (DokusBook *book, const char *ap_id, int64_t now, DokusError *err)
 {
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   DokusStatus st;
-  int rc;
 
   assert (book != NULL);
   if ((st = check_ap_id (ap_id, err)) != DOKUS_OK)
     return st;
   db = dokus_book_get_db (book);
-  rc = sqlite3_prepare_v2 (db,
-                           "UPDATE peppol_incoming SET acked = 1, updated_at = "
-                           ISO_TIME_SQL ("?2") " WHERE ap_id = ?1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, ap_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, now);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return dokus_book_sqlite_error (db, rc, "recording an acknowledgement", err);
+  st = run_sql (db,
+                "UPDATE peppol_incoming SET acked = 1, updated_at = " ISO_TIME_SQL ("?2")
+                " WHERE ap_id = ?1",
+                PARAMS (PARAM_TEXT (ap_id), PARAM_INT (now)), "recording an acknowledgement", err);
+  if (st != DOKUS_OK)
+    return st;
   if (sqlite3_changes (db) != 1)
     return dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "ap_id",
                             "no incoming Peppol document %s", ap_id);

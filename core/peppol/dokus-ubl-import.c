@@ -8,7 +8,8 @@
  * categories and the seller's country onto a VAT treatment is explained
  * in docs/formats.md ("UBL IMPORT").
  *
- * The document is validated first when the validator is built: a received
+ * The document is read and validated with one parse (dokus_ubl_read_validated)
+ * when the validator is built: a received
  * invoice is evidence and is kept even when it breaks a rule, so fatal
  * findings are reported in the result, not refused.
  *
@@ -373,26 +374,19 @@ build_expense (const DokusPurchaseDoc *doc, cJSON **out, const char **treatment_
 }
 
 /* {"available": false} without the validator; else {"available": true,
- * "valid", "release", "fatal": [{rule, location, message}], "warnings": N}. */
+ * "valid", "release", "fatal": [{rule, location, message}], "warnings": N}
+ * from @report (nullable without the validator). */
 static cJSON *
-validate (const char *xml, size_t len)
+validation_json (const DokusUblReport *report)
 {
   cJSON *v = cJSON_CreateObject ();
 
 #ifdef DOKUS_HAVE_UBL_VALIDATE
-  DokusUblReport *report = NULL;
-  DokusError verr = { 0 };
   size_t warnings = 0;
   cJSON *fatal;
 
   cJSON_AddBoolToObject (v, "available", true);
   cJSON_AddStringToObject (v, "release", dokus_ubl_validate_release ());
-  if (dokus_ubl_validate (xml, len, &report, &verr) != DOKUS_OK)
-    {
-      cJSON_AddBoolToObject (v, "valid", false);
-      cJSON_AddStringToObject (v, "error", verr.message);
-      return v;
-    }
   cJSON_AddBoolToObject (v, "valid", dokus_ubl_report_valid (report));
   fatal = cJSON_AddArrayToObject (v, "fatal");
   for (size_t i = 0; i < dokus_ubl_report_count (report); i++)
@@ -410,10 +404,8 @@ validate (const char *xml, size_t len)
       cJSON_AddStringToObject (f, "message", dokus_ubl_report_message (report, i));
     }
   cJSON_AddNumberToObject (v, "warnings", (double) warnings);
-  dokus_ubl_report_free (report);
 #else
-  (void) xml;
-  (void) len;
+  (void) report;
   cJSON_AddBoolToObject (v, "available", false);
 #endif
   return v;
@@ -430,6 +422,7 @@ dokus_ubl_import (DokusBook *book, const char *xml, size_t len, char out_id[DOKU
   const char *treatment = NULL;
   bool credit_note = false;
   cJSON *expense = NULL, *result = NULL, *skipped, *validation = NULL;
+  DokusUblReport *report = NULL;
   char *expense_json = NULL;
   DokusStatus st;
 
@@ -437,12 +430,17 @@ dokus_ubl_import (DokusBook *book, const char *xml, size_t len, char out_id[DOKU
   out_id[0] = '\0';
   if (out_json)
     *out_json = NULL;
+  /* one parse for the reader and the validator */
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+  st = dokus_ubl_read_validated (xml, len, &doc, &report, err);
+#else
   st = dokus_ubl_read (xml, len, &doc, err);
+#endif
   if (st == DOKUS_OK)
     st = build_expense (doc, &expense, &treatment, &credit_note, err);
   if (st != DOKUS_OK)
     goto out;
-  validation = validate (xml, len);
+  validation = validation_json (report);
   result = cJSON_CreateObject ();
   skipped = cJSON_AddArrayToObject (result, "skipped_attachments");
 
@@ -494,6 +492,9 @@ out:
   cJSON_Delete (result);
   cJSON_Delete (expense);
   free (expense_json);
+#ifdef DOKUS_HAVE_UBL_VALIDATE
+  dokus_ubl_report_free (report);
+#endif
   dokus_purchase_doc_free (doc);
   return st;
 }

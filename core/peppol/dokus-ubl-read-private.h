@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <libxml/xmlerror.h>
+
 #include "dokus/dokus-date.h"
 #include "dokus/dokus-money.h"
 #include "dokus/dokus-ubl-read.h"
@@ -133,9 +135,30 @@ struct DokusPurchaseDoc {
  * {12345, 1} -> "1234.50", {41375, 5} -> "0.41375". Returns @buf. */
 char *dokus_ubl_format_amount (DokusDecimal d, char buf[DOKUS_MONEY_TEXT]);
 
+/* What libxml2 reported while parsing without failing, outside the
+ * parser context (encoding conversion, I/O): the first message, with its
+ * kind ("encoding error: ..."), or "". */
+typedef struct {
+  char first[160];
+} DokusUblParseNote;
+
+/* An xmlStructuredErrorFunc keeping the first context-free error in the
+ * DokusUblParseNote @data; errors with a parser context are left to
+ * xmlCtxtGetLastError(). */
+void dokus_ubl_note_parser_error (void *data, xmlErrorPtr error);
+
 /* Parses @xml (@len bytes) with libxml2 under the hostile-input limits of
  * dokus-ubl-read.h: size, no DOCTYPE, no network, no DTD loading, no
- * entity substitution, DOKUS_UBL_MAX_DEPTH. *@out (transfer full,
- * xmlFreeDoc()) on success; DOKUS_ERR_INVALID with a clear message
- * otherwise. The type is void * so that this header needs no libxml2. */
-DokusStatus dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusError *err);
+ * entity substitution, DOKUS_UBL_MAX_DEPTH, DOKUS_UBL_MAX_ELEMENTS, with
+ * the options the validator parses with (NONET, NOBLANKS, NOCDATA,
+ * COMPACT), so its tree is the one the validator would build. *@out
+ * (transfer full, xmlFreeDoc()) on success; DOKUS_ERR_INVALID with a clear
+ * message otherwise. @note (nullable) gets what the parser reported
+ * without failing. The type is void * so that this header needs no
+ * libxml2. */
+DokusStatus dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusUblParseNote *note,
+                                 DokusError *err);
+
+/* Reads the parsed document @xdoc (an xmlDoc *, transfer none: left
+ * unchanged) as dokus_ubl_read() does after its parse. */
+DokusStatus dokus_ubl_read_tree (void *xdoc, DokusPurchaseDoc **out, DokusError *err);

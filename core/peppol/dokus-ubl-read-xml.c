@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -79,6 +80,24 @@ ignore_generic_error_cb (void *ctx, const char *msg, ...)
   (void) msg;
 }
 
+void
+dokus_ubl_note_parser_error (void *data, xmlErrorPtr e)
+{
+  DokusUblParseNote *note = data;
+  size_t n;
+
+  if (note->first[0] != '\0' || e == NULL || e->ctxt != NULL || e->message == NULL)
+    return;
+  snprintf (note->first, sizeof note->first, "%s%s",
+            e->domain == XML_FROM_I18N ? "encoding error: "
+            : e->domain == XML_FROM_IO ? "I/O error: "
+                                       : "",
+            e->message);
+  n = strlen (note->first);
+  while (n > 0 && (note->first[n - 1] == '\n' || note->first[n - 1] == ' '))
+    note->first[--n] = '\0';
+}
+
 /* libxml2's own message, without its trailing newline. */
 static DokusStatus
 report_parse_error (xmlParserCtxtPtr ctxt, DokusError *err)
@@ -103,7 +122,8 @@ report_parse_error (xmlParserCtxtPtr ctxt, DokusError *err)
 }
 
 DokusStatus
-dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusError *err)
+dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusUblParseNote *note,
+                     DokusError *err)
 {
   /* no NOENT (entities stay references), no DTDLOAD/DTDATTR/DTDVALID,
    * no HUGE (libxml2's own text and name limits stay on) */
@@ -111,12 +131,15 @@ dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusError *err)
                       | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
   Guard g = { 0 };
   xmlGenericErrorFunc saved_handler;
-  void *saved_context;
+  void *saved_context, *saved_structured_data;
+  xmlStructuredErrorFunc saved_structured;
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
   DokusStatus st = DOKUS_OK;
 
   *out = NULL;
+  if (note != NULL)
+    note->first[0] = '\0';
   if (xml == NULL || len == 0)
     return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "the document is empty");
   if (len > DOKUS_UBL_MAX_BYTES)
@@ -142,8 +165,14 @@ dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusError *err)
   /* the handler is per thread in libxml2: saved and put back */
   saved_handler = xmlGenericError;
   saved_context = xmlGenericErrorContext;
+  saved_structured = xmlStructuredError;
+  saved_structured_data = xmlStructuredErrorContext;
   xmlSetGenericErrorFunc (NULL, ignore_generic_error_cb);
+  if (note != NULL)
+    xmlSetStructuredErrorFunc (note, dokus_ubl_note_parser_error);
   xmlParseDocument (ctxt);
+  if (note != NULL)
+    xmlSetStructuredErrorFunc (saved_structured_data, saved_structured);
   xmlSetGenericErrorFunc (saved_context, saved_handler);
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;

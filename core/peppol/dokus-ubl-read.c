@@ -154,7 +154,8 @@ is_element (xmlNodePtr n, const char *qname)
   const char *ns = qname[1] == 'b' ? NS_CBC : NS_CAC;
 
   assert (qname[3] == ':');
-  return n->type == XML_ELEMENT_NODE && n->ns != NULL
+  /* the first letter inline: most siblings differ there, and strcmp is a call */
+  return n->type == XML_ELEMENT_NODE && n->ns != NULL && n->name[0] == (xmlChar) qname[4]
          && strcmp ((const char *) n->name, qname + 4) == 0
          && strcmp ((const char *) n->ns->href, ns) == 0;
 }
@@ -976,40 +977,25 @@ read_header (Reader *r, xmlNodePtr root)
 }
 
 DokusStatus
-dokus_ubl_read (const char *xml, size_t len, DokusPurchaseDoc **out, DokusError *err)
+dokus_ubl_read_tree (void *xdoc, DokusPurchaseDoc **out, DokusError *err)
 {
-  void *parsed = NULL;
-  xmlDocPtr xdoc;
-  xmlNodePtr root;
+  xmlNodePtr root = xmlDocGetRootElement (xdoc);
   Reader r = { .err = err };
-  DokusStatus st;
 
-  assert (out != NULL);
+  assert (xdoc != NULL && out != NULL);
   *out = NULL;
-  st = dokus_ubl_parse_xml (xml, len, &parsed, err);
-  if (st != DOKUS_OK)
-    return st;
-  xdoc = parsed;
-  root = xmlDocGetRootElement (xdoc);
   if (root == NULL || root->ns == NULL
       || !((strcmp ((const char *) root->name, "Invoice") == 0
             && strcmp ((const char *) root->ns->href, NS_INVOICE) == 0)
            || (strcmp ((const char *) root->name, "CreditNote") == 0
                && strcmp ((const char *) root->ns->href, NS_CREDIT_NOTE) == 0)))
-    {
-      st = dokus_error_set (err, DOKUS_ERR_INVALID, "root",
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "root",
                             "%s: not a UBL invoice or credit note (the root must be Invoice"
                             " in " NS_INVOICE " or CreditNote in " NS_CREDIT_NOTE ")",
                             root ? (const char *) root->name : "(no root element)");
-      xmlFreeDoc (xdoc);
-      return st;
-    }
   r.doc = calloc (1, sizeof *r.doc);
   if (r.doc == NULL)
-    {
-      xmlFreeDoc (xdoc);
-      return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-    }
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
   r.doc->credit_note = strcmp ((const char *) root->name, "CreditNote") == 0;
 
   read_header (&r, root);
@@ -1017,7 +1003,6 @@ dokus_ubl_read (const char *xml, size_t len, DokusPurchaseDoc **out, DokusError 
   read_tax_totals (&r, root);
   read_totals (&r, root);
   read_lines (&r, root);
-  xmlFreeDoc (xdoc);
   if (failed (&r))
     {
       dokus_purchase_doc_free (r.doc);
@@ -1025,6 +1010,22 @@ dokus_ubl_read (const char *xml, size_t len, DokusPurchaseDoc **out, DokusError 
     }
   *out = r.doc;
   return DOKUS_OK;
+}
+
+DokusStatus
+dokus_ubl_read (const char *xml, size_t len, DokusPurchaseDoc **out, DokusError *err)
+{
+  void *parsed = NULL;
+  DokusStatus st;
+
+  assert (out != NULL);
+  *out = NULL;
+  st = dokus_ubl_parse_xml (xml, len, &parsed, NULL, err);
+  if (st != DOKUS_OK)
+    return st;
+  st = dokus_ubl_read_tree (parsed, out, err);
+  xmlFreeDoc (parsed);
+  return st;
 }
 
 size_t

@@ -234,7 +234,7 @@ dokus_pdf_export_with_pages (DokusBook *book, const char *id_or_number, const ch
                              DokusError *err)
 {
   sqlite3 *db = dokus_book_get_db (book);
-  char id[DOKUS_ID_TEXT], *json = NULL;
+  char id[DOKUS_ID_TEXT];
   const char *number, *status;
   cJSON *doc = NULL;
   DokusPdfRendering r = { 0 };
@@ -249,15 +249,12 @@ dokus_pdf_export_with_pages (DokusBook *book, const char *id_or_number, const ch
     return dokus_error_set (err, DOKUS_ERR_INVALID, "language",
                             "the language must be nl, fr, de or en, not '%s'", language);
   st = dokus_doc_resolve (db, id_or_number, id, err);
+  /* the frozen document without the derived balance, which the PDF does
+   * not show ("status" is then the stored state: draft, issued or sent) */
   if (st == DOKUS_OK)
-    st = dokus_document_show_text (db, id, &json, err);
+    st = dokus_document_to_json (db, id, false, &doc, err);
   if (st != DOKUS_OK)
     goto out;
-  if ((doc = cJSON_Parse (json)) == NULL)
-    {
-      st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-      goto out;
-    }
   number = dokus_render_str (doc, "number");
   status = dokus_render_str (doc, "status");
   if (number == NULL || status == NULL || strcmp (status, "draft") == 0)
@@ -288,7 +285,6 @@ dokus_pdf_export_with_pages (DokusBook *book, const char *id_or_number, const ch
   dokus_pdf_rendering_clear (&r);
 out:
   cJSON_Delete (doc);
-  free (json);
   return st;
 }
 

@@ -214,8 +214,8 @@ dokus_reports_open_invoices (sqlite3 *db, DokusDate today, DokusOpenInvoiceFn fn
     }
   if (st == DOKUS_OK)
     rc = sqlite3_prepare_v2 (db,
-                             "SELECT d.id, d.number, d.client_id, c.name, d.issue_date, d.due_date"
-                             " FROM documents d JOIN clients c ON c.id = d.client_id"
+                             "SELECT d.id, d.number, d.client_id, c.name, d.issue_date, d.due_date,"
+                             " d.rowid FROM documents d JOIN clients c ON c.id = d.client_id"
                              " WHERE d.rowid IN (SELECT value FROM json_each(?1))"
                              " ORDER BY d.due_date IS NULL, d.due_date, d.issue_date,"
                              "  d.series_number, d.id",
@@ -226,14 +226,13 @@ dokus_reports_open_invoices (sqlite3 *db, DokusDate today, DokusOpenInvoiceFn fn
     sqlite3_bind_text (stmt, 1, rowids, (int) len, SQLITE_STATIC);
   while (st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const DokusDocBalanceRow *r
-        = dokus_doc_balances_find (&all, (const char *) sqlite3_column_text (stmt, 0));
+      const DokusDocBalanceRow *r = dokus_doc_balances_get (&all, sqlite3_column_int64 (stmt, 6));
       DokusOpenInvoice inv = { 0 };
       DokusDate due;
 
       if (r == NULL)
         continue;
-      inv.id = r->id;
+      inv.id = (const char *) sqlite3_column_text (stmt, 0);
       inv.number = (const char *) sqlite3_column_text (stmt, 1);
       inv.client_id = (const char *) sqlite3_column_text (stmt, 2);
       inv.client_name = (const char *) sqlite3_column_text (stmt, 3);

@@ -537,6 +537,10 @@ apply_op (sqlite3 *db, const cJSON *op, const char *device, OpResult *res, Dokus
         rc = dokus_sync_logo_apply (db, op, res);
       else if (strcmp (k, "audit") == 0)
         rc = apply_audit (db, op, res);
+      else if (strcmp (k, "comment") == 0)
+        rc = dokus_sync_comment_apply (db, op, device, res);
+      else if (strcmp (k, "resolve") == 0)
+        rc = dokus_sync_resolve_apply (db, op, device, res);
       else if (strcmp (k, "member") == 0)
         {
           bool applied = false;
@@ -583,9 +587,14 @@ apply_plaintext (sqlite3 *db, const char *device, int64_t dev_seq, const char *t
   DokusStatus st = DOKUS_OK;
   int idx = 0, rc;
 
-  if (env != NULL)
-    st = dokus_sync_hlc_observe (db, hlc_of (env), err);
   cJSON *ops = env != NULL ? cJSON_GetObjectItemCaseSensitive (env, "ops") : NULL;
+  /* an accountant's envelope is all comments or refused whole; its
+   * dev_seq still counts as applied, so its stream goes on */
+  bool allowed = dokus_sync_ops_allowed (db, device, ops);
+  if (env != NULL && allowed)
+    st = dokus_sync_hlc_observe (db, hlc_of (env), err);
+  if (!allowed)
+    ops = NULL;
   cJSON_ArrayForEach (op, ops)
     {
       OpResult res;
@@ -617,7 +626,10 @@ apply_plaintext (sqlite3 *db, const char *device, int64_t dev_seq, const char *t
       rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
     }
   sqlite3_finalize (stmt);
-  stats->applied++;
+  if (allowed)
+    stats->applied++;
+  else
+    stats->refused++;
   return rc == SQLITE_OK ? DOKUS_OK
                          : dokus_book_sqlite_error (db, rc, "recording an applied envelope", err);
 }

@@ -331,6 +331,7 @@ capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, bool audit_only, cJ
     { "SELECT id FROM payments ORDER BY id", 5 },
     { "SELECT document_id FROM peppol_transmissions ORDER BY document_id", 7 },
     { "SELECT DISTINCT document_id FROM document_exports ORDER BY document_id", 8 },
+    { "SELECT 'all' WHERE EXISTS (SELECT 1 FROM comments)", 9 },
     { "SELECT seq FROM audit_log ORDER BY device_id, device_seq", 6 }, /* last */
   };
   const size_t n_parts = sizeof parts / sizeof parts[0];
@@ -366,6 +367,7 @@ capture_all (sqlite3 *db, uint64_t hlc_in, const char *self, bool audit_only, cJ
             case 5: st = capture_payment (db, v, ops, err); break;
             case 7: st = dokus_sync_peppol_op (db, v, hlc, ops, err); break;
             case 8: st = dokus_sync_export_op (db, v, ops, err); break;
+            case 9: st = dokus_sync_comments_op (db, ops, err); break;
             default: st = capture_audit (db, strtoll (v, NULL, 10), ops, err); break;
             }
         }
@@ -497,6 +499,13 @@ dokus_sync_capture (sqlite3 *db, int64_t audit_rowid, const char *action, const 
 DokusStatus
 dokus_sync_seal_ops (sqlite3 *db, cJSON *env, uint64_t hlc, const char *self, DokusError *err)
 {
+  return dokus_sync_seal_ops_kind (db, env, hlc, self, "change", err);
+}
+
+DokusStatus
+dokus_sync_seal_ops_kind (sqlite3 *db, cJSON *env, uint64_t hlc, const char *self,
+                          const char *kind, DokusError *err)
+{
   sqlite3_stmt *stmt = NULL;
   char *text = NULL, n[24];
   int64_t dev_seq = 0;
@@ -516,7 +525,7 @@ dokus_sync_seal_ops (sqlite3 *db, cJSON *env, uint64_t hlc, const char *self, Do
   cJSON_AddStringToObject (env, "device", self);
   cJSON_AddStringToObject (env, "hlc", n);
   text = cJSON_PrintUnformatted (env);
-  st = text ? dokus_sync_seal (db, text, dev_seq, err)
+  st = text ? dokus_sync_seal (db, text, dev_seq, kind, err)
             : dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
   if (text != NULL)
     sodium_memzero (text, strlen (text));

@@ -26,7 +26,10 @@ static const char *const dumps[] = {
   "SELECT * FROM payments ORDER BY id",
   "SELECT * FROM expenses ORDER BY id",
   "SELECT * FROM expense_lines ORDER BY expense_id, position",
-  "SELECT * FROM devices ORDER BY id",
+  /* an accountant's audit entries (its device key, its exports) stay on
+   * its device by design: not synced state */
+  "SELECT * FROM devices WHERE id NOT IN"
+  " (SELECT device_id FROM sync_member WHERE role = 'accountant') ORDER BY id",
   /* Peppol state: what every replica converges on, not the local
    * bookkeeping of attempts (dokus-sync-peppol.c) */
   "SELECT document_id, state, receiver_id, document_type_id, process_id, ap_message_id, reason"
@@ -37,8 +40,14 @@ static const char *const dumps[] = {
    * imported on two devices is one row with two such times) */
   "SELECT id, owner_kind, owner_id, filename, mime_type, sha256 FROM attachments ORDER BY id",
   "SELECT sha256 FROM profile_logos ORDER BY sha256",
+  /* comments and their resolution (the earliest wins on every replica);
+   * not the HLCs, which only order them */
+  "SELECT id, subject_kind, subject_id, author_id, author_role, body, created_at, resolved_at,"
+  " resolved_by FROM comments ORDER BY id",
   "SELECT device_id, device_seq, at, action, entity, entity_id, before_json, after_json,"
-  " prev_hash, hash, signature FROM audit_log ORDER BY device_id, device_seq",
+  " prev_hash, hash, signature FROM audit_log WHERE device_id NOT IN"
+  " (SELECT device_id FROM sync_member WHERE role = 'accountant')"
+  " ORDER BY device_id, device_seq",
 };
 
 static void

@@ -107,7 +107,8 @@ dokus_sync_load_sign_key (sqlite3 *db, unsigned char *sk, DokusError *err)
 }
 
 DokusStatus
-dokus_sync_seal (sqlite3 *db, const char *plaintext, int64_t dev_seq, DokusError *err)
+dokus_sync_seal (sqlite3 *db, const char *plaintext, int64_t dev_seq, const char *kind,
+                 DokusError *err)
 {
   unsigned char key[32], sk[crypto_sign_SECRETKEYBYTES];
   unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
@@ -144,8 +145,8 @@ dokus_sync_seal (sqlite3 *db, const char *plaintext, int64_t dev_seq, DokusError
   sig_message (msg, book_id, device_id, dev_seq, epoch, nonce, ct, (size_t) ct_len);
   crypto_sign_detached (sig, NULL, msg, sizeof msg, sk);
 
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO sync_outbox (dev_seq, key_epoch, nonce, ct, sig)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO sync_outbox (dev_seq, key_epoch, nonce, ct, sig, kind)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, dev_seq);
@@ -153,6 +154,7 @@ dokus_sync_seal (sqlite3 *db, const char *plaintext, int64_t dev_seq, DokusError
       sqlite3_bind_blob (stmt, 3, nonce, sizeof nonce, SQLITE_STATIC);
       sqlite3_bind_blob (stmt, 4, ct, (int) ct_len, SQLITE_STATIC);
       sqlite3_bind_blob (stmt, 5, sig, sizeof sig, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, kind, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
     }
   sqlite3_finalize (stmt);
@@ -189,9 +191,8 @@ dokus_sync_open (sqlite3 *db, const DokusSyncEnvelope *env, char **plaintext, Do
   /* the signature first, against the member list: an unknown member
    * (its member fact not applied yet) waits; a revoked one's envelopes
    * after its cut-off are refused */
-  rc = sqlite3_prepare_v2 (db, "SELECT sign_pk, revoked = 0 OR ?2 <= coalesce (revoked_after, 0),"
-                               " role = 'accountant' FROM sync_member WHERE device_id = ?1", -1,
-                           &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "SELECT sign_pk, revoked = 0 OR ?2 <= coalesce (revoked_after, 0)"
+                               " FROM sync_member WHERE device_id = ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_bind_text (stmt, 1, env->device_id, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK)
@@ -200,9 +201,10 @@ dokus_sync_open (sqlite3 *db, const DokusSyncEnvelope *env, char **plaintext, Do
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     unknown = true;
-  /* an accountant reads: nothing it sends changes a book (SYNC.md) */
+  /* an accountant's envelopes open too: apply accepts from it only
+   * comments it wrote itself (dokus-sync-comments.c) */
   else if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == crypto_sign_PUBLICKEYBYTES
-           && sqlite3_column_int (stmt, 1) != 0 && sqlite3_column_int (stmt, 2) == 0)
+           && sqlite3_column_int (stmt, 1) != 0)
     {
       sig_message (msg, book_id, env->device_id, env->dev_seq, env->key_epoch, env->nonce, env->ct,
                    env->ct_len);

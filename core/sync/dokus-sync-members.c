@@ -53,6 +53,12 @@ member_role (sqlite3 *db, const char *device_id, bool *revoked)
   return role;
 }
 
+const char *
+dokus_sync_member_role_of (sqlite3 *db, const char *device)
+{
+  return member_role (db, device, NULL);
+}
+
 bool
 dokus_sync_is_owner (sqlite3 *db, const char *device_id)
 {

@@ -99,6 +99,10 @@ int dokus_sync_logo_apply (sqlite3 *db, const cJSON *op, DokusSyncOpResult *res)
  * envelope (dokus-sync-capture.c). */
 DokusStatus dokus_sync_seal_ops (sqlite3 *db, cJSON *env, uint64_t hlc, const char *self,
                                  DokusError *err);
+/* the same, with the envelope kind the relay is told: "change" or
+ * "comment" (comment and resolve ops only) */
+DokusStatus dokus_sync_seal_ops_kind (sqlite3 *db, cJSON *env, uint64_t hlc, const char *self,
+                                      const char *kind, DokusError *err);
 /* true if @self is paired as an accountant's device */
 bool dokus_sync_is_accountant (sqlite3 *db, const char *self);
 
@@ -106,6 +110,29 @@ bool dokus_sync_is_accountant (sqlite3 *db, const char *self);
  * last recorded clock skew is beyond DOKUS_SYNC_CLOCK_SKEW_LIMIT_MS
  * (dokus-sync-clock.c) */
 DokusStatus dokus_sync_clock_check (sqlite3 *db, const char *what, DokusError *err);
+
+/* Comments (dokus-sync-comments.c): not accounting records, so no audit
+ * entry. Called by core/ledger/dokus-comment.c inside its transaction:
+ * when sync is on, seals the comment @comment_id (or its resolution, if
+ * @resolution) as one envelope of kind "comment"; refused while the clock
+ * is off (dokus_sync_clock_check). */
+DokusStatus dokus_sync_capture_comment (sqlite3 *db, const char *comment_id, bool resolution,
+                                        DokusError *err);
+/* the "comment" and "resolve" ops of every comment, when sync is turned on */
+DokusStatus dokus_sync_comments_op (sqlite3 *db, cJSON *ops, DokusError *err);
+/* apply a "comment" / "resolve" op sent by @device (rc; *res) */
+int dokus_sync_comment_apply (sqlite3 *db, const cJSON *op, const char *device,
+                              DokusSyncOpResult *res);
+int dokus_sync_resolve_apply (sqlite3 *db, const cJSON *op, const char *device,
+                              DokusSyncOpResult *res);
+/* true if @device's envelope with @ops may apply: always for an owner or
+ * device; for an accountant only if every op is a comment */
+bool dokus_sync_ops_allowed (sqlite3 *db, const char *device, const cJSON *ops);
+/* the role of member @device ("owner", "device", "accountant"), or NULL */
+const char *dokus_sync_member_role_of (sqlite3 *db, const char *device);
+/* DOKUS_ERR_INVALID (field "text") unless @text is UTF-8, not blank, of at
+ * most DOKUS_COMMENT_MAX_CHARS characters (dokus-comment.c) */
+DokusStatus dokus_comment_text_check (const char *text, DokusError *err);
 
 /* Called by issue before numbering in @series_id: DOKUS_OK when sync is
  * off or this device holds the series' lease, else DOKUS_ERR_REFUSED. */
@@ -159,7 +186,7 @@ int dokus_sync_rows_insert (sqlite3 *db, const char *table, const char *fk_col, 
 
 /* Envelopes (dokus-sync-envelope.c). */
 DokusStatus dokus_sync_seal (sqlite3 *db, const char *plaintext, int64_t dev_seq,
-                             DokusError *err);
+                             const char *kind, DokusError *err);
 /* opens @env; *plaintext (transfer full) is free()d by the caller.
  * DOKUS_ERR_NOT_FOUND: not yet (its device is not a member here yet, or
  * its key epoch is unknown): it waits; DOKUS_ERR_REFUSED: never (a bad

@@ -259,7 +259,7 @@ dokus_sync_outbox_list (DokusBook *book, size_t limit, DokusSyncEnvelope **out, 
   *n_out = 0;
   if (!dokus_sync_self (db, NULL, self))
     return dokus_error_set (err, DOKUS_ERR_NOT_FOUND, "", "sync is not enabled on this book");
-  rc = sqlite3_prepare_v2 (db, "SELECT dev_seq, key_epoch, nonce, ct, sig FROM sync_outbox"
+  rc = sqlite3_prepare_v2 (db, "SELECT dev_seq, key_epoch, nonce, ct, sig, kind FROM sync_outbox"
                                " WHERE server_seq IS NULL ORDER BY dev_seq LIMIT ?1", -1, &stmt,
                            NULL);
   if (rc == SQLITE_OK)
@@ -297,6 +297,7 @@ dokus_sync_outbox_list (DokusBook *book, size_t limit, DokusSyncEnvelope **out, 
       memcpy (e->ct, sqlite3_column_blob (stmt, 3), e->ct_len);
       memcpy (e->nonce, sqlite3_column_blob (stmt, 2), DOKUS_SYNC_NONCE_BYTES);
       memcpy (e->sig, sqlite3_column_blob (stmt, 4), DOKUS_SYNC_SIG_BYTES);
+      snprintf (e->kind, sizeof e->kind, "%s", (const char *) sqlite3_column_text (stmt, 5));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

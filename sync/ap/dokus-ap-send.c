@@ -213,7 +213,15 @@ dokus_ap_send_pending (DokusBook *book, DokusApProvider *ap, const DokusApSendOp
   st = dokus_peppol_outbox_pending (book, dokus_ap_now (options),
                                     options != NULL && options->ignore_schedule, &rows, &n, err);
   for (size_t i = 0; st == DOKUS_OK && i < n; i++)
-    st = send_one (&run, &rows[i], err);
+    {
+      /* between documents only: the one in flight is recorded first */
+      if (options != NULL && options->stop != NULL && options->stop (options->stop_data))
+        {
+          local.left = n - i;
+          break;
+        }
+      st = send_one (&run, &rows[i], err);
+    }
   free (rows);
   if (summary != NULL)
     *summary = local;

@@ -43,7 +43,10 @@ push_body (DokusBook *book, const char *book_id, const char *device_id,
           || !cJSON_AddNumberToObject (e, "key_epoch", envs[i].key_epoch)
           || !dokus_sync_wire_add_b64 (e, "nonce", envs[i].nonce, sizeof envs[i].nonce)
           || !dokus_sync_wire_add_b64 (e, "ct", envs[i].ct, envs[i].ct_len)
-          || !dokus_sync_wire_add_b64 (e, "sig", envs[i].sig, sizeof envs[i].sig))
+          || !dokus_sync_wire_add_b64 (e, "sig", envs[i].sig, sizeof envs[i].sig)
+          /* the one kind an accountant may push; "change" is the default */
+          || (strcmp (envs[i].kind, "comment") == 0
+              && !cJSON_AddStringToObject (e, "kind", "comment")))
         st = dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
       dokus_sync_wire_binding (b, book_id, &envs[i]);
       crypto_generichash_update (&h, b, sizeof b);

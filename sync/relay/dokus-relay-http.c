@@ -55,8 +55,9 @@ static const Route routes[] = {
     false },
   { "GET", "/v1/books/*/key_bundles", dokus_relay_handle_key_bundles_get, DOKUS_ROLES_ALL, true,
     false },
-  /* an accountant reads: the relay cannot tell a comment from a change */
-  { "POST", "/v1/books/*/push", dokus_relay_handle_push, DOKUS_ROLES_WRITERS, true, false },
+  /* an accountant reads and comments: it may push envelopes of kind
+   * "comment" only (dokus-relay-push.c) */
+  { "POST", "/v1/books/*/push", dokus_relay_handle_push, DOKUS_ROLES_ALL, true, false },
   { "GET", "/v1/books/*/pull", dokus_relay_handle_pull, DOKUS_ROLES_ALL, true, false },
   { "PUT", "/v1/books/*/snapshot", dokus_relay_handle_snapshot_put, DOKUS_ROLE_OWNER, true,
     true },

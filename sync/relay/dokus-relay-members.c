@@ -3,7 +3,8 @@
  * A book's members (device id, role, public keys, push head), added and
  * revoked by the owner, and the key bundles the owner seals to each
  * member for each key epoch. A revoked member's tokens and pushes are
- * refused from the next request on.
+ * refused from the next request on, and the series leases it held are
+ * freed in the revocation's transaction (docs/sync.md, "Leases").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -108,14 +109,96 @@ out:
   return ret;
 }
 
+/* Runs @sql with @p inside the revocation's transaction; NULL (and the
+ * transaction rolled back) on a database error. */
+static PGresult *
+revoke_step (DokusRelayRequest *req, const char *sql, const DokusRelayParams *p, char *msg,
+             size_t msg_size)
+{
+  PGresult *r = dokus_relay_db_exec (req->db, sql, p, msg, msg_size);
+  if (r == NULL)
+    PQclear (PQexec (req->db, "ROLLBACK"));
+  return r;
+}
+
+/* Revokes member @dev and frees every series lease it holds, in one
+ * transaction. The book row is locked first, as a push locks it, so the
+ * book's head read here is past every envelope the device got in: it
+ * becomes the leases' release_seq, and the next holder numbers on only
+ * once it has pulled that far. Returns false after replying. */
+static bool
+revoke_member (DokusRelayRequest *req, const uint8_t *dev, long long *max_dev_seq,
+               long long *leases_freed, enum MHD_Result *ret)
+{
+  DokusRelayParams p = { 0 };
+  PGresult *r;
+  long long head;
+  char msg[256];
+
+  dokus_relay_params_bytes (&p, req->book_id, 16);
+  r = dokus_relay_db_exec (req->db, "BEGIN", NULL, msg, sizeof msg);
+  if (r != NULL)
+    {
+      PQclear (r);
+      r = revoke_step (req, "SELECT last_seq FROM book WHERE book_id = $1 FOR UPDATE", &p, msg,
+                       sizeof msg);
+    }
+  if (r == NULL)
+    goto db_error;
+  head = PQntuples (r) > 0 ? dokus_relay_db_get_i64 (r, 0, 0) : 0;
+  PQclear (r);
+  dokus_relay_params_bytes (&p, dev, 16);
+  r = revoke_step (req,
+                   "WITH m AS (UPDATE member SET revoked_at = coalesce(revoked_at, now()) "
+                   "           WHERE book_id = $1 AND device_id = $2 "
+                   "           RETURNING max_dev_seq), "
+                   "f AS (UPDATE token_family SET revoked_at = coalesce(revoked_at, now()) "
+                   "      WHERE book_id = $1 AND device_id = $2) "
+                   "SELECT max_dev_seq FROM m",
+                   &p, msg, sizeof msg);
+  if (r == NULL)
+    goto db_error;
+  if (PQntuples (r) == 0)
+    {
+      PQclear (r);
+      PQclear (PQexec (req->db, "ROLLBACK"));
+      *ret = dokus_relay_reply_error (req, 404, "not_found", "device_id", NULL, "no such member");
+      return false;
+    }
+  /* the cut-off: the member row's lock orders this after any push that
+   * counted the device's envelopes, and pushes after it are refused, so
+   * clients accept exactly its envelopes up to here */
+  *max_dev_seq = dokus_relay_db_get_i64 (r, 0, 0);
+  PQclear (r);
+  /* a stolen laptop never comes back to hand its leases over: free them
+   * as a release would, a new epoch fencing out the old holder */
+  dokus_relay_params_int (&p, head);
+  r = revoke_step (req,
+                   "WITH l AS (UPDATE lease SET holder = NULL, epoch = epoch + 1, "
+                   "           release_seq = greatest(release_seq, $3::bigint) "
+                   "           WHERE book_id = $1 AND holder = $2 RETURNING 1) "
+                   "SELECT count(*) FROM l",
+                   &p, msg, sizeof msg);
+  if (r == NULL)
+    goto db_error;
+  *leases_freed = dokus_relay_db_get_i64 (r, 0, 0);
+  PQclear (r);
+  r = dokus_relay_db_exec (req->db, "COMMIT", NULL, msg, sizeof msg);
+  if (r == NULL)
+    goto db_error;
+  PQclear (r);
+  return true;
+db_error:
+  *ret = dokus_relay_reply_db_error (req, "revoke", msg);
+  return false;
+}
+
 enum MHD_Result
 dokus_relay_handle_member_revoke (DokusRelayRequest *req)
 {
-  long long max_dev_seq;
+  long long max_dev_seq = 0, leases_freed = 0;
   uint8_t dev[16];
-  DokusRelayParams p = { 0 };
-  PGresult *r;
-  char msg[256];
+  enum MHD_Result ret = MHD_YES;
   cJSON *o;
 
   if (!dokus_relay_parse_id (req->params[1], dev))
@@ -124,33 +207,13 @@ dokus_relay_handle_member_revoke (DokusRelayRequest *req)
   if (memcmp (dev, req->device_id, 16) == 0)
     return dokus_relay_reply_error (req, 400, "invalid", "device_id", NULL,
                                     "the owner cannot revoke itself");
-  dokus_relay_params_bytes (&p, req->book_id, 16);
-  dokus_relay_params_bytes (&p, dev, 16);
-  r = dokus_relay_db_exec (req->db,
-                           "WITH m AS (UPDATE member SET revoked_at = coalesce(revoked_at, now()) "
-                           "           WHERE book_id = $1 AND device_id = $2 "
-                           "           RETURNING max_dev_seq), "
-                           "f AS (UPDATE token_family SET revoked_at = coalesce(revoked_at, now()) "
-                           "      WHERE book_id = $1 AND device_id = $2) "
-                           "SELECT max_dev_seq FROM m",
-                           &p, msg, sizeof msg);
-  if (r == NULL)
-    return dokus_relay_reply_db_error (req, "revoke", msg);
-  if (PQntuples (r) == 0)
-    {
-      PQclear (r);
-      return dokus_relay_reply_error (req, 404, "not_found", "device_id", NULL,
-                                      "no such member");
-    }
-  /* the cut-off: the member row's lock orders this after any push that
-   * counted the device's envelopes, and pushes after it are refused, so
-   * clients accept exactly its envelopes up to here */
-  max_dev_seq = dokus_relay_db_get_i64 (r, 0, 0);
-  PQclear (r);
+  if (!revoke_member (req, dev, &max_dev_seq, &leases_freed, &ret))
+    return ret;
   o = cJSON_CreateObject ();
   dokus_relay_json_add_id (o, "device_id", dev);
   cJSON_AddBoolToObject (o, "revoked", 1);
   cJSON_AddNumberToObject (o, "max_dev_seq", (double) max_dev_seq);
+  cJSON_AddNumberToObject (o, "leases_freed", (double) leases_freed);
   return dokus_relay_reply_json (req, 200, o);
 }
 

@@ -1,8 +1,13 @@
 /* dokus-relay-push.c
  *
  * POST /v1/books/{id}/push {device_id, envelopes:[{dev_seq, key_epoch,
- * nonce, ct, sig}], batch_sig} -> {acks:[{dev_seq, server_seq}],
+ * nonce, ct, sig, kind?}], batch_sig} -> {acks:[{dev_seq, server_seq}],
  * next_dev_seq, head_seq}.
+ *
+ * "kind" is "change" (the default) or "comment": the content stays sealed
+ * and the kind is not stored; it only lets an accountant, who may push
+ * nothing else, push comments (403 forbidden for any other kind). The
+ * replicas check the content themselves (docs/sync.md, "Comments").
  *
  * The push's signature (dokus-relay-envelope.h) is checked before the
  * database is touched. Then, in one
@@ -55,6 +60,31 @@ free_envs (Env *envs, int n)
   free (envs);
 }
 
+/* An envelope's optional "kind": "change" or "comment"; an accountant may
+ * push only comments. False after answering. */
+static bool
+check_kind (DokusRelayRequest *req, const cJSON *item, const char *field)
+{
+  const cJSON *kind = cJSON_GetObjectItemCaseSensitive (item, "kind");
+  bool comment = cJSON_IsString (kind) && strcmp (kind->valuestring, "comment") == 0;
+
+  if (kind != NULL && !comment
+      && !(cJSON_IsString (kind) && strcmp (kind->valuestring, "change") == 0))
+    {
+      dokus_relay_reply_error (req, 400, "invalid", field, NULL,
+                               "%s must be \"change\" or \"comment\"", field);
+      return false;
+    }
+  if (req->role == DOKUS_ROLE_ACCOUNTANT && !comment)
+    {
+      dokus_relay_reply_error (req, 403, "forbidden", field, NULL,
+                               "an accountant reads the book and may push only comments (%s)",
+                               field);
+      return false;
+    }
+  return true;
+}
+
 /* Parses the envelopes and checks batch_sig over them; false after
  * answering. */
 static bool
@@ -90,6 +120,9 @@ parse_envelopes (DokusRelayRequest *req, const cJSON *body, const cJSON *arr, En
                                  e->dev_seq, envs[i - 1].dev_seq);
         return false;
       }
+    snprintf (field, sizeof field, "envelopes[%d].kind", i);
+    if (!check_kind (req, item, field))
+      return false;
     snprintf (field, sizeof field, "envelopes[%d].key_epoch", i);
     if (!dokus_relay_wire_int (req, item, "key_epoch", field, 0, 2147483647, &e->key_epoch))
       return false;

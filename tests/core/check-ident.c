@@ -356,7 +356,8 @@ START_TEST (test_ident_peppol_ids)
 {
   const char *bad[] = { "0208:0417497107", "9925:BE0417497107", "9925:NL004495445B01",
                         "208:0417497106",  "0208 0417497106",   "0208:",
-                        "0208:04174 97106", "02080417497106",   "abcd:0417497106", "" };
+                        "0208:04174 97106", "02080417497106",   "abcd:0417497106",
+                        "9999:0417497106", "" };
   char out[DOKUS_PEPPOL_ID_TEXT];
   DokusPeppolId id;
   DokusError err = { 0 };
@@ -387,6 +388,70 @@ START_TEST (test_ident_peppol_ids)
 }
 END_TEST
 
+/* the scheme must be on the Peppol EAS list: 9999 and 0000 are not,
+ * 0208 (Belgian enterprise number), 9925 (Belgian VAT) and 0088 (GLN) are */
+START_TEST (test_ident_peppol_refuses_unknown_scheme)
+{
+  const char *unknown[] = { "9999:0417497106", "0000:12345", "1234:ABC", "9954:X" };
+  DokusPeppolId id;
+  DokusError err = { 0 };
+
+  ck_assert (dokus_eas_known ("0208"));
+  ck_assert (dokus_eas_known ("9925"));
+  ck_assert (dokus_eas_known ("0088"));
+  ck_assert (!dokus_eas_known ("9999"));
+  ck_assert (!dokus_eas_known ("208"));
+  ck_assert (!dokus_eas_known (""));
+  ck_assert (!dokus_eas_known (NULL));
+
+  for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+    {
+      char scheme[5] = { 0 };
+      memset (&err, 0, sizeof err);
+      ck_assert_msg (dokus_peppol_id_parse (unknown[i], "client.peppol_id", &id, &err)
+                       == DOKUS_ERR_INVALID,
+                     "'%s' was accepted", unknown[i]);
+      ck_assert_str_eq (err.field, "client.peppol_id");
+      memcpy (scheme, unknown[i], 4);
+      ck_assert_msg (strstr (err.message, scheme) != NULL, "%s", err.message);
+      ck_assert_msg (strstr (err.message, "client.peppol_id: scheme") == err.message, "%s",
+                     err.message);
+      ck_assert_msg (strstr (err.message, "(EAS)") != NULL, "%s", err.message);
+      ck_assert_msg (strstr (err.message, "0208:<enterprise number>") != NULL, "%s",
+                     err.message);
+      ck_assert_str_eq (id.scheme, "");
+    }
+  /* a known scheme with a bad identifier is refused for the identifier */
+  memset (&err, 0, sizeof err);
+  /* 97 - (04174971 mod 97) = 97 - 90 = 07, not 08 */
+  ck_assert_int_eq (dokus_peppol_id_parse ("0208:0417497108", "peppol_id", &id, &err),
+                    DOKUS_ERR_INVALID);
+  ck_assert_msg (strstr (err.message, "check digits") != NULL, "%s", err.message);
+  memset (&err, 0, sizeof err);
+  /* BE0417497106 with its last digit changed */
+  ck_assert_int_eq (dokus_peppol_id_parse ("9925:BE0417497105", "peppol_id", &id, &err),
+                    DOKUS_ERR_INVALID);
+  ck_assert_msg (strstr (err.message, "Belgian VAT number") != NULL, "%s", err.message);
+  /* other known schemes: kept as written, but never empty or with spaces */
+  ck_assert_int_eq (dokus_peppol_id_parse ("0088:", "peppol_id", &id, NULL), DOKUS_ERR_INVALID);
+  ck_assert_int_eq (dokus_peppol_id_parse ("0088:579 0000", "peppol_id", &id, NULL),
+                    DOKUS_ERR_INVALID);
+  id = peppol_ok ("9956:0417497106");
+  ck_assert_str_eq (id.value, "0417497106");
+  {
+    /* 130 characters is the limit (Peppol Policy for use of Identifiers, POLICY 1) */
+    char longest[5 + 131 + 1] = "0088:";
+    memset (longest + 5, '7', 130);
+    longest[5 + 130] = '\0';
+    ck_assert_int_eq (dokus_peppol_id_parse (longest, "peppol_id", &id, NULL), DOKUS_OK);
+    longest[5 + 130] = '7';
+    longest[5 + 131] = '\0';
+    ck_assert_int_eq (dokus_peppol_id_parse (longest, "peppol_id", &id, NULL),
+                      DOKUS_ERR_INVALID);
+  }
+}
+END_TEST
+
 static Suite *
 ident_suite (void)
 {
@@ -405,6 +470,7 @@ ident_suite (void)
   tcase_add_test (bank, test_ident_ibans);
   tcase_add_test (bank, test_ident_bics);
   tcase_add_test (peppol, test_ident_peppol_ids);
+  tcase_add_test (peppol, test_ident_peppol_refuses_unknown_scheme);
   suite_add_tcase (s, belgian);
   suite_add_tcase (s, vat_tc);
   suite_add_tcase (s, bank);

@@ -512,6 +512,58 @@ START_TEST (test_query_status_follows_changes_of_either_connection)
 }
 END_TEST
 
+START_TEST (test_query_status_around_a_deleted_draft)
+{
+  /* the balance pass keeps its rows by rowid: a deleted draft leaves a
+   * rowid no document has, which no status, count or sum may see */
+  DokusError err = { 0 };
+  const char *paid, *late, *draft, *kept;
+  char *json = NULL;
+  cJSON *o;
+
+  paid = invoice (lumiere, "2026-05-01", LINE_121 ("Before"), NULL);
+  pay (paid, "121.00", "2026-05-05");
+  draft = create_invoice (lefevre, NULL, LINE_53 ("Deleted"), NULL);
+  /* 121.00, due 2026-06-09 (30 days' terms): overdue on 2026-06-15 */
+  late = invoice (peeters, "2026-05-10", LINE_121 ("After"), NULL);
+  kept = create_invoice (kanaal, NULL, LINE_53 ("Kept"), NULL);
+  ck_assert_msg (dokus_document_delete_draft (book, draft, &err) == DOKUS_OK, "%s", err.message);
+
+  o = query (&(DokusDocumentQuery){ .status = "paid" });
+  ck_assert_int_eq (total_of (o), 1);
+  ck_assert_str_eq (str (cJSON_GetArrayItem (rows_of (o), 0), "number"), paid);
+  cJSON_Delete (o);
+  o = query (&(DokusDocumentQuery){ .status = "overdue" });
+  ck_assert_int_eq (total_of (o), 1);
+  ck_assert_str_eq (str (cJSON_GetArrayItem (rows_of (o), 0), "number"), late);
+  ck_assert_str_eq (str (cJSON_GetArrayItem (rows_of (o), 0), "open_amount"), "121.00");
+  cJSON_Delete (o);
+  o = query (&(DokusDocumentQuery){ .status = "draft" });
+  ck_assert_int_eq (total_of (o), 1);
+  ck_assert_str_eq (str (cJSON_GetArrayItem (rows_of (o), 0), "id"), kept);
+  /* a draft's open amount is its total as it would be issued: 53.00 */
+  ck_assert_str_eq (str (cJSON_GetArrayItem (rows_of (o), 0), "open_amount"), "53.00");
+  cJSON_Delete (o);
+  o = query (&(DokusDocumentQuery){ .status = "issued" });
+  ck_assert_int_eq (total_of (o), 1);
+  cJSON_Delete (o);
+
+  /* only the late invoice is owed: 121.00, all of it overdue */
+  ck_assert_msg (dokus_report_dashboard (book, &json, &err) == DOKUS_OK, "%s", err.message);
+  o = parse_take (json);
+  ck_assert_str_eq (str (o, "outstanding"), "121.00");
+  ck_assert_int_eq (cJSON_GetObjectItem (o, "outstanding_count")->valueint, 1);
+  ck_assert_str_eq (str (o, "overdue"), "121.00");
+  ck_assert_int_eq (cJSON_GetObjectItem (o, "overdue_count")->valueint, 1);
+  cJSON_Delete (o);
+  ck_assert_msg (dokus_report_receivables (book, &json, &err) == DOKUS_OK, "%s", err.message);
+  o = parse_take (json);
+  ck_assert_str_eq (str (o, "total"), "121.00");
+  ck_assert_str_eq (str (o, "overdue"), "121.00");
+  cJSON_Delete (o);
+}
+END_TEST
+
 START_TEST (test_query_long_list_as_shown)
 {
   /* more rows than the list computes one by one (200): the balances come
@@ -924,6 +976,9 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
    * code and taken back to version 2: every migration after 0002 has its
    * undo here, newest first */
   static const char *const undo[] = {
+    /* 0012-comments */
+    "ALTER TABLE sync_outbox DROP COLUMN kind", "DROP INDEX comments_open",
+    "DROP INDEX comments_by_subject", "DROP TABLE comments",
     /* 0011-sync-blobs */
     "ALTER TABLE sync_self DROP COLUMN clock_skew_ms", "DROP TABLE sync_blob_parts",
     /* 0010-period-indexes */
@@ -1036,6 +1091,7 @@ ledger_query_suite (void)
   tcase_add_test (balances, test_query_status_and_balance_as_shown);
   tcase_add_test (balances, test_query_long_list_as_shown);
   tcase_add_test (balances, test_query_status_follows_changes_of_either_connection);
+  tcase_add_test (balances, test_query_status_around_a_deleted_draft);
   tcase_add_checked_fixture (paging, setup, teardown);
   tcase_add_test (paging, test_query_pages_and_orders);
   tcase_add_test (paging, test_query_filters);

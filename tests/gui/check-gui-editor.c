@@ -7,7 +7,9 @@
  * menu does not offer, allowances and charges. The editor shows what it
  * can (dates, references, discounts, totals with the allowances and
  * charges) and keeps the rest. An issued invoice's PDF and UBL are
- * written off the main loop.
+ * written off the main loop. A saved draft is deleted after its
+ * confirmation dialog (not after Cancel, nor while a job holds the
+ * book); issued documents and unsaved invoices have no Delete.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 
 #include "dokus-gui-test-util.h"
 #include "dokus-invoice-editor.h"
+#include "dokus-invoice-model.h"
 #include "dokus-session.h"
 #include "dokus-test-helpers.h"
 
@@ -328,11 +331,191 @@ START_TEST (test_editor_exports_off_the_main_loop)
 }
 END_TEST
 
+/* ---- deleting a draft -------------------------------------------------------------------- */
+
+#define SMALL_DRAFT                                                                               \
+  "{'client': '%s', 'lines': [{'description': 'Audit', 'quantity': '1', 'unit_price': '100', "   \
+  "'vat_rate': '21'}]}"
+
+/* the confirmation dialog shown over @editor, or NULL */
+static AdwMessageDialog *
+find_message_dialog (DokusInvoiceEditor *editor)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (editor))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* the button under @w labelled @label, or NULL */
+static GtkWidget *
+find_button (GtkWidget *w, const char *label)
+{
+  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks Delete Draft… and the dialog's button @label, as a user does. */
+static void
+delete_and_answer (DokusInvoiceEditor *editor, const char *label)
+{
+  AdwMessageDialog *dialog;
+
+  dokus_gui_test_click (dokus_gui_test_child (editor, DOKUS_TYPE_INVOICE_EDITOR, "delete_button"));
+  dialog = find_message_dialog (editor);
+  ck_assert_msg (dialog != NULL, "no confirmation dialog");
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Delete This Draft?");
+  ck_assert_int_eq (adw_message_dialog_get_response_appearance (dialog, "delete"),
+                    ADW_RESPONSE_DESTRUCTIVE);
+  ck_assert_str_eq (adw_message_dialog_get_default_response (dialog), "cancel");
+  ck_assert_str_eq (adw_message_dialog_get_response_label (dialog, "delete"), "_Delete");
+  dokus_gui_test_click (find_button (GTK_WIDGET (dialog), label));
+}
+
+static DokusStatus
+show_status (const char *id)
+{
+  char *json = NULL;
+  DokusStatus st = dokus_document_show (dokus_session_lock (session), id, &json, NULL);
+
+  dokus_session_unlock (session);
+  free (json);
+  return st;
+}
+
+static gboolean
+delete_offered (DokusInvoiceEditor *editor)
+{
+  return gtk_widget_is_visible (dokus_gui_test_child (editor, DOKUS_TYPE_INVOICE_EDITOR,
+                                                      "delete_button"));
+}
+
+START_TEST (test_editor_deletes_a_draft_after_confirming)
+{
+  char id[DOKUS_ID_TEXT];
+  g_autoptr (GtkWidget) keep = NULL;
+  g_autoptr (DokusInvoiceModel) list = dokus_invoice_model_new ();
+  DokusInvoiceEditor *editor;
+
+  create_draft (SMALL_DRAFT, id);
+  dokus_invoice_model_set_session (list, session);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 1);
+  editor = open_editor (id);
+  keep = g_object_ref_sink (GTK_WIDGET (editor));
+  ck_assert (delete_offered (editor));
+
+  delete_and_answer (editor, "_Delete");
+  ck_assert_int_eq (show_status (id), DOKUS_ERR_NOT_FOUND);
+  /* the list read the book again, and the editor of the deleted draft closed */
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 0);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (editor)));
+  ck_assert_ptr_null (find_message_dialog (editor));
+  dokus_invoice_model_set_session (list, NULL);
+}
+END_TEST
+
+START_TEST (test_editor_keeps_a_draft_when_delete_is_cancelled)
+{
+  char id[DOKUS_ID_TEXT];
+  g_autoptr (GtkWidget) keep = NULL;
+  g_autofree char *message = NULL;
+  DokusInvoiceEditor *editor;
+
+  create_draft (SMALL_DRAFT, id);
+  editor = open_editor (id);
+  keep = g_object_ref_sink (GTK_WIDGET (editor));
+  delete_and_answer (editor, "_Cancel");
+  ck_assert_int_eq (show_status (id), DOKUS_OK);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  ck_assert_ptr_null (find_message_dialog (editor));
+  message = dokus_invoice_editor_dup_message (editor);
+  ck_assert_str_eq (message, "");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+END_TEST
+
+START_TEST (test_editor_offers_delete_for_saved_drafts_only)
+{
+  char id[DOKUS_ID_TEXT];
+  g_autoptr (GtkWidget) keep_new = NULL;
+  g_autoptr (GtkWidget) keep_issued = NULL;
+  DokusInvoiceEditor *editor;
+  DokusIssueResult issued = { 0 };
+  DokusError err = { 0 };
+
+  /* a new invoice: nothing to delete until it is saved */
+  editor = open_editor (NULL);
+  keep_new = g_object_ref_sink (GTK_WIDGET (editor));
+  ck_assert (!delete_offered (editor));
+  dokus_gui_test_type (dokus_invoice_editor_get_line_widget (editor, 0, "description"), "Audit");
+  dokus_gui_test_type (dokus_invoice_editor_get_line_widget (editor, 0, "quantity"), "1");
+  dokus_gui_test_type (dokus_invoice_editor_get_line_widget (editor, 0, "unit_price"), "100");
+  save (editor);
+  ck_assert (delete_offered (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* an issued invoice is never deleted: it has no such action */
+  create_draft (SMALL_DRAFT, id);
+  ck_assert_msg (dokus_document_issue (dokus_session_lock (session), id, &issued, &err) == DOKUS_OK,
+                 "%s", err.message);
+  dokus_session_unlock (session);
+  editor = open_editor (id);
+  keep_issued = g_object_ref_sink (GTK_WIDGET (editor));
+  ck_assert (!delete_offered (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+END_TEST
+
+START_TEST (test_editor_pauses_delete_while_the_book_is_held)
+{
+  char id[DOKUS_ID_TEXT];
+  g_autoptr (GtkWidget) keep = NULL;
+  g_autofree char *message = NULL;
+  DokusInvoiceEditor *editor;
+  GtkWidget *button;
+  gint release = 0;
+
+  create_draft (SMALL_DRAFT, id);
+  editor = open_editor (id);
+  keep = g_object_ref_sink (GTK_WIDGET (editor));
+  button = dokus_gui_test_child (editor, DOKUS_TYPE_INVOICE_EDITOR, "delete_button");
+  /* the dialog is open when a sync takes the book: confirming then deletes nothing */
+  dokus_gui_test_click (button);
+  dokus_gui_test_hold_book (session, &release);
+  dokus_gui_test_iterate ();
+  ck_assert (dokus_session_is_busy (session));
+  ck_assert (!gtk_widget_is_sensitive (button));
+  dokus_gui_test_click (find_button (GTK_WIDGET (find_message_dialog (editor)), "_Delete"));
+  message = dokus_invoice_editor_dup_message (editor);
+  ck_assert_msg (strstr (message, "paused") != NULL, "%s", message);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_atomic_int_set (&release, 1);
+  ck_assert (dokus_gui_test_wait_idle (session, 10000));
+  ck_assert_int_eq (show_status (id), DOKUS_OK);
+  ck_assert (gtk_widget_is_sensitive (button));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+END_TEST
+
 static Suite *
 editor_suite (void)
 {
   Suite *s = suite_create ("gui-editor");
   TCase *drafts = tcase_create ("drafts");
+  TCase *delete = tcase_create ("delete");
 
   tcase_add_checked_fixture (drafts, setup, teardown);
   tcase_add_test (drafts, test_editor_keeps_every_field_of_a_draft);
@@ -340,6 +523,12 @@ editor_suite (void)
   tcase_add_test (drafts, test_editor_refuses_a_bad_due_date_and_discount);
   tcase_add_test (drafts, test_editor_exports_off_the_main_loop);
   suite_add_tcase (s, drafts);
+  tcase_add_checked_fixture (delete, setup, teardown);
+  tcase_add_test (delete, test_editor_deletes_a_draft_after_confirming);
+  tcase_add_test (delete, test_editor_keeps_a_draft_when_delete_is_cancelled);
+  tcase_add_test (delete, test_editor_offers_delete_for_saved_drafts_only);
+  tcase_add_test (delete, test_editor_pauses_delete_while_the_book_is_held);
+  suite_add_tcase (s, delete);
   return s;
 }
 

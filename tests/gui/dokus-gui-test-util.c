@@ -68,6 +68,33 @@ dokus_gui_test_click (GtkWidget *button)
   dokus_gui_test_iterate ();
 }
 
+static gpointer
+hold_book (DokusBook *book, gpointer data, GCancellable *cancellable, DokusError *err)
+{
+  (void) book, (void) cancellable, (void) err;
+  while (!g_atomic_int_get ((gint *) data))
+    g_usleep (1000);
+  return g_strdup ("done");
+}
+
+void
+dokus_gui_test_hold_book (DokusSession *session, gint *release)
+{
+  dokus_session_run_async (session, hold_book, release, NULL, g_free, NULL, NULL, NULL);
+}
+
+static gboolean
+session_idle (gpointer session)
+{
+  return !dokus_session_is_busy (session);
+}
+
+gboolean
+dokus_gui_test_wait_idle (DokusSession *session, guint timeout_ms)
+{
+  return dokus_gui_test_wait (session_idle, session, timeout_ms);
+}
+
 int
 dokus_gui_test_run (Suite *suite)
 {

@@ -10,6 +10,8 @@
 
 #include <adwaita.h>
 
+#include "dokus-session.h"
+
 /* gtk_init, adw_init, libsodium, the application's resources. */
 void dokus_gui_test_init (void);
 
@@ -29,6 +31,14 @@ void dokus_gui_test_type (GtkWidget *editable, const char *text);
 
 /* Clicks @button (it must be sensitive and visible: a test fails otherwise). */
 void dokus_gui_test_click (GtkWidget *button);
+
+/* Starts a job on @session's worker that holds the book until the test
+ * sets *@release (g_atomic_int_set): the session is busy, as during a sync. */
+void dokus_gui_test_hold_book (DokusSession *session, gint *release);
+
+/* Runs the main loop until @session is idle or @timeout_ms passed; TRUE
+ * when it is idle. */
+gboolean dokus_gui_test_wait_idle (DokusSession *session, guint timeout_ms);
 
 /* The main() of a gui test: today is 2026-11-25 (DOKUS_TODAY), GTK is
  * started (dokus_gui_test_init), and @suite's tests run in this process

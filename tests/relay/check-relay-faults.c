@@ -191,26 +191,6 @@ relay_faults_suite (void)
 int
 main (void)
 {
-  SRunner *sr;
-  int failed;
-
-  if (sodium_init () < 0)
-    return 1;
-  if (relay_pg_bindir () == NULL)
-    {
-      printf ("SKIP: PostgreSQL server binaries not found (install postgresql)\n");
-      return 77;
-    }
-  pg = relay_pg_start (NULL);
-  if (pg == NULL)
-    {
-      fprintf (stderr, "cannot start PostgreSQL\n");
-      return 1;
-    }
-  sr = srunner_create (relay_faults_suite ());
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  relay_pg_free (pg);
-  return failed ? 1 : 0;
+  /* PostgreSQL with its own settings (fsync on): this suite restarts it under a relay */
+  return relay_pg_run_suite_with_conf (relay_faults_suite (), &pg, NULL);
 }

@@ -891,24 +891,5 @@ relay_protocol_suite (void)
 int
 main (void)
 {
-  SRunner *sr;
-  int failed;
-
-  if (relay_pg_bindir () == NULL)
-    {
-      printf ("SKIP: PostgreSQL server binaries not found (install postgresql)\n");
-      return 77;
-    }
-  pg = relay_pg_start ("fsync = off");
-  if (pg == NULL)
-    {
-      fprintf (stderr, "cannot start PostgreSQL\n");
-      return 1;
-    }
-  sr = srunner_create (relay_protocol_suite ());
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  relay_pg_free (pg);
-  return failed ? 1 : 0;
+  return relay_pg_run_suite (relay_protocol_suite (), &pg);
 }

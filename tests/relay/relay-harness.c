@@ -265,6 +265,41 @@ relay_pg_free (RelayPg *pg)
   free (pg);
 }
 
+int
+relay_pg_run_suite (Suite *s, RelayPg **pg)
+{
+  return relay_pg_run_suite_with_conf (s, pg, "fsync = off");
+}
+
+int
+relay_pg_run_suite_with_conf (Suite *s, RelayPg **pg, const char *extra_conf)
+{
+  /* a skipped or failed start leaves @s to the process's end */
+  SRunner *sr;
+  int failed;
+
+  if (sodium_init () < 0)
+    return 1;
+  if (relay_pg_bindir () == NULL)
+    {
+      printf ("SKIP: PostgreSQL server binaries not found (install postgresql)\n");
+      return 77;
+    }
+  *pg = relay_pg_start (extra_conf);
+  if (*pg == NULL)
+    {
+      fprintf (stderr, "cannot start PostgreSQL\n");
+      return 1;
+    }
+  sr = srunner_create (s);
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  relay_pg_free (*pg);
+  *pg = NULL;
+  return failed ? 1 : 0;
+}
+
 char *
 relay_pg_dump (RelayPg *pg, size_t *len)
 {

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include <check.h>
 #include <cjson/cJSON.h>
 
 /* ---- PostgreSQL ---- */
@@ -38,6 +39,15 @@ bool relay_pg_stop_server (RelayPg *pg);
 bool relay_pg_start_server (RelayPg *pg);
 /* Stops the server and removes the directory. */
 void relay_pg_free (RelayPg *pg);
+
+/* A test program's main: starts a PostgreSQL (fsync off) into *@pg, runs
+ * @s, stops it (*@pg NULL again). Returns the exit code: 77 (skipped)
+ * without the PostgreSQL server binaries, 1 when PostgreSQL does not
+ * start or a test failed. */
+int relay_pg_run_suite (Suite *s, RelayPg **pg);
+/* The same with @extra_conf for relay_pg_start() (NULL: PostgreSQL's
+ * defaults, fsync on). */
+int relay_pg_run_suite_with_conf (Suite *s, RelayPg **pg, const char *extra_conf);
 
 /* pg_dump of the dokus_relay database (plain SQL text, transfer full). */
 char *relay_pg_dump (RelayPg *pg, size_t *len);

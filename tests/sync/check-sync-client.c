@@ -666,5 +666,5 @@ main (void)
   tcase_set_timeout (cli, 120);
   suite_add_tcase (s, tc);
   suite_add_tcase (s, cli);
-  return sync_fixture_run_suite (s, &pg);
+  return relay_pg_run_suite (s, &pg);
 }

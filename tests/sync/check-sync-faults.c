@@ -232,5 +232,5 @@ main (void)
   tcase_add_test (tc, test_sync_survives_dropped_cut_and_delayed_connections);
   tcase_set_timeout (tc, 180);
   suite_add_tcase (s, tc);
-  return sync_fixture_run_suite (s, &pg);
+  return relay_pg_run_suite (s, &pg);
 }

@@ -14,7 +14,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +24,7 @@
 
 #include "dokus-test-helpers.h"
 #include "relay-harness.h"
+#include "sync-fixture.h"
 #include <dokus/dokus-sync-client.h>
 #include <dokus/dokus-sync-pair.h>
 
@@ -56,33 +56,15 @@ book_new (const char *name)
   return b;
 }
 
-/* The owner's book: synced, registered, with a profile, a client and an
- * issued invoice (2 x 50.00 + 21 % VAT = 121.00). */
+/* The owner's book (sync-fixture.h): synced, registered, with a profile, a
+ * client and invoice 2026-0001 (2 x 50.00 + 21 % VAT = 121.00). */
 static DokusBook *
 owner_book (DokusSyncClient *c)
 {
-  DokusBook *a = book_new ("owner.dokus");
-  DokusError err = { 0 };
-  DokusIssueResult res;
-  char client[DOKUS_ID_TEXT], draft[DOKUS_ID_TEXT], json[512];
+  char *path = dokus_test_path (dir, "owner.dokus");
+  DokusBook *a = sync_owner_book_create (c, path);
 
-  ok (dokus_sync_enable (a, NULL, NULL, 0, &err), &err, "enable");
-  ok (dokus_sync_client_register (c, a, &err), &err, "register");
-  ok (dokus_profile_set (a, "{\"name\": \"Studio Maes\", \"enterprise_number\": \"0203.201.340\","
-                            " \"address\": {\"city\": \"Gent\", \"country\": \"BE\"}}", &err),
-      &err, "profile");
-  ok (dokus_client_add (a, "{\"name\": \"Lumière SRL\", \"vat_number\": \"BE0417497106\","
-                           " \"address\": {\"city\": \"Liège\", \"country\": \"BE\"}}",
-                        client, &err),
-      &err, "client");
-  snprintf (json, sizeof json,
-            "{\"client\": \"%s\", \"lines\": [{\"description\": \"Design\", \"quantity\": \"2\","
-            " \"unit_price\": \"50.00\", \"vat_rate\": \"21\"}]}", client);
-  ok (dokus_invoice_create (a, json, draft, &err), &err, "draft");
-  ok (dokus_sync_client_lease_take (c, a, "invoice/2026", &err), &err, "lease");
-  ok (dokus_document_issue (a, draft, &res, &err), &err, "issue");
-  ck_assert_str_eq (res.number, "2026-0001");
-  ok (dokus_sync_client_run (c, a, NULL, NULL, NULL, &err), &err, "sync owner");
+  free (path);
   return a;
 }
 
@@ -399,47 +381,6 @@ START_TEST (test_revoke_rotates_the_key)
 }
 END_TEST
 
-/* Runs the command @fmt... through the shell; its exit status. */
-static int sh (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
-
-static int
-sh (const char *fmt, ...)
-{
-  char cmd[4096];
-  va_list ap;
-  int rc;
-
-  va_start (ap, fmt);
-  vsnprintf (cmd, sizeof cmd, fmt, ap);
-  va_end (ap);
-  rc = system (cmd);
-  return WIFEXITED (rc) ? WEXITSTATUS (rc) : -1;
-}
-
-/* The code `device pair` printed into @path, waiting for it. */
-static char *
-code_from (const char *path)
-{
-  for (int i = 0; i < 200; i++)
-    {
-      size_t len = 0;
-      unsigned char *text = dokus_test_read_file (path, &len);
-      const char *p;
-      if (text != NULL)
-        text[len] = '\0'; /* the helper leaves a byte for it */
-      p = text ? strstr ((const char *) text, "Pairing code: ") : NULL;
-      if (p != NULL && strlen (p) >= 14 + 14)
-        {
-          char *code = strndup (p + 14, 14);
-          free (text);
-          return code;
-        }
-      free (text);
-      usleep (100 * 1000);
-    }
-  return NULL;
-}
-
 START_TEST (test_accountant_paired_by_cli_reads_only)
 {
   const char *cli = getenv ("DOKUS_CLI");
@@ -458,18 +399,17 @@ START_TEST (test_accountant_paired_by_cli_reads_only)
   setenv ("DOKUS_PASSPHRASE", "pw", 1);
   setenv ("DOKUS_KDF", "minimum", 1);
   /* a non-owner or a bad role is refused before any code is shown */
-  ck_assert_int_ne (sh ("'%s' device pair '%s' --relay '%s' --role boss --yes >/dev/null 2>&1",
-                        cli, pa, relay->base),
+  ck_assert_int_ne (sync_shell ("'%s' device pair '%s' --relay '%s' --role boss --yes"
+                                " >/dev/null 2>&1",
+                                cli, pa, relay->base),
                     0);
-  ck_assert_int_eq (sh ("'%s' device pair '%s' --relay '%s' --role accountant --yes"
-                        " --timeout 60 >'%s' 2>&1 &",
-                        cli, pa, relay->base, out),
+  ck_assert_int_eq (sync_shell ("'%s' device pair '%s' --relay '%s' --role accountant --yes"
+                                " --timeout 60 >'%s' 2>&1 &", cli, pa, relay->base, out),
                     0);
-  code = code_from (out);
+  code = sync_pairing_code_from (out);
   ck_assert_msg (code != NULL, "no pairing code printed");
-  ck_assert_int_eq (sh ("'%s' device join '%s' --relay '%s' --code '%s' --name Boekhouder"
-                        " >/dev/null",
-                        cli, pd, relay->base, code),
+  ck_assert_int_eq (sync_shell ("'%s' device join '%s' --relay '%s' --code '%s' --name Boekhouder"
+                                " >/dev/null", cli, pd, relay->base, code),
                     0);
   free (code);
   /* the owner's command ends once the accountant has the key */
@@ -499,13 +439,14 @@ START_TEST (test_accountant_paired_by_cli_reads_only)
     ok (dokus_book_open (pd, "pw", &d, &err), &err, "reopen");
     ok (dokus_sync_get_identity (d, NULL, dev_d, NULL, &err), &err, "identity d");
     dokus_book_close (d);
-    ck_assert_int_eq (sh ("'%s' device revoke '%s' %s --relay '%s' >/dev/null", cli, pa, dev_d,
-                          relay->base),
+    ck_assert_int_eq (sync_shell ("'%s' device revoke '%s' %s --relay '%s' >/dev/null",
+                                  cli, pa, dev_d, relay->base),
                       0);
-    ck_assert_int_eq (sh ("'%s' device list '%s' --json | grep -q '\"revoked\":true'", cli, pa),
+    ck_assert_int_eq (sync_shell ("'%s' device list '%s' --json | grep -q '\"revoked\":true'",
+                                  cli, pa),
                       0);
-    ck_assert_int_ne (sh ("'%s' sync '%s' --relay '%s' --quiet 2>/dev/null >&2", cli, pd,
-                          relay->base),
+    ck_assert_int_ne (sync_shell ("'%s' sync '%s' --relay '%s' --quiet 2>/dev/null >&2",
+                                  cli, pd, relay->base),
                       0);
   }
   dokus_sync_client_free (ca);
@@ -555,8 +496,8 @@ START_TEST (test_own_series_numbers_without_the_lease)
     {
       dokus_book_close (b);
       setenv ("DOKUS_PASSPHRASE", "pw", 1);
-      ck_assert_int_eq (sh ("'%s' device series '%s' B --relay '%s' >/dev/null", cli, pb,
-                            relay->base),
+      ck_assert_int_eq (sync_shell ("'%s' device series '%s' B --relay '%s' >/dev/null",
+                                    cli, pb, relay->base),
                         0);
       ok (dokus_book_open (pb, "pw", &b, &err), &err, "reopen b");
     }
@@ -631,20 +572,7 @@ main (void)
 {
   Suite *s = suite_create ("sync-pair");
   TCase *tc = tcase_create ("pair");
-  SRunner *sr;
-  int failed;
 
-  if (relay_pg_bindir () == NULL)
-    {
-      printf ("SKIP: PostgreSQL server binaries not found (install postgresql)\n");
-      return 77;
-    }
-  pg = relay_pg_start ("fsync = off");
-  if (pg == NULL)
-    {
-      fprintf (stderr, "cannot start PostgreSQL\n");
-      return 1;
-    }
   setenv ("DOKUS_TODAY", "2026-06-15", 1);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_pair_device_joins_and_converges);
@@ -654,10 +582,5 @@ main (void)
   tcase_add_test (tc, test_own_series_numbers_without_the_lease);
   tcase_set_timeout (tc, 180);
   suite_add_tcase (s, tc);
-  sr = srunner_create (s);
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  relay_pg_free (pg);
-  return failed ? 1 : 0;
+  return relay_pg_run_suite (s, &pg);
 }

@@ -207,28 +207,10 @@ main (void)
 {
   Suite *s = suite_create ("sync-relay");
   TCase *tc = tcase_create ("relay");
-  SRunner *sr;
-  int failed;
 
-  if (relay_pg_bindir () == NULL)
-    {
-      printf ("SKIP: PostgreSQL server binaries not found (install postgresql)\n");
-      return 77;
-    }
-  pg = relay_pg_start ("fsync = off");
-  if (pg == NULL)
-    {
-      fprintf (stderr, "cannot start PostgreSQL\n");
-      return 1;
-    }
   setenv ("DOKUS_TODAY", "2026-06-15", 1);
   tcase_add_test (tc, test_sync_two_books_through_the_relay);
   tcase_set_timeout (tc, 120);
   suite_add_tcase (s, tc);
-  sr = srunner_create (s);
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  relay_pg_free (pg);
-  return failed ? 1 : 0;
+  return relay_pg_run_suite (s, &pg);
 }

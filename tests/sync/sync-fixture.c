@@ -1,7 +1,8 @@
 /* sync-fixture.c
  *
  * The fixtures of sync-fixture.h: a thread-per-connection TCP proxy with
- * injectable faults, and two synced books at a relay.
+ * injectable faults, two synced books at a relay, and the shell runner
+ * and pairing code reader of the dokus-cli tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,11 +11,13 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -308,31 +311,71 @@ sync_group_fast_retries (DokusSyncClient *c, unsigned max_attempts, unsigned max
   dokus_sync_client_set_options (c, &o);
 }
 
-int
-sync_fixture_run_suite (Suite *s, RelayPg **pg)
-{
-  /* a skipped or failed start leaves @s to the process's end */
-  SRunner *sr;
-  int failed;
+/* ---- an owner's book ---- */
 
-  if (sodium_init () < 0)
-    return 1;
-  if (relay_pg_bindir () == NULL)
+DokusBook *
+sync_owner_book_create (DokusSyncClient *c, const char *path)
+{
+  DokusBook *a = dokus_test_book_create (path, "pw", NULL);
+  DokusError err = { 0 };
+  DokusIssueResult res;
+  char client[DOKUS_ID_TEXT], draft[DOKUS_ID_TEXT], json[512];
+
+  ok (dokus_sync_enable (a, NULL, NULL, 0, &err), &err, "enable");
+  ok (dokus_sync_client_register (c, a, &err), &err, "register");
+  ok (dokus_profile_set (a, "{\"name\": \"Studio Maes\", \"enterprise_number\": \"0203.201.340\","
+                            " \"address\": {\"city\": \"Gent\", \"country\": \"BE\"}}", &err),
+      &err, "profile");
+  ok (dokus_client_add (a, "{\"name\": \"Lumière SRL\", \"vat_number\": \"BE0417497106\","
+                           " \"address\": {\"city\": \"Liège\", \"country\": \"BE\"}}",
+                        client, &err),
+      &err, "client");
+  snprintf (json, sizeof json,
+            "{\"client\": \"%s\", \"lines\": [{\"description\": \"Design\", \"quantity\": \"2\","
+            " \"unit_price\": \"50.00\", \"vat_rate\": \"21\"}]}", client);
+  ok (dokus_invoice_create (a, json, draft, &err), &err, "draft");
+  ok (dokus_sync_client_lease_take (c, a, "invoice/2026", &err), &err, "lease");
+  ok (dokus_document_issue (a, draft, &res, &err), &err, "issue");
+  ck_assert_str_eq (res.number, "2026-0001");
+  ok (dokus_sync_client_run (c, a, NULL, NULL, NULL, &err), &err, "sync owner");
+  return a;
+}
+
+/* ---- dokus-cli from a test ---- */
+
+int
+sync_shell (const char *fmt, ...)
+{
+  char cmd[4096];
+  va_list ap;
+  int rc;
+
+  va_start (ap, fmt);
+  vsnprintf (cmd, sizeof cmd, fmt, ap);
+  va_end (ap);
+  rc = system (cmd);
+  return WIFEXITED (rc) ? WEXITSTATUS (rc) : -1;
+}
+
+char *
+sync_pairing_code_from (const char *path)
+{
+  for (int i = 0; i < 200; i++)
     {
-      printf ("SKIP: PostgreSQL server binaries not found (install postgresql)\n");
-      return 77;
+      size_t len = 0;
+      unsigned char *text = dokus_test_read_file (path, &len);
+      const char *p;
+      if (text != NULL)
+        text[len] = '\0'; /* the helper leaves a byte for it */
+      p = text ? strstr ((const char *) text, "Pairing code: ") : NULL;
+      if (p != NULL && strlen (p) >= 14 + 14)
+        {
+          char *code = strndup (p + 14, 14);
+          free (text);
+          return code;
+        }
+      free (text);
+      usleep (100 * 1000);
     }
-  *pg = relay_pg_start ("fsync = off");
-  if (*pg == NULL)
-    {
-      fprintf (stderr, "cannot start PostgreSQL\n");
-      return 1;
-    }
-  sr = srunner_create (s);
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  relay_pg_free (*pg);
-  *pg = NULL;
-  return failed ? 1 : 0;
+  return NULL;
 }

@@ -3,7 +3,9 @@
  * Fixtures of the relay client tests (check-sync-client.c,
  * check-sync-faults.c): a small TCP proxy between the client and a relay
  * that can drop, delay and cut connections, and a sync group of two real
- * encrypted books registered at a relay.
+ * encrypted books registered at a relay; and for the tests that drive
+ * dokus-cli (check-sync-pair.c, check-sync-comments.c), a shell runner and
+ * the pairing code `device pair` prints.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,7 +63,20 @@ void sync_group_assert_converged (SyncGroup *g);
 /* A fast retry policy for tests: @max_attempts, delays of ~@max_delay_ms at most. */
 void sync_group_fast_retries (DokusSyncClient *c, unsigned max_attempts, unsigned max_delay_ms);
 
-/* A test program's main: starts a PostgreSQL (fsync off) into *@pg, runs
- * @s, stops it. Returns the exit code: 77 (skipped) without the
- * PostgreSQL server binaries. */
-int sync_fixture_run_suite (Suite *s, RelayPg **pg);
+/* ---- an owner's book ---- */
+
+/* A new book at @path (passphrase "pw"): sync on, registered at @c's
+ * relay as owner, with a profile, a client and invoice 2026-0001 (2 x
+ * 50.00 at 21 %: net 100.00, VAT 21.00, 121.00 payable) issued under the
+ * lease "invoice/2026" and pushed. Fails the test on error. */
+DokusBook *sync_owner_book_create (DokusSyncClient *c, const char *path);
+
+/* ---- dokus-cli from a test ---- */
+
+/* Runs the command @fmt... (at most 4 KiB once formatted) through the
+ * shell; its exit status, or -1 when it did not exit. */
+int sync_shell (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
+/* The code `dokus-cli device pair` printed ("Pairing code: XXXX-…") into
+ * the file @path, waiting up to 20 s for it; (transfer full) free() it,
+ * NULL when none came. */
+char *sync_pairing_code_from (const char *path);

@@ -139,12 +139,20 @@ typedef struct {
   char value[DOKUS_PEPPOL_VALUE_MAX + 1];      /* "0417497106" */
 } DokusPeppolId;
 
+/* true if @code (exactly, e.g. "0208"; NULL: false) is on the Peppol
+ * electronic address scheme (EAS) code list, the list the UBL validator
+ * checks EndpointID/@schemeID against (rule BR-CL-25). */
+DOKUS_PUBLIC bool dokus_eas_known (const char *code);
+
 /* Parses "SCHEME:VALUE", optionally after "iso6523-actorid-upis::": a
- * 4-digit scheme, then 1..130 printable ASCII characters without spaces.
- * 0208 values must be Belgian enterprise numbers (normalized to 10
- * digits); 9925 values Belgian VAT numbers ("be0417497106" is accepted,
- * normalized to "BE0417497106"). Other schemes' values are kept as
- * written. @out (OUT): scheme and value; zeroed on error. */
+ * 4-digit scheme on the EAS code list (dokus_eas_known(); an unknown
+ * scheme is refused with a message saying what Belgian parties use), then
+ * 1..130 printable ASCII characters without spaces. 0208 values must be
+ * Belgian enterprise numbers (normalized to 10 digits); 9925 values
+ * Belgian VAT numbers ("be0417497106" is accepted, normalized to
+ * "BE0417497106"). Other schemes' values are kept as written. For input
+ * only: ids already in a book are not parsed again when it is read.
+ * @out (OUT): scheme and value; zeroed on error. */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_peppol_id_parse (const char *text, const char *field, DokusPeppolId *out,
                                    DokusError *err);

@@ -7,9 +7,11 @@
  * merge rules of docs/sync.md: field last-writer-wins by hybrid logical
  * clock for clients, profile, expenses and drafts; tombstones for deleted
  * drafts; frozen issue snapshots; insert-only facts for payments and
- * audit entries. Applying is exactly once and order-independent: an
- * envelope or op that cannot apply yet waits in the book and is retried
- * after each batch.
+ * audit entries; comments (dokus-comment.h) as insert-only facts in
+ * envelopes of kind "comment", the only ones an accountant's device sends
+ * and the only ones applied from it. Applying is exactly once and
+ * order-independent: an envelope or op that cannot apply yet waits in the
+ * book and is retried after each batch.
  *
  * A book without sync enabled behaves exactly as before.
  *
@@ -47,13 +49,18 @@ typedef struct {
   size_t         ct_len;
   unsigned char  sig[DOKUS_SYNC_SIG_BYTES];
   int64_t        server_seq; /* 0 if the relay has not acknowledged it */
+  char           kind[16];   /* outbox only: "comment" for an envelope of comment and
+                              * resolve ops (the one kind the relay accepts from an
+                              * accountant), else "change" or "" (docs/sync.md) */
 } DokusSyncEnvelope;
 
 typedef struct {
   size_t applied;    /* envelopes applied now (including earlier pending ones) */
   size_t duplicates; /* already applied: skipped */
   size_t waiting;    /* envelopes or ops now waiting in the book */
-  size_t refused;    /* bad signature, unknown or revoked device, undecryptable */
+  size_t refused;    /* bad signature, unknown or revoked device, undecryptable, an
+                      * accountant's envelope holding more than its comments; and
+                      * single ops refused (a comment naming another author) */
 } DokusSyncApplyStats;
 
 /* Sets the clock the HLC reads on this open book (tests skew it); NULL

@@ -27,6 +27,7 @@
 
 #include "dokus-error.h"
 #include "dokus-types.h"
+#include "dokus-ubl-read.h"
 
 typedef struct DokusUblReport DokusUblReport;
 
@@ -60,6 +61,26 @@ DokusStatus dokus_ubl_validate (const char *xml, size_t len, DokusUblReport **ou
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets,
                                      DokusUblReport **out, DokusError *err);
+
+/* Reads and validates a received document with one parse: what
+ * dokus_ubl_read() and then dokus_ubl_validate() give, for about the cost
+ * of the validation alone (the reader and the validator share libxml2's
+ * tree instead of building one each).
+ * The parse is the reader's, under its limits (dokus-ubl-read.h: size,
+ * DOKUS_UBL_MAX_DEPTH, DOKUS_UBL_MAX_ELEMENTS, no DOCTYPE, no network),
+ * which are as strict as the validator's or stricter; every document it
+ * accepts is parsed into the tree dokus_ubl_validate() builds, so the
+ * report lists the same findings, in the same order.
+ * On DOKUS_OK, *@out_doc (transfer full, dokus_purchase_doc_free()) gets
+ * the document and *@out_report (transfer full, dokus_ubl_report_free())
+ * the report, valid or not; on error both are NULL and @err is what
+ * dokus_ubl_read() reports (DOKUS_ERR_INVALID naming the element), or
+ * DOKUS_ERR_NOMEM. */
+DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
+DokusStatus dokus_ubl_read_validated (const char *xml, size_t len,
+                                      DokusPurchaseDoc **out_doc,    /* OUT */
+                                      DokusUblReport **out_report,   /* OUT */
+                                      DokusError *err);
 
 /* true when no finding is fatal. */
 DOKUS_PUBLIC bool dokus_ubl_report_valid (const DokusUblReport *report);

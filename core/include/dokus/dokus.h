@@ -21,6 +21,7 @@
 #include "dokus-ledger.h"
 #include "dokus-reports.h"
 #include "dokus-expense.h"
+#include "dokus-comment.h"
 #include "dokus-ubl.h"
 #include "dokus-pdf.h"
 #include "dokus-ubl-validate.h"

@@ -73,6 +73,21 @@ struct DokusValCtx {
 /* Builds the element index (dokus-validate-tree.c); false on OOM. */
 bool dokus_val_index_build (DokusValCtx *v);
 
+/* Takes the index off the tree again (every element's and the document's
+ * _private back to NULL), so that the tree outlives the context. */
+void dokus_val_index_clear (DokusValCtx *v);
+
+/* Validates the parsed document @doc (transfer none: left as it was) with
+ * the rule sets @sets: the engine of dokus_ubl_validate_with() after its
+ * parse. @parser_note (nullable) is what the parser reported without
+ * failing (a warning finding of the structure check). @doc must have been
+ * parsed as dokus_ubl_validate() parses (options NONET, NOBLANKS, NOCDATA,
+ * COMPACT, hence a dictionary) for the findings to be the same.
+ * *@out as dokus_ubl_validate(); DOKUS_ERR_INVALID for another root than
+ * a UBL 2.1 Invoice or CreditNote, DOKUS_ERR_NOMEM. */
+DokusStatus dokus_val_validate_doc (xmlDoc *doc, const char *parser_note, unsigned sets,
+                                    DokusUblReport **out, DokusError *err);
+
 /* Appends a finding (location computed from @at); marks the report OOM on
  * failure. */
 void dokus_val_add_finding (DokusValCtx *v, const char *rule, const char *flag,

@@ -116,13 +116,27 @@ dokus_val_is (const xmlNode *n, const char *qname)
   return dokus_val_is_named (n, qname, strlen (qname));
 }
 
+/* dokus_val_child() and dokus_val_next() given the length of @qname (0
+ * for NULL). */
+const xmlNode *dokus_val_child_n (const xmlNode *parent, const char *qname, size_t len);
+const xmlNode *dokus_val_next_n (const xmlNode *n, const char *qname, size_t len);
+
 /* The first child element of @parent named @qname (NULL: any element), or
- * NULL. NULL @parent: NULL. */
-const xmlNode *dokus_val_child (const xmlNode *parent, const char *qname);
+ * NULL. NULL @parent: NULL. Inline, like dokus_val_is(): @qname is nearly
+ * always a literal, whose length folds away (a strlen a call otherwise). */
+static inline const xmlNode *
+dokus_val_child (const xmlNode *parent, const char *qname)
+{
+  return dokus_val_child_n (parent, qname, qname ? strlen (qname) : 0);
+}
 
 /* The next sibling element of @n named @qname (NULL: any element), or NULL.
  * Loop: for (c = dokus_val_child (p, "cac:X"); c; c = dokus_val_next (c, "cac:X")) */
-const xmlNode *dokus_val_next (const xmlNode *n, const char *qname);
+static inline const xmlNode *
+dokus_val_next (const xmlNode *n, const char *qname)
+{
+  return dokus_val_next_n (n, qname, qname ? strlen (qname) : 0);
+}
 
 /* The first node matching @path below @ctx, in document order (a path of
  * one step is dokus_val_child()). NULL if none or @ctx is NULL. */

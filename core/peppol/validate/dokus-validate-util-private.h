@@ -121,6 +121,8 @@ struct DvGroupState {
   size_t      n_rules;
   size_t      next;     /* the index expected next (rules run in order) */
   uint8_t    *once;     /* rules already hit by dv_group_hit_once() (arena) */
+  uint32_t   *first;    /* after the walk, hits sorted by rule: rule i's are
+                         * hits[first[i]..first[i + 1]) (arena); NULL: unsorted */
   bool        oom;
 };
 
@@ -145,3 +147,16 @@ void dv_group_hit_once (DokusValCtx *v, DvGroupState *s, unsigned index);
 /* The check function body of every rule of a group: runs the group walk
  * when needed and reports the findings of @rule. */
 void dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g);
+
+/* The same with the group's state @s (g->state (v), NULL: nothing), for a
+ * check that has looked it up already. */
+void dv_group_check_state (DokusValCtx *v, DvGroupState *s, const char *rule, const DvGroup *g);
+
+/* Are rule ids @a and @b the same? The engine passes the family table's
+ * own string, so within one file the pointers are usually equal and the
+ * strcmp is skipped. */
+static inline bool
+dv_same_rule (const char *a, const char *b)
+{
+  return a == b || strcmp (a, b) == 0;
+}

@@ -398,6 +398,7 @@ dv_group_hit (DokusValCtx *v, DvGroupState *s, unsigned index, const xmlNode *at
   s->hits[s->n].node = at;
   s->hits[s->n].rule = index;
   s->n++;
+  s->first = NULL; /* a hit after the walk (none so far): back to scanning them all */
 }
 
 void
@@ -425,6 +426,40 @@ typedef struct {
   DvGroupState  *state;
 } GroupWalk;
 
+/* Sorts the hits of @s by rule, each rule's in the order they were found
+ * (a counting sort), so that each rule reads its own hits instead of all
+ * of them. On OOM the hits stay as they are and s->first NULL. */
+static void
+sort_hits_by_rule (DokusValCtx *v, DvGroupState *s)
+{
+  uint32_t *first, *at;
+  DvGroupHit *sorted;
+
+  if (s->n == 0 || s->n >= UINT32_MAX || s->n_rules >= UINT32_MAX)
+    return;
+  first = dokus_val_alloc (v, (s->n_rules + 1) * sizeof *first);
+  at = dokus_val_alloc (v, s->n_rules * sizeof *at);
+  sorted = dokus_val_alloc (v, s->n * sizeof *sorted);
+  if (first == NULL || at == NULL || sorted == NULL)
+    return;
+  for (size_t i = 0; i < s->n; i++)
+    if (s->hits[i].rule >= s->n_rules)
+      return; /* never: visits hit their own group's rules */
+  memset (first, 0, (s->n_rules + 1) * sizeof *first);
+  for (size_t i = 0; i < s->n; i++)
+    first[s->hits[i].rule + 1]++;
+  for (size_t r = 0; r < s->n_rules; r++)
+    {
+      first[r + 1] += first[r];
+      at[r] = first[r];
+    }
+  for (size_t i = 0; i < s->n; i++)
+    sorted[at[s->hits[i].rule]++] = s->hits[i];
+  s->hits = sorted;
+  s->cap = s->n;
+  s->first = first;
+}
+
 static void
 visit_group (DokusValCtx *v, const xmlNode *n, void *data)
 {
@@ -435,17 +470,22 @@ visit_group (DokusValCtx *v, const xmlNode *n, void *data)
 void
 dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g)
 {
-  DvGroupState *s = g->state (v);
+  dv_group_check_state (v, g->state (v), rule, g);
+}
+
+void
+dv_group_check_state (DokusValCtx *v, DvGroupState *s, const char *rule, const DvGroup *g)
+{
   size_t index = g->n_rules;
 
   if (s == NULL)
     return; /* out of memory: the engine reports it */
   /* families run their rules in table order: try the expected one first */
-  if (s->next < g->n_rules && strcmp (g->rules[s->next], rule) == 0)
+  if (s->next < g->n_rules && dv_same_rule (g->rules[s->next], rule))
     index = s->next;
   else
     for (size_t i = 0; i < g->n_rules && index == g->n_rules; i++)
-      if (strcmp (g->rules[i], rule) == 0)
+      if (dv_same_rule (g->rules[i], rule))
         index = i;
   if (index == g->n_rules)
     return;
@@ -457,9 +497,14 @@ dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g)
       if (dokus_val_root (v) != NULL)
         g->visit (v, dokus_val_root (v), s);
       dv_walk (v, dokus_val_root (v), visit_group, &w);
+      sort_hits_by_rule (v, s);
     }
-  for (size_t i = 0; i < s->n; i++)
-    if (s->hits[i].rule == index)
+  if (s->first != NULL)
+    for (size_t i = s->first[index]; i < s->first[index + 1]; i++)
       dokus_val_report (v, rule, s->hits[i].node);
+  else
+    for (size_t i = 0; i < s->n; i++)
+      if (s->hits[i].rule == index)
+        dokus_val_report (v, rule, s->hits[i].node);
   s->next = index + 1;
 }

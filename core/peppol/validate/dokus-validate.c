@@ -19,6 +19,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include "../dokus-ubl-read-private.h"
 #include "dokus-validate-ctx-private.h"
 
 #define NS_INVOICE "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
@@ -164,30 +165,10 @@ guard_get_entity (void *ctx, const xmlChar *name)
 /* What libxml2 reports while the validator parses. Some errors (encoding
  * conversion, I/O) are raised without a parser context and would go to
  * stderr through the thread's generic handler, whatever XML_PARSE_NOERROR
- * says: a library must not print. They come here instead, the first one
- * kept to be reported (in the DokusError, or as a finding when the
- * document still parsed). */
-typedef struct {
-  char first[160];   /* "encoding error: input conversion failed ..." or "" */
-} ParseNotes;
-
-static void
-collect_structured_error_cb (void *data, xmlErrorPtr e)
-{
-  ParseNotes *notes = data;
-  size_t n;
-  /* errors with a parser context are in xmlCtxtGetLastError() already */
-  if (notes->first[0] != '\0' || e == NULL || e->ctxt != NULL || e->message == NULL)
-    return;
-  snprintf (notes->first, sizeof notes->first, "%s%s",
-            e->domain == XML_FROM_I18N ? "encoding error: "
-            : e->domain == XML_FROM_IO ? "I/O error: "
-                                       : "",
-            e->message);
-  n = strlen (notes->first);
-  while (n > 0 && (notes->first[n - 1] == '\n' || notes->first[n - 1] == ' '))
-    notes->first[--n] = '\0';
-}
+ * says: a library must not print. They go to the reader's collector
+ * instead (dokus_ubl_note_parser_error), the first one kept to be reported
+ * (in the DokusError, or as a finding when the document still parsed). */
+typedef DokusUblParseNote ParseNotes;
 
 static void
 ignore_generic_error_cb (void *data, const char *msg, ...)
@@ -236,7 +217,7 @@ parse_document (const char *xml, size_t len, xmlDoc **out, ParseNotes *notes, Do
   saved_structured = xmlStructuredError;
   saved_structured_data = xmlStructuredErrorContext;
   xmlSetGenericErrorFunc (NULL, ignore_generic_error_cb);
-  xmlSetStructuredErrorFunc (notes, collect_structured_error_cb);
+  xmlSetStructuredErrorFunc (notes, dokus_ubl_note_parser_error);
   xmlParseDocument (pctx);
   xmlSetStructuredErrorFunc (saved_structured_data, saved_structured);
   xmlSetGenericErrorFunc (saved_generic_data, saved_generic);
@@ -317,59 +298,53 @@ meta_of_bound (size_t slot, const char *id, unsigned *bit)
   return m == &missing_meta ? NULL : m;
 }
 
+/* *@out gets the root of @doc if it is a UBL 2.1 Invoice or CreditNote;
+ * DOKUS_ERR_INVALID otherwise. */
+static DokusStatus
+find_ubl_root (xmlDoc *doc, const xmlNode **out, DokusError *err)
+{
+  const xmlNode *root = xmlDocGetRootElement (doc);
+  const char *href = root && root->ns && root->ns->href ? (const char *) root->ns->href : "";
+
+  *out = root;
+  if (root != NULL
+      && ((strcmp ((const char *) root->name, "Invoice") == 0 && strcmp (href, NS_INVOICE) == 0)
+          || (strcmp ((const char *) root->name, "CreditNote") == 0
+              && strcmp (href, NS_CREDIT_NOTE) == 0)))
+    return DOKUS_OK;
+  return dokus_error_set (err, DOKUS_ERR_INVALID, root ? (const char *) root->name : "xml",
+                   "root element %s%s%s is not a UBL 2.1 Invoice or CreditNote",
+                   root ? (const char *) root->name : "(none)", *href ? " in " : "", href);
+}
+
 DokusStatus
-dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblReport **out,
-                         DokusError *err)
+dokus_val_validate_doc (xmlDoc *doc, const char *parser_note, unsigned sets,
+                        DokusUblReport **out, DokusError *err)
 {
   DokusValCtx v = { 0 };
-  ParseNotes notes = { "" };
-  xmlDoc *doc = NULL;
   const xmlNode *root;
-  const char *href;
   DokusStatus st;
 
-  assert (xml != NULL || len == 0);
-  assert (out != NULL);
-  if (len > INT_MAX)
-    len = (size_t) INT_MAX; /* above the limit anyway: refused below */
-  st = parse_document (xml, len, &doc, &notes, err);
-  if (st != DOKUS_OK)
+  assert (doc != NULL && out != NULL);
+  if ((st = find_ubl_root (doc, &root, err)) != DOKUS_OK)
     return st;
-
-  root = xmlDocGetRootElement (doc);
-  href = root && root->ns && root->ns->href ? (const char *) root->ns->href : "";
-  if (root == NULL
-      || !((strcmp ((const char *) root->name, "Invoice") == 0 && strcmp (href, NS_INVOICE) == 0)
-           || (strcmp ((const char *) root->name, "CreditNote") == 0
-               && strcmp (href, NS_CREDIT_NOTE) == 0)))
-    {
-      st = dokus_error_set (err, DOKUS_ERR_INVALID, root ? (const char *) root->name : "xml",
-                            "root element %s%s%s is not a UBL 2.1 Invoice or CreditNote",
-                            root ? (const char *) root->name : "(none)", *href ? " in " : "",
-                            href);
-      xmlFreeDoc (doc);
-      return st;
-    }
 
   v.doc = doc;
   v.root = root;
   v.credit_note = strcmp ((const char *) root->name, "CreditNote") == 0;
   v.report = calloc (1, sizeof *v.report);
   if (v.report == NULL)
-    {
-      xmlFreeDoc (doc);
-      return dokus_error_set (err, DOKUS_ERR_NOMEM, "xml", "out of memory");
-    }
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "xml", "out of memory");
   v.report->doctype = v.credit_note ? "CreditNote" : "Invoice";
   /* without the index (out of memory) descendant walks fall back to the tree */
   if (!dokus_val_index_build (&v))
     v.n_buckets = 0;
   /* the parser complained but the document still parsed: say so, as a
    * warning of the structure check (a fatal error stops the parse) */
-  if (notes.first[0] != '\0' && (sets & DOKUS_UBL_VALIDATE_STRUCTURE) != 0)
+  if (parser_note != NULL && parser_note[0] != '\0' && (sets & DOKUS_UBL_VALIDATE_STRUCTURE) != 0)
     {
       char message[200];
-      snprintf (message, sizeof message, "XML parser: %s", notes.first);
+      snprintf (message, sizeof message, "XML parser: %s", parser_note);
       dokus_val_add_finding (&v, "UBL-XSD", "warning", NULL, message);
     }
 
@@ -382,12 +357,14 @@ dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblRep
           const DokusValRuleMeta *m = meta_of_bound (slot, fam->rules[r].rule, &bit);
           if (m == NULL || (bit & sets) == 0)
             continue;
-          fam->rules[r].check (&v, m->id);
+          /* the family's own string (equal to m->id): a group compares
+           * it with its table's by pointer first */
+          fam->rules[r].check (&v, fam->rules[r].rule);
         }
     }
 
+  dokus_val_index_clear (&v);
   dokus_val_arena_free (&v);
-  xmlFreeDoc (doc);
   if (v.report->oom)
     {
       dokus_ubl_report_free (v.report);
@@ -395,6 +372,26 @@ dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblRep
     }
   *out = v.report;
   return DOKUS_OK;
+}
+
+DokusStatus
+dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblReport **out,
+                         DokusError *err)
+{
+  ParseNotes notes = { "" };
+  xmlDoc *doc = NULL;
+  DokusStatus st;
+
+  assert (xml != NULL || len == 0);
+  assert (out != NULL);
+  if (len > INT_MAX)
+    len = (size_t) INT_MAX; /* above the limit anyway: refused below */
+  st = parse_document (xml, len, &doc, &notes, err);
+  if (st != DOKUS_OK)
+    return st;
+  st = dokus_val_validate_doc (doc, notes.first, sets, out, err);
+  xmlFreeDoc (doc);
+  return st;
 }
 
 DokusStatus

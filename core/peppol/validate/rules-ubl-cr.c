@@ -2650,11 +2650,11 @@ check_absent (DokusValCtx *v, const char *rule)
   if (state == NULL)
     return; /* out of memory: the engine reports it */
   expected = state->next;
-  if (expected < N_ABSENT && strcmp (absent_rules[expected].rule, rule) == 0)
+  if (expected < N_ABSENT && dv_same_rule (absent_rules[expected].rule, rule))
     {
       if (!is_special (absent_rules[expected].path))
         {
-          dv_group_check (v, rule, &absent_group);
+          dv_group_check_state (v, state, rule, &absent_group);
           return;
         }
     }
@@ -2680,7 +2680,7 @@ check_absent (DokusValCtx *v, const char *rule)
       else
         hi = mid;
     }
-  dv_group_check (v, rule, &absent_group);
+  dv_group_check_state (v, state, rule, &absent_group);
 }
 
 static const DokusValRule cr_rules[] = {

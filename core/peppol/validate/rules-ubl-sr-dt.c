@@ -84,10 +84,16 @@ static void
 check_count (DokusValCtx *v, const char *rule)
 {
   const xmlNode *root = dokus_val_root (v);
-  for (size_t i = 0; i < sizeof count_rules / sizeof count_rules[0]; i++)
+  size_t n_rules = sizeof count_rules / sizeof count_rules[0], found = n_rules;
+  /* the engine passes the rule table's own string: by pointer first */
+  for (size_t i = 0; i < n_rules && found == n_rules; i++)
+    if (count_rules[i].rule == rule)
+      found = i;
+  /* (not found by pointer: every row by its string) */
+  for (size_t i = found < n_rules ? found : 0; i < n_rules; i++)
     {
       const CountRule *r = &count_rules[i];
-      if (strcmp (r->rule, rule) != 0)
+      if (i != found && strcmp (r->rule, rule) != 0)
         continue;
       if (r->context == NULL)
         {
@@ -405,7 +411,8 @@ visit_unused_attrs (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
       if (a->ns != NULL)
         continue;
       for (unsigned i = 0; i < sizeof unused_attrs / sizeof unused_attrs[0]; i++)
-        if (strcmp ((const char *) a->name, unused_attrs[i].attr) == 0)
+        if (a->name[0] == (xmlChar) unused_attrs[i].attr[0]
+            && strcmp ((const char *) a->name, unused_attrs[i].attr) == 0)
           {
             /* UBL-DT-18: the payment means text (PaymentMeansCode/@name) is allowed */
             if (i == 10 && dokus_val_is (n, "cbc:PaymentMeansCode"))
@@ -457,7 +464,9 @@ walk_memo (DokusValCtx *v)
 static bool
 is_line_context (const char *context)
 {
-  return context[0] == 'L' && strcmp (context, "LINE") == 0;
+  /* no call: asked for every element of the document */
+  return context[0] == 'L' && context[1] == 'I' && context[2] == 'N' && context[3] == 'E'
+         && context[4] == '\0';
 }
 
 static void

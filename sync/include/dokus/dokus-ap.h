@@ -165,10 +165,17 @@ typedef struct {
   int64_t                   now;        /* Unix seconds; 0: the clock */
   unsigned                  poll_after_s; /* next status request of a submitted document;
                                              0: 60 */
+  /* nullable; asked before each document is sent (not while fetching):
+   * true ends the run there, the documents not reached untouched (still
+   * pending, counted in DokusApSendSummary.left). For Ctrl-C: it may read
+   * a flag a signal handler sets. */
+  bool                    (*stop) (void *data);
+  void                     *stop_data;
 } DokusApSendOptions;
 
 typedef struct {
   size_t delivered, rejected, waiting, failed; /* waiting: submitted, no receipt yet */
+  size_t left;   /* pending documents not taken up because options->stop said so */
 } DokusApSendSummary;
 
 /* Sends every pending transmission of @book (dokus_peppol_outbox_pending)
@@ -179,8 +186,11 @@ typedef struct {
  * out the failure is recorded (last_error, next attempt after a back-off
  * of one minute doubling up to six hours) and the next document goes on.
  * A rejection is recorded with the AP's reason. *@summary (nullable)
- * counts the outcomes. Returns DOKUS_OK when every document's outcome was
- * recorded (look at the summary), or the book's error. */
+ * counts the outcomes. @options->stop, when it says so before a document,
+ * ends the run with DOKUS_OK: the document in flight has finished and been
+ * recorded, the rest stay pending as they were (summary->left). Returns
+ * DOKUS_OK when every document's outcome was recorded (look at the
+ * summary), or the book's error. */
 DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_ap_send_pending (DokusBook *book, DokusApProvider *ap,
                                    const DokusApSendOptions *options, /* nullable */
