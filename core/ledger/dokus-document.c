@@ -267,8 +267,8 @@ dokus_doc_regime (sqlite3 *db, const DokusDoc *doc, bool profile_franchise, bool
   *franchise = profile_franchise;
   if (strcmp (doc->type, "credit_note") != 0)
     return DOKUS_OK;
-  rc = sqlite3_prepare_v2 (db, "SELECT seller_json, issue_date FROM documents WHERE id = ?1", -1,
-                           &stmt, NULL);
+  rc = dokus_stmt_cache_prepare (db, "SELECT seller_json, issue_date FROM documents WHERE id = ?1",
+                                 &stmt);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, doc->billing_reference_id, -1, SQLITE_STATIC);
@@ -286,7 +286,7 @@ dokus_doc_regime (sqlite3 *db, const DokusDoc *doc, bool profile_franchise, bool
     }
   else if (rc == SQLITE_DONE)
     rc = SQLITE_CORRUPT; /* a credit note's invoice is issued and kept */
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   if (rc != SQLITE_OK)
     return dokus_book_sqlite_error (db, rc, "reading the credited invoice", err);
   return DOKUS_OK;
@@ -416,7 +416,10 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
           n = sqlite3_column_int (stmt, 9);
           doc->lines = calloc ((size_t) n + 1, sizeof *doc->lines);
           if (doc->lines == NULL)
-            break;
+            {
+              rc = SQLITE_NOMEM; /* not SQLITE_ROW: reported as out of memory */
+              break;
+            }
         }
       l = &doc->lines[doc->n_lines++];
       l->description = column_dup (stmt, 0);
@@ -451,7 +454,10 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
               doc->adjustments
                 = calloc ((size_t) sqlite3_column_int (stmt, 5) + 1, sizeof *doc->adjustments);
               if (doc->adjustments == NULL)
-                break;
+                {
+                  rc = SQLITE_NOMEM;
+                  break;
+                }
             }
           a = &doc->adjustments[doc->n_adjustments++];
           a->reason = column_dup (stmt, 0);
@@ -588,11 +594,13 @@ dokus_doc_insert_draft (sqlite3 *db, const DokusDoc *doc, DokusError *err)
   return DOKUS_OK;
 }
 
+/* @sql is one of the static strings below: the statement cache keys on
+ * its address, so each is prepared once per open book. */
 static DokusStatus
 query_cents (sqlite3 *db, const char *sql, const char *id, DokusCents *out, DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  int rc = dokus_stmt_cache_prepare (db, sql, &stmt);
 
   if (rc == SQLITE_OK)
     {
@@ -604,7 +612,7 @@ query_cents (sqlite3 *db, const char *sql, const char *id, DokusCents *out, Doku
           rc = SQLITE_OK;
         }
     }
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   if (rc != SQLITE_OK)
     return dokus_book_sqlite_error (db, rc, "reading the balance", err);
   return DOKUS_OK;
@@ -614,6 +622,14 @@ static const char total_sql[]
   = "SELECT coalesce(tax_inclusive_amount, 0) FROM documents WHERE id = ?1";
 static const char paid_sql[]
   = "SELECT coalesce(sum(amount), 0) FROM payments WHERE document_id = ?1";
+static const char credits_sql[]
+  = "SELECT id, tax_inclusive_amount FROM documents"
+    " WHERE billing_reference_id = ?1 AND state <> 'draft'"
+    /* id: a fixed order for ties, as dokus-balances.c */
+    " ORDER BY series_number, issued_at, id";
+static const char credited_full_sql[]
+  = "SELECT coalesce(sum(tax_inclusive_amount), 0) FROM documents"
+    " WHERE billing_reference_id = ?1 AND state <> 'draft'";
 
 /* What an invoice's credit notes took off it, and what each credit note
  * has beyond what was still open on the invoice (to refund): credit notes
@@ -635,12 +651,7 @@ credit_allocation (sqlite3 *db, const char *invoice_id, const char *credit_id,
   *applied_total = 0;
   if (excess_of_credit)
     *excess_of_credit = 0;
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT id, tax_inclusive_amount FROM documents"
-                           " WHERE billing_reference_id = ?1 AND state <> 'draft'"
-                           /* id: a fixed order for ties, as dokus-balances.c */
-                           " ORDER BY series_number, issued_at, id",
-                           -1, &stmt, NULL);
+  rc = dokus_stmt_cache_prepare (db, credits_sql, &stmt);
   if (rc != SQLITE_OK)
     return dokus_book_sqlite_error (db, rc, "reading the credit notes", err);
   sqlite3_bind_text (stmt, 1, invoice_id, -1, SQLITE_STATIC);
@@ -654,7 +665,7 @@ credit_allocation (sqlite3 *db, const char *invoice_id, const char *credit_id,
           && strcmp ((const char *) sqlite3_column_text (stmt, 0), credit_id) == 0)
         *excess_of_credit = c - applied;
     }
-  sqlite3_finalize (stmt);
+  dokus_stmt_cache_release (db, stmt);
   if (rc != SQLITE_DONE)
     return dokus_book_sqlite_error (db, rc, "reading the credit notes", err);
   return DOKUS_OK;
@@ -680,10 +691,7 @@ dokus_doc_balance (sqlite3 *db, const DokusDoc *doc, DokusDate today, DokusDocBa
       DokusCents credited_full = 0;
       st = credit_allocation (db, doc->id, NULL, &out->credited, NULL, err);
       if (st == DOKUS_OK)
-        st = query_cents (db,
-                          "SELECT coalesce(sum(tax_inclusive_amount), 0) FROM documents"
-                          " WHERE billing_reference_id = ?1 AND state <> 'draft'",
-                          doc->id, &credited_full, err);
+        st = query_cents (db, credited_full_sql, doc->id, &credited_full, err);
       if (st != DOKUS_OK)
         return st;
       out->open = out->total - out->paid - out->credited;
