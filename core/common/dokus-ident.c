@@ -14,12 +14,6 @@
 
 #include "dokus/dokus-ident.h"
 
-#ifdef DOKUS_HAVE_UBL_VALIDATE
-/* the validator's EAS code list (BR-CL-25), so that what we accept on
- * input is what export-ubl and the receiving side accept */
-#include "rules-codelists-private.h"
-#endif
-
 /* the longest text any of these compacts before deciding it is too long */
 #define COMPACT_MAX 40
 
@@ -594,6 +588,9 @@ malformed:
 
 /* ---- Peppol participant ids ---- */
 
+/* dokus_eas_known() and the EAS code list it searches live in dokus-eas.c,
+ * shared with the UBL validator (BR-CL-25). */
+
 static bool
 has_prefix_nocase (const char *s, const char *prefix)
 {
@@ -601,19 +598,6 @@ has_prefix_nocase (const char *s, const char *prefix)
     if (to_upper (*s) != to_upper (*prefix))
       return false;
   return true;
-}
-
-bool
-dokus_eas_known (const char *code)
-{
-  if (code == NULL)
-    return false;
-#ifdef DOKUS_HAVE_UBL_VALIDATE
-  return dv_code_in (&dv_cl_eas, code);
-#else
-  /* no validator built, so nothing refuses a scheme later either */
-  return code[0] != '\0';
-#endif
 }
 
 DokusStatus

@@ -392,13 +392,21 @@ END_TEST
  * 0208 (Belgian enterprise number), 9925 (Belgian VAT) and 0088 (GLN) are */
 START_TEST (test_ident_peppol_refuses_unknown_scheme)
 {
-  const char *unknown[] = { "9999:0417497106", "0000:12345", "1234:ABC", "9954:X" };
+  const char *unknown[] = { "9999:0417497106", "0000:12345", "1234:ABC", "9954:X",
+                            "0037:12345" };
   DokusPeppolId id;
   DokusError err = { 0 };
 
   ck_assert (dokus_eas_known ("0208"));
   ck_assert (dokus_eas_known ("9925"));
   ck_assert (dokus_eas_known ("0088"));
+  /* both ends of the sorted table, so a badly sorted one shows */
+  ck_assert (dokus_eas_known ("0002"));
+  ck_assert (dokus_eas_known ("9959"));
+  /* on the CEF EAS list but not among the schemes Peppol accepts
+   * (PEPPOL-EN16931-CL008, BIS 3.0.21): e-mail, 0037 */
+  ck_assert (!dokus_eas_known ("EM"));
+  ck_assert (!dokus_eas_known ("0037"));
   ck_assert (!dokus_eas_known ("9999"));
   ck_assert (!dokus_eas_known ("208"));
   ck_assert (!dokus_eas_known (""));
@@ -436,8 +444,11 @@ START_TEST (test_ident_peppol_refuses_unknown_scheme)
   ck_assert_int_eq (dokus_peppol_id_parse ("0088:", "peppol_id", &id, NULL), DOKUS_ERR_INVALID);
   ck_assert_int_eq (dokus_peppol_id_parse ("0088:579 0000", "peppol_id", &id, NULL),
                     DOKUS_ERR_INVALID);
-  id = peppol_ok ("9956:0417497106");
-  ck_assert_str_eq (id.value, "0417497106");
+  id = peppol_ok ("0088:5790000436101");
+  ck_assert_str_eq (id.value, "5790000436101");
+  /* 9956, Belgium's old scheme, replaced by 0208: Peppol no longer takes it */
+  ck_assert_int_eq (dokus_peppol_id_parse ("9956:0417497106", "peppol_id", &id, NULL),
+                    DOKUS_ERR_INVALID);
   {
     /* 130 characters is the limit (Peppol Policy for use of Identifiers, POLICY 1) */
     char longest[5 + 131 + 1] = "0088:";

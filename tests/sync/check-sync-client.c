@@ -13,14 +13,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -57,12 +55,8 @@ pg_int (const char *what, const char *book_id)
 {
   char sql[400];
   char hex[33];
-  size_t j = 0;
 
-  for (size_t i = 0; book_id[i] && j < 32; i++)
-    if (book_id[i] != '-')
-      hex[j++] = book_id[i];
-  hex[j] = '\0';
+  sync_uuid_hex (book_id, hex);
   snprintf (sql, sizeof sql, "SELECT %s WHERE book_id = '\\x%s'::bytea", what, hex);
   return relay_pg_query_int (pg, sql);
 }
@@ -362,54 +356,6 @@ END_TEST
 
 /* ---- dokus-cli sync ---- */
 
-/* Runs dokus-cli with @argv (NULL-terminated, after the program), stdout
- * to @out; returns the pid. */
-static pid_t
-cli_spawn (const char *out, const char *const *argv)
-{
-  const char *cli = getenv ("DOKUS_CLI");
-  const char *full[32] = { cli };
-  pid_t pid;
-  int n = 1;
-
-  ck_assert_msg (cli != NULL, "DOKUS_CLI is not set (run through meson test)");
-  for (; argv[n - 1] != NULL && n < 31; n++)
-    full[n] = argv[n - 1];
-  full[n] = NULL;
-  pid = fork ();
-  ck_assert_int_ge (pid, 0);
-  if (pid == 0)
-    {
-      int fd = open (out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      dup2 (fd, 1);
-      setenv ("DOKUS_PASSPHRASE", "pw", 1);
-      execv (cli, (char *const *) full);
-      _exit (127);
-    }
-  return pid;
-}
-
-static int
-cli_wait (pid_t pid)
-{
-  int status = 0;
-  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
-}
-
-/* The JSON summary dokus-cli printed into @path (cJSON_Delete it). */
-static cJSON *
-cli_json (const char *path)
-{
-  size_t len = 0;
-  unsigned char *text = dokus_test_read_file (path, &len);
-  /* the file's bytes are not NUL-terminated */
-  cJSON *j = text ? cJSON_ParseWithLength ((const char *) text, len) : NULL;
-  ck_assert_msg (j != NULL, "not JSON: %.*s", (int) len, text ? (const char *) text : "");
-  free (text);
-  return j;
-}
-
 static long long
 member_int (const cJSON *o, const char *path1, const char *path2)
 {
@@ -438,7 +384,7 @@ START_TEST (test_cli_watch_syncs_until_interrupted)
   g.b = NULL;
   {
     const char *argv[] = { "sync", g.path_b, "--relay", relay->base, "--watch", "--json", NULL };
-    pid = cli_spawn (out, argv);
+    pid = sync_cli_spawn (out, argv);
   }
   /* the watcher pulls a's later changes as they come */
   sleep (2);
@@ -453,8 +399,8 @@ START_TEST (test_cli_watch_syncs_until_interrupted)
    * moment to apply a's two */
   usleep (1500000);
   ck_assert_int_eq (kill (pid, SIGINT), 0);
-  ck_assert_int_eq (cli_wait (pid), 0);
-  j = cli_json (out);
+  ck_assert_int_eq (sync_cli_wait (pid), 0);
+  j = sync_cli_json (out);
   ck_assert_int_ge (member_int (j, "rounds", NULL), 2);
   ck_assert_int_eq (member_int (j, "pushed", NULL), 1);
   ck_assert_int_eq (member_int (j, "pulled", NULL), 4); /* a's enable, two clients, b's own */
@@ -583,9 +529,9 @@ START_TEST (test_cli_sync_sends_peppol_and_imports_once_for_two_books)
   {
     const char *argv[] = { "sync", g.path_a, "--relay", relay->base, "--ap-url", ap.url,
                            "--json", NULL };
-    ck_assert_int_eq (cli_wait (cli_spawn (out, argv)), 0);
+    ck_assert_int_eq (sync_cli_wait (sync_cli_spawn (out, argv)), 0);
   }
-  j = cli_json (out);
+  j = sync_cli_json (out);
   ck_assert (cJSON_IsTrue (cJSON_GetObjectItem (cJSON_GetObjectItem (j, "peppol"),
                                                 "configured")));
   ck_assert_int_eq (member_int (j, "peppol", "delivered") + member_int (j, "peppol", "waiting"),
@@ -598,21 +544,21 @@ START_TEST (test_cli_sync_sends_peppol_and_imports_once_for_two_books)
   {
     const char *argv[] = { "sync", g.path_b, "--relay", relay->base, "--ap-url", ap.url,
                            "--json", NULL };
-    ck_assert_int_eq (cli_wait (cli_spawn (out, argv)), 0);
+    ck_assert_int_eq (sync_cli_wait (sync_cli_spawn (out, argv)), 0);
   }
-  j = cli_json (out);
+  j = sync_cli_json (out);
   ck_assert_int_eq (member_int (j, "peppol", "imported"), 0);
   cJSON_Delete (j);
   /* and a picks up nothing new either; both hold the one expense */
   {
     const char *argv[] = { "sync", g.path_a, "--relay", relay->base, "--ap-url", ap.url,
                            "--json", NULL };
-    ck_assert_int_eq (cli_wait (cli_spawn (out, argv)), 0);
+    ck_assert_int_eq (sync_cli_wait (sync_cli_spawn (out, argv)), 0);
   }
   /* b pulls what a's last sync pushed: the document's Peppol state */
   {
     const char *argv[] = { "sync", g.path_b, "--relay", relay->base, "--json", NULL };
-    ck_assert_int_eq (cli_wait (cli_spawn (out, argv)), 0);
+    ck_assert_int_eq (sync_cli_wait (sync_cli_spawn (out, argv)), 0);
   }
   unsetenv ("DOKUS_AP_TOKEN");
   ok (dokus_book_open (g.path_a, "pw", &g.a, &err), &err, "reopen a");

@@ -158,14 +158,12 @@ START_TEST (test_accountant_comments_owner_resolves_through_the_relay)
                     0);
 
   /* offline: the relay is down while the accountant comments */
-  relay_proc_stop (relay);
-  relay_proc_free (relay);
+  sync_relay_stop (relay);
   relay = NULL;
   ck_assert_int_eq (sync_shell ("'%s' comment add '%s' 2026-0001 '%s' >/dev/null",
                                 cli, pd, FIRST_TEXT),
                     0);
-  relay = relay_proc_start (pg, NULL, NULL);
-  ck_assert_msg (relay != NULL, "dokus-relay did not start again");
+  relay = sync_relay_start (pg);
   ck_assert_int_eq (sync_shell ("'%s' sync '%s' --relay '%s' --quiet >/dev/null",
                                 cli, pd, relay->base),
                     0);
@@ -286,8 +284,7 @@ END_TEST
 static void
 setup (void)
 {
-  relay = relay_proc_start (pg, NULL, NULL);
-  ck_assert_msg (relay != NULL, "dokus-relay did not start");
+  relay = sync_relay_start (pg);
   dir = dokus_test_tmpdir_new ();
 }
 
@@ -295,23 +292,20 @@ static void
 teardown (void)
 {
   dokus_test_tmpdir_free (dir);
-  if (relay != NULL)
-    {
-      relay_proc_stop (relay);
-      relay_proc_free (relay);
-    }
+  sync_relay_stop (relay);
 }
 
 int
 main (void)
 {
-  Suite *s = suite_create ("sync-comments");
-  TCase *tc = tcase_create ("comments");
+  static const SyncSuiteSpec spec = {
+    .suite = "sync-comments", .tcase = "comments", .today = "2026-06-15", .timeout_s = 180,
+    .setup = setup, .teardown = teardown,
+  };
+  const TTest *const tests[] = {
+    test_accountant_comments_owner_resolves_through_the_relay,
+    NULL,
+  };
 
-  setenv ("DOKUS_TODAY", "2026-06-15", 1);
-  tcase_add_checked_fixture (tc, setup, teardown);
-  tcase_add_test (tc, test_accountant_comments_owner_resolves_through_the_relay);
-  tcase_set_timeout (tc, 180);
-  suite_add_tcase (s, tc);
-  return relay_pg_run_suite (s, &pg);
+  return sync_suite_run (&spec, tests, &pg);
 }

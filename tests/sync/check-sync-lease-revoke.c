@@ -30,48 +30,6 @@ ok (DokusStatus st, const DokusError *err, const char *what)
   ck_assert_msg (st == DOKUS_OK, "%s: %s (%s)", what, err->message, err->field);
 }
 
-/* Issues a draft of one line of @price (21 % VAT) for the book's first
- * client. */
-static DokusStatus
-issue_one (DokusBook *book, const char *price, DokusIssueResult *res, DokusError *err)
-{
-  char *client = dokus_test_query_text (dokus_book_get_db (book),
-                                        "SELECT id FROM clients ORDER BY name LIMIT 1");
-  char json[512], draft[DOKUS_ID_TEXT];
-  DokusStatus st;
-
-  snprintf (json, sizeof json,
-            "{\"client\": \"%s\", \"lines\": [{\"description\": \"Work\", \"quantity\": \"1\","
-            " \"unit_price\": \"%s\", \"vat_rate\": \"21\"}]}", client, price);
-  free (client);
-  st = dokus_invoice_create (book, json, draft, err);
-  if (st == DOKUS_OK)
-    st = dokus_document_issue (book, draft, res, err);
-  return st;
-}
-
-/* "number=cents ..." of @book's issued invoices in series order
- * (transfer full). */
-static char *
-issued_numbers (DokusBook *book)
-{
-  return dokus_test_query_text (dokus_book_get_db (book),
-                                "SELECT group_concat (number || '=' || tax_inclusive_amount, ' ')"
-                                " FROM (SELECT number, tax_inclusive_amount FROM documents"
-                                " WHERE state = 'issued' ORDER BY series_id, series_number)");
-}
-
-/* The 32 hex digits of UUID text @uuid, as bytea takes them. */
-static void
-hex_of_uuid (const char *uuid, char hex[33])
-{
-  size_t n = 0;
-  for (const char *p = uuid; *p && n < 32; p++)
-    if (*p != '-')
-      hex[n++] = *p;
-  hex[n] = '\0';
-}
-
 static void
 sync_ok (DokusSyncClient *c, DokusBook *book, const char *what)
 {
@@ -94,24 +52,24 @@ START_TEST (test_revoke_frees_the_lease_of_a_lost_device)
   sync_group_add_clients (g.a, "Client", 1);
   sync_ok (g.ca, g.a, "sync a");
   sync_ok (g.cb, g.b, "sync b");
-  hex_of_uuid (g.dev_b, dev_b_hex);
+  sync_uuid_hex (g.dev_b, dev_b_hex);
 
   /* the laptop b numbers in the default series; the owner a holds the
    * credit-note lease, which b's revocation must leave alone */
   ok (dokus_sync_client_lease_take (g.cb, g.b, "invoice/2026", &err), &err, "lease to b");
   ok (dokus_sync_client_lease_take (g.ca, g.a, "credit_note/2026", &err), &err, "a's lease");
-  ok (issue_one (g.b, "100.00", &res, &err), &err, "b first");
+  ok (sync_issue_one (g.b, "100.00", &res, &err), &err, "b first");
   ck_assert_str_eq (res.number, "2026-0001");
   sync_ok (g.cb, g.b, "sync b's first");
   /* issued offline and never synced: the laptop is stolen with it */
-  ok (issue_one (g.b, "200.00", &res, &err), &err, "b second");
+  ok (sync_issue_one (g.b, "200.00", &res, &err), &err, "b second");
   ck_assert_str_eq (res.number, "2026-0002");
 
   /* while b holds the lease nobody else numbers in the series */
   ck_assert_int_eq (dokus_sync_client_lease_take (g.ca, g.a, "invoice/2026", &err),
                     DOKUS_ERR_REFUSED);
   ck_assert_str_eq (err.field, "lease");
-  ck_assert_int_eq (issue_one (g.a, "300.00", &res, &err), DOKUS_ERR_REFUSED);
+  ck_assert_int_eq (sync_issue_one (g.a, "300.00", &res, &err), DOKUS_ERR_REFUSED);
   ck_assert_str_eq (err.field, "series");
   ck_assert_int_eq (relay_pg_query_int (pg, "SELECT count(*) FROM lease WHERE holder IS NOT NULL"),
                     2);
@@ -137,7 +95,7 @@ START_TEST (test_revoke_frees_the_lease_of_a_lost_device)
 
   /* a takes the lease and numbers on after the last number it knows */
   ok (dokus_sync_client_lease_take (g.ca, g.a, "invoice/2026", &err), &err, "lease to a");
-  ok (issue_one (g.a, "300.00", &res, &err), &err, "a next");
+  ok (sync_issue_one (g.a, "300.00", &res, &err), &err, "a next");
   ck_assert_str_eq (res.number, "2026-0002");
   sync_ok (g.ca, g.a, "sync a's number");
 
@@ -148,7 +106,7 @@ START_TEST (test_revoke_frees_the_lease_of_a_lost_device)
 
   /* continuous: 1 x 100.00 + 21 % = 121.00; 1 x 300.00 + 21 % = 363.00 */
   sync_ok (g.ca, g.a, "sync a again");
-  numbers = issued_numbers (g.a);
+  numbers = sync_issued_numbers (g.a);
   ck_assert_str_eq (numbers, "2026-0001=12100 2026-0002=36300");
   free (numbers);
   ck_assert_int_eq (relay_pg_query_int (pg, "SELECT count(*) FROM lease WHERE holder IS NULL"),
@@ -160,27 +118,26 @@ END_TEST
 static void
 setup (void)
 {
-  relay = relay_proc_start (pg, NULL, NULL);
-  ck_assert_msg (relay != NULL, "dokus-relay did not start");
+  relay = sync_relay_start (pg);
 }
 
 static void
 teardown (void)
 {
-  relay_proc_stop (relay);
-  relay_proc_free (relay);
+  sync_relay_stop (relay);
 }
 
 int
 main (void)
 {
-  Suite *s = suite_create ("sync-lease-revoke");
-  TCase *tc = tcase_create ("lease");
+  static const SyncSuiteSpec spec = {
+    .suite = "sync-lease-revoke", .tcase = "lease", .today = "2026-06-15", .timeout_s = 180,
+    .setup = setup, .teardown = teardown,
+  };
+  const TTest *const tests[] = {
+    test_revoke_frees_the_lease_of_a_lost_device,
+    NULL,
+  };
 
-  setenv ("DOKUS_TODAY", "2026-06-15", 1);
-  tcase_add_checked_fixture (tc, setup, teardown);
-  tcase_add_test (tc, test_revoke_frees_the_lease_of_a_lost_device);
-  tcase_set_timeout (tc, 180);
-  suite_add_tcase (s, tc);
-  return relay_pg_run_suite (s, &pg);
+  return sync_suite_run (&spec, tests, &pg);
 }

@@ -456,25 +456,6 @@ START_TEST (test_accountant_paired_by_cli_reads_only)
 }
 END_TEST
 
-/* Issues a draft of one line of @price for the book's first client. */
-static DokusStatus
-issue_one (DokusBook *book, const char *price, DokusIssueResult *res, DokusError *err)
-{
-  char *client = dokus_test_query_text (dokus_book_get_db (book),
-                                        "SELECT id FROM clients ORDER BY name LIMIT 1");
-  char json[512], draft[DOKUS_ID_TEXT];
-  DokusStatus st;
-
-  snprintf (json, sizeof json,
-            "{\"client\": \"%s\", \"lines\": [{\"description\": \"Work\", \"quantity\": \"1\","
-            " \"unit_price\": \"%s\", \"vat_rate\": \"21\"}]}", client, price);
-  free (client);
-  st = dokus_invoice_create (book, json, draft, err);
-  if (st == DOKUS_OK)
-    st = dokus_document_issue (book, draft, res, err);
-  return st;
-}
-
 START_TEST (test_own_series_numbers_without_the_lease)
 {
   const char *cli = getenv ("DOKUS_CLI");
@@ -488,7 +469,7 @@ START_TEST (test_own_series_numbers_without_the_lease)
   pair (ca, a, cb, b, "device", "laptop");
   pair (ca, a, cc, c, "device", "desktop");
   /* b has no lease and no own series: it does not number */
-  ck_assert_int_eq (issue_one (b, "10.00", &res, &err), DOKUS_ERR_REFUSED);
+  ck_assert_int_eq (sync_issue_one (b, "10.00", &res, &err), DOKUS_ERR_REFUSED);
   ck_assert_str_eq (err.field, "series");
   ck_assert_int_eq (dokus_sync_own_series_set (b, "b1", &err), DOKUS_ERR_INVALID);
   /* dokus-cli device series takes the own series' leases at the relay */
@@ -514,21 +495,18 @@ START_TEST (test_own_series_numbers_without_the_lease)
   ck_assert_str_eq (err.field, "lease");
 
   /* offline, both number: a in the default series, b in its own */
-  ok (issue_one (b, "10.00", &res, &err), &err, "b first");
+  ok (sync_issue_one (b, "10.00", &res, &err), &err, "b first");
   ck_assert_str_eq (res.number, "2026-B-0001");
-  ok (issue_one (b, "20.00", &res, &err), &err, "b second");
+  ok (sync_issue_one (b, "20.00", &res, &err), &err, "b second");
   ck_assert_str_eq (res.number, "2026-B-0002");
-  ok (issue_one (a, "30.00", &res, &err), &err, "a");
+  ok (sync_issue_one (a, "30.00", &res, &err), &err, "a");
   ck_assert_str_eq (res.number, "2026-0002");
 
   ok (dokus_sync_client_run (cb, b, NULL, NULL, NULL, &err), &err, "sync b");
   ok (dokus_sync_client_run (ca, a, NULL, NULL, NULL, &err), &err, "sync a");
   ok (dokus_sync_client_run (cb, b, NULL, NULL, NULL, &err), &err, "sync b again");
   ok (dokus_sync_client_run (cc, c, NULL, NULL, NULL, &err), &err, "sync c");
-  numbers = dokus_test_query_text (dokus_book_get_db (c),
-                                   "SELECT group_concat (number || '=' || tax_inclusive_amount, ' ')"
-                                   " FROM (SELECT number, tax_inclusive_amount FROM documents"
-                                   " WHERE state = 'issued' ORDER BY series_id, series_number)");
+  numbers = sync_issued_numbers (c);
   /* 1 x 10.00 + 21 % = 12.10; 20.00 -> 24.20; 30.00 -> 36.30; 2 x 50.00 -> 121.00 */
   ck_assert_str_eq (numbers, "2026-0001=12100 2026-0002=3630 2026-B-0001=1210 2026-B-0002=2420");
   free (numbers);
@@ -538,7 +516,7 @@ START_TEST (test_own_series_numbers_without_the_lease)
   /* with the default lease, b numbers there again */
   ok (dokus_sync_client_lease_release (ca, a, "invoice/2026", &err), &err, "release by a");
   ok (dokus_sync_client_lease_take (cb, b, "invoice/2026", &err), &err, "lease to b");
-  ok (issue_one (b, "40.00", &res, &err), &err, "b default");
+  ok (sync_issue_one (b, "40.00", &res, &err), &err, "b default");
   ck_assert_str_eq (res.number, "2026-0003");
 
   free (pb);
@@ -554,8 +532,7 @@ END_TEST
 static void
 setup (void)
 {
-  relay = relay_proc_start (pg, NULL, NULL);
-  ck_assert_msg (relay != NULL, "dokus-relay did not start");
+  relay = sync_relay_start (pg);
   dir = dokus_test_tmpdir_new ();
 }
 
@@ -563,24 +540,24 @@ static void
 teardown (void)
 {
   dokus_test_tmpdir_free (dir);
-  relay_proc_stop (relay);
-  relay_proc_free (relay);
+  sync_relay_stop (relay);
 }
 
 int
 main (void)
 {
-  Suite *s = suite_create ("sync-pair");
-  TCase *tc = tcase_create ("pair");
+  static const SyncSuiteSpec spec = {
+    .suite = "sync-pair", .tcase = "pair", .today = "2026-06-15", .timeout_s = 180,
+    .setup = setup, .teardown = teardown,
+  };
+  const TTest *const tests[] = {
+    test_pair_device_joins_and_converges,
+    test_pair_refuses_wrong_codes_and_forgeries,
+    test_revoke_rotates_the_key,
+    test_accountant_paired_by_cli_reads_only,
+    test_own_series_numbers_without_the_lease,
+    NULL,
+  };
 
-  setenv ("DOKUS_TODAY", "2026-06-15", 1);
-  tcase_add_checked_fixture (tc, setup, teardown);
-  tcase_add_test (tc, test_pair_device_joins_and_converges);
-  tcase_add_test (tc, test_pair_refuses_wrong_codes_and_forgeries);
-  tcase_add_test (tc, test_revoke_rotates_the_key);
-  tcase_add_test (tc, test_accountant_paired_by_cli_reads_only);
-  tcase_add_test (tc, test_own_series_numbers_without_the_lease);
-  tcase_set_timeout (tc, 180);
-  suite_add_tcase (s, tc);
-  return relay_pg_run_suite (s, &pg);
+  return sync_suite_run (&spec, tests, &pg);
 }

@@ -11,12 +11,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,48 +37,23 @@ ok (DokusStatus st, const DokusError *err, const char *what)
 /* Runs `dokus-cli sync @book --relay @relay --ap-url @ap --json`, stdout
  * to @out; returns the pid. */
 static pid_t
-sync_spawn (const char *out, const char *book, const char *relay, const char *ap)
+spawn_sync (const char *out, const char *book, const char *relay, const char *ap)
 {
-  const char *cli = getenv ("DOKUS_CLI");
-  pid_t pid;
-
-  ck_assert_msg (cli != NULL, "DOKUS_CLI is not set (run through meson test)");
-  pid = fork ();
-  ck_assert_int_ge (pid, 0);
-  if (pid == 0)
-    {
-      int fd = open (out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      dup2 (fd, 1);
-      execl (cli, cli, "sync", book, "--relay", relay, "--ap-url", ap, "--json", (char *) NULL);
-      _exit (127);
-    }
-  return pid;
-}
-
-/* The exit status, 128 + N when signal N ended it. */
-static int
-sync_wait (pid_t pid)
-{
-  int status = 0;
-  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+  const char *argv[] = { "sync", book, "--relay", relay, "--ap-url", ap, "--json", NULL };
+  return sync_cli_spawn (out, argv);
 }
 
 /* The "peppol" object's @key of the JSON summary in @path. */
 static long long
 peppol_int (const char *path, const char *key)
 {
-  size_t len = 0;
-  unsigned char *text = dokus_test_read_file (path, &len);
-  cJSON *j = text ? cJSON_ParseWithLength ((const char *) text, len) : NULL;
+  cJSON *j = sync_cli_json (path);
   const cJSON *v = cJSON_GetObjectItem (cJSON_GetObjectItem (j, "peppol"), key);
   long long n;
 
-  ck_assert_msg (cJSON_IsNumber (v) || cJSON_IsBool (v), "peppol.%s missing in %.*s", key,
-                 (int) len, text ? (const char *) text : "");
+  ck_assert_msg (cJSON_IsNumber (v) || cJSON_IsBool (v), "peppol.%s missing", key);
   n = cJSON_IsBool (v) ? cJSON_IsTrue (v) : (long long) v->valuedouble;
   cJSON_Delete (j);
-  free (text);
   return n;
 }
 
@@ -130,7 +103,7 @@ book_int (const char *path, const char *sql)
 
 START_TEST (test_ctrl_c_stops_between_peppol_documents)
 {
-  RelayProc *relay = relay_proc_start (pg, NULL, NULL);
+  RelayProc *relay = sync_relay_start (pg);
   SyncGroup g;
   TestAp ap = { 0 };
   char *out;
@@ -140,7 +113,6 @@ START_TEST (test_ctrl_c_stops_between_peppol_documents)
   const char *delay_slow = "{\"count\": 1000, \"ms\": 1500}";
   const char *delay_off = "{\"count\": 0, \"ms\": 0}";
 
-  ck_assert_ptr_nonnull (relay);
   sync_group_init (&g, relay->base);
   out = dokus_test_path (g.dir, "sync.json");
   queue_invoices (g.a, g.ca, 3);
@@ -153,12 +125,12 @@ START_TEST (test_ctrl_c_stops_between_peppol_documents)
   setenv ("DOKUS_AP_TOKEN", AP_TOKEN, 1);
   setenv ("DOKUS_PASSPHRASE", "pw", 1);
 
-  pid = sync_spawn (out, g.path_a, relay->base, ap.url);
+  pid = spawn_sync (out, g.path_a, relay->base, ap.url);
   while (testap_stat (&ap, "stored") < 1 && waited++ < 600)
     nanosleep (&poll_wait, NULL);
   ck_assert_int_eq (testap_stat (&ap, "stored"), 1);
   ck_assert_int_eq (kill (pid, SIGINT), 0);
-  ck_assert_int_eq (sync_wait (pid), 130);
+  ck_assert_int_eq (sync_cli_wait (pid), 130);
   /* the first went out; the others were never tried */
   ck_assert_int_eq (peppol_int (out, "interrupted"), 1);
   ck_assert_int_eq (peppol_int (out, "left"), 2);
@@ -174,7 +146,7 @@ START_TEST (test_ctrl_c_stops_between_peppol_documents)
 
   /* the next sync sends the two left, and nothing twice */
   cJSON_Delete (testap_control (&ap, "delay", delay_off, strlen (delay_off), NULL));
-  ck_assert_int_eq (sync_wait (sync_spawn (out, g.path_a, relay->base, ap.url)), 0);
+  ck_assert_int_eq (sync_cli_wait (spawn_sync (out, g.path_a, relay->base, ap.url)), 0);
   ck_assert_int_eq (peppol_int (out, "interrupted"), 0);
   ck_assert_int_eq (peppol_int (out, "left"), 0);
   ck_assert_int_eq (testap_stat (&ap, "submissions"), 3);
@@ -183,26 +155,26 @@ START_TEST (test_ctrl_c_stops_between_peppol_documents)
                                         " WHERE state IN ('submitted', 'delivered')"
                                         " AND attempts = 1"),
                     3);
-  ck_assert_int_eq (sync_wait (sync_spawn (out, g.path_a, relay->base, ap.url)), 0);
+  ck_assert_int_eq (sync_cli_wait (spawn_sync (out, g.path_a, relay->base, ap.url)), 0);
   ck_assert_int_eq (testap_stat (&ap, "submissions"), 3);
 
   testap_stop (&ap);
   free (out);
   sync_group_clear (&g);
-  relay_proc_stop (relay);
-  relay_proc_free (relay);
+  sync_relay_stop (relay);
 }
 END_TEST
 
 int
 main (void)
 {
-  Suite *s = suite_create ("sync-peppol-interrupt");
-  TCase *tc = tcase_create ("interrupt");
+  static const SyncSuiteSpec spec = {
+    .suite = "sync-peppol-interrupt", .tcase = "interrupt", .today = "2026-03-02", .timeout_s = 180,
+  };
+  const TTest *const tests[] = {
+    test_ctrl_c_stops_between_peppol_documents,
+    NULL,
+  };
 
-  setenv ("DOKUS_TODAY", "2026-03-02", 1);
-  tcase_add_test (tc, test_ctrl_c_stops_between_peppol_documents);
-  tcase_set_timeout (tc, 180);
-  suite_add_tcase (s, tc);
-  return relay_pg_run_suite (s, &pg);
+  return sync_suite_run (&spec, tests, &pg);
 }

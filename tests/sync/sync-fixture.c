@@ -1,13 +1,16 @@
 /* sync-fixture.c
  *
- * The fixtures of sync-fixture.h: a thread-per-connection TCP proxy with
- * injectable faults, two synced books at a relay, and the shell runner
- * and pairing code reader of the dokus-cli tests.
+ * The fixtures of sync-fixture.h: a relay per test and the main() of a
+ * relay-backed suite, a thread-per-connection TCP proxy with
+ * injectable faults, two synced books at a relay, an invoice issued in
+ * one call, the shell runner, pairing code reader and dokus-cli spawner of
+ * the dokus-cli tests, and UUIDs as the relay's bytea keys.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
@@ -24,6 +27,43 @@
 
 #include "dokus-test-helpers.h"
 #include "sync-fixture.h"
+
+/* ---- a relay per test, a suite of relay tests ---- */
+
+RelayProc *
+sync_relay_start (RelayPg *pg)
+{
+  RelayProc *relay = relay_proc_start (pg, NULL, NULL);
+  ck_assert_msg (relay != NULL, "dokus-relay did not start");
+  return relay;
+}
+
+void
+sync_relay_stop (RelayProc *relay)
+{
+  if (relay == NULL)
+    return;
+  relay_proc_stop (relay);
+  relay_proc_free (relay);
+}
+
+int
+sync_suite_run (const SyncSuiteSpec *spec, const TTest *const *tests, RelayPg **pg)
+{
+  Suite *s = suite_create (spec->suite);
+  TCase *tc = tcase_create (spec->tcase);
+
+  setenv ("DOKUS_TODAY", spec->today, 1);
+  if (spec->setup != NULL || spec->teardown != NULL)
+    tcase_add_checked_fixture (tc, spec->setup, spec->teardown);
+  for (size_t i = 0; tests[i] != NULL; i++)
+    tcase_add_test (tc, tests[i]);
+  tcase_set_timeout (tc, spec->timeout_s);
+  suite_add_tcase (s, tc);
+  return relay_pg_run_suite (s, pg);
+}
+
+/* ---- the proxy ---- */
 
 struct SyncProxy {
   int listen_fd;
@@ -341,6 +381,35 @@ sync_owner_book_create (DokusSyncClient *c, const char *path)
   return a;
 }
 
+/* ---- an invoice ---- */
+
+DokusStatus
+sync_issue_one (DokusBook *book, const char *price, DokusIssueResult *res, DokusError *err)
+{
+  char *client = dokus_test_query_text (dokus_book_get_db (book),
+                                        "SELECT id FROM clients ORDER BY name LIMIT 1");
+  char json[512], draft[DOKUS_ID_TEXT];
+  DokusStatus st;
+
+  ck_assert_msg (client != NULL, "the book has no client to invoice");
+  snprintf (json, sizeof json,
+            "{\"client\": \"%s\", \"lines\": [{\"description\": \"Work\", \"quantity\": \"1\","
+            " \"unit_price\": \"%s\", \"vat_rate\": \"21\"}]}", client, price);
+  free (client);
+  st = dokus_invoice_create (book, json, draft, err);
+  if (st == DOKUS_OK)
+    st = dokus_document_issue (book, draft, res, err);
+  return st;
+}
+char *
+sync_issued_numbers (DokusBook *book)
+{
+  return dokus_test_query_text (dokus_book_get_db (book),
+                                "SELECT group_concat (number || '=' || tax_inclusive_amount, ' ')"
+                                " FROM (SELECT number, tax_inclusive_amount FROM documents"
+                                " WHERE state = 'issued' ORDER BY series_id, series_number)");
+}
+
 /* ---- dokus-cli from a test ---- */
 
 int
@@ -378,4 +447,65 @@ sync_pairing_code_from (const char *path)
       usleep (100 * 1000);
     }
   return NULL;
+}
+
+pid_t
+sync_cli_spawn (const char *out, const char *const *argv)
+{
+  const char *cli = getenv ("DOKUS_CLI");
+  const char *full[32] = { cli };
+  pid_t pid;
+  int n = 1;
+
+  ck_assert_msg (cli != NULL, "DOKUS_CLI is not set (run through meson test)");
+  for (; argv[n - 1] != NULL; n++)
+    {
+      ck_assert_msg (n < 31, "more than 30 arguments for dokus-cli");
+      full[n] = argv[n - 1];
+    }
+  full[n] = NULL;
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      int fd = open (out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (fd < 0 || dup2 (fd, 1) < 0)
+        _exit (126);
+      setenv ("DOKUS_PASSPHRASE", "pw", 1);
+      execv (cli, (char *const *) full);
+      _exit (127);
+    }
+  return pid;
+}
+
+int
+sync_cli_wait (pid_t pid)
+{
+  int status = 0;
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+}
+
+cJSON *
+sync_cli_json (const char *path)
+{
+  size_t len = 0;
+  unsigned char *text = dokus_test_read_file (path, &len);
+  /* the file's bytes are not NUL-terminated */
+  cJSON *j = text ? cJSON_ParseWithLength ((const char *) text, len) : NULL;
+  ck_assert_msg (j != NULL, "not JSON: %.*s", (int) len, text ? (const char *) text : "");
+  free (text);
+  return j;
+}
+
+/* ---- the relay's tables ---- */
+
+void
+sync_uuid_hex (const char *uuid, char hex[33])
+{
+  size_t n = 0;
+  for (const char *p = uuid; *p && n < 32; p++)
+    if (*p != '-')
+      hex[n++] = *p;
+  hex[n] = '\0';
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dokus-eas-private.h"
 #include "dokus-validate-util-private.h"
 
 /* findings of the rules that look at every element go through one walk */
@@ -80,18 +81,6 @@ static const char *const iso4217_peppol[] = {
   "XPT", "XSU", "XTS", "XUA", "XXX", "YER", "ZAR", "ZMW", "ZWG",
 };
 
-/* Electronic address schemes accepted by Peppol 3.0.21 (CL008) */
-static const char *const eas_peppol[] = {
-  "0002", "0007", "0009", "0060", "0088", "0096", "0097", "0106", "0130", "0135", "0142",
-  "0151", "0158", "0183", "0184", "0188", "0190", "0191", "0192", "0195", "0196", "0198",
-  "0199", "0200", "0201", "0204", "0208", "0209", "0210", "0211", "0216", "0218", "0221",
-  "0225", "0230", "0235", "0240", "0242", "0244", "0245", "0246", "0248", "9910", "9913",
-  "9914", "9915", "9918", "9919", "9920", "9922", "9923", "9924", "9925", "9926", "9927",
-  "9928", "9929", "9930", "9931", "9932", "9933", "9934", "9935", "9936", "9937", "9938",
-  "9939", "9940", "9941", "9942", "9943", "9944", "9945", "9946", "9947", "9948", "9949",
-  "9950", "9951", "9952", "9953", "9957", "9959",
-};
-
 /* Invoice type codes allowed in profiles 01 and 02 (P0100) */
 static const char *const invoice_types_peppol[] = {
   "102", "218", "219", "326", "331", "380", "382", "383", "384", "386", "388", "389", "393",
@@ -107,7 +96,10 @@ static const DvCodeList uncl5189_list = DV_CODE_LIST (uncl5189_peppol);
 static const DvCodeList uncl7161_list = DV_CODE_LIST (uncl7161_peppol);
 static const DvCodeList uncl2005_list = DV_CODE_LIST (uncl2005_peppol);
 static const DvCodeList iso4217_list = DV_CODE_LIST (iso4217_peppol);
-static const DvCodeList eas_list = DV_CODE_LIST (eas_peppol);
+/* Electronic address schemes accepted by Peppol 3.0.21 (CL008): the
+ * library's one table (core/common/dokus-eas.c), which participant-id
+ * parsing uses too */
+static const DvCodeList eas_list = DV_CODE_LIST (dokus_eas_codes);
 static const DvCodeList invoice_types_list = DV_CODE_LIST (invoice_types_peppol);
 static const DvCodeList credit_note_types_list = DV_CODE_LIST (credit_note_types_peppol);
 
