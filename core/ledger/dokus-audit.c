@@ -18,6 +18,7 @@
 #include <sodium.h>
 
 #include "dokus-audit-private.h"
+#include "dokus-balance-links-private.h"
 #include "dokus-sync-private.h"
 #include "dokus-book-private.h"
 
@@ -613,6 +614,14 @@ dokus_audit_verify (DokusBook *book, DokusAuditReport *out, DokusError *err)
     }
   if (out->first_bad_seq != 0)
     return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "audit log: %s", out->problem);
+  /* and the links the balances are derived from (0013) */
+  {
+    DokusStatus status = dokus_balance_links_check (db, out->problem, sizeof out->problem, err);
+    if (status != DOKUS_OK)
+      return status;
+  }
+  if (out->problem[0] != '\0')
+    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "%s", out->problem);
   return DOKUS_OK;
 }
 

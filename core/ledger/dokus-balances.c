@@ -6,20 +6,25 @@
  * dokus_doc_balance() (dokus-document.c), which computes one document with
  * a few queries of its own; 100 000 documents that way take seconds.
  *
- * Here three streams are read, each in the order of the invoice they
- * belong to and each from an index that holds every column needed
- * (schema/book/0003): the credit notes by their invoice and in the order
- * they apply (a few, kept in memory first), then the documents by id and
- * the payments by document, two statements stepped together and merged:
- * no query per document, no sort, no id kept per row. Each document's
- * row is written once, whole, in that order, and found by rowid through a
- * small index (4 bytes a rowid), so the rows need no id and nothing is
- * searched (72 bytes a row against 128 before: a first call writes all of
- * them into fresh memory, a page fault per 4 KiB). Reading 100 000 index
- * entries costs SQLite some 0.1 µs per column, so the documents are read
- * with as few columns as will do: the type comes from the credit notes
- * (the only documents with a billing reference), and the due date is
- * copied only where something may stay open.
+ * Here three streams are read, none of them keyed by the 36-character
+ * document id (schema/book/0013): the credit notes with their invoice's
+ * rowid (a few, kept in memory first); the documents from
+ * documents_settlement (state, total, due date, rowid) in that index's
+ * order; and the payments from payment_links, two integers each, summed
+ * into an array by the document's rowid. No query per document, no sort,
+ * no merge, no string compared per row. The payments are read on a second
+ * connection to the book on another thread while the caller's connection
+ * reads the documents (each stream is about half of a first call, most of
+ * it SQLite stepping ~100 000 rows): payment_links is append-only, so
+ * the payments the caller's transaction sees are exactly those up to its
+ * last rowid, whatever the other read's moment (read_payments()).
+ * Each document's row is written once, whole, at the end of the rows, and
+ * found by rowid through a small index (4 bytes a rowid), so the rows need
+ * no id (72 bytes a row: a first call writes all of them into fresh
+ * memory, a page fault per 4 KiB). Reading 100 000 index entries costs
+ * SQLite some 0.1 µs per column, so the documents are read with as few
+ * columns as will do: the type comes from the credit notes (the only
+ * documents with a billing reference).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +37,7 @@
 
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
+#include "dokus-thread-private.h"
 
 /* One pass's rows, shared by the book's cache and the callers that read
  * them (DokusDocBalances.shared): the last to let go frees them. A first
@@ -40,7 +46,7 @@
  * 4 KiB); a later call copied them out again. */
 typedef struct {
   atomic_int          refs;
-  DokusDocBalanceRow *rows;  /* every document, by id: written in order */
+  DokusDocBalanceRow *rows;  /* every document, in documents_settlement's order */
   size_t              n;
   uint32_t           *by_rowid; /* 1 + the row of each rowid, 0: none */
   size_t              max_rowid;
@@ -127,7 +133,7 @@ copy_text (char *out, size_t size, const char *text)
 typedef struct {
   char          invoice_id[DOKUS_ID_TEXT];
   char          id[DOKUS_ID_TEXT];
-  sqlite3_int64 rowid, invoice_rowid; /* invoice_rowid: 0 until the documents name it */
+  sqlite3_int64 rowid, invoice_rowid; /* invoice_rowid: 0 if the book lacks it */
   DokusCents    amount;
   bool          draft, invoice;
 } Credit;
@@ -137,15 +143,20 @@ typedef struct {
   size_t  n, cap;
 } Credits;
 
+/* The credit notes (1.5 % of the documents) from their index, each with
+ * its invoice's rowid from credit_links (schema/book/0013: a few pages;
+ * looking the invoices up by id read a page of the id index for most). */
 static DokusStatus
 read_credit_notes (sqlite3 *db, Credits *c, DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
   int rc = sqlite3_prepare_v2 (db,
-                               "SELECT billing_reference_id, id, tax_inclusive_amount, state, type,"
-                               " rowid FROM documents WHERE billing_reference_id IS NOT NULL"
-                               " ORDER BY billing_reference_id, series_number, issued_at, id",
+                               "SELECT c.billing_reference_id, c.id, c.tax_inclusive_amount, c.state,"
+                               " c.type, c.rowid, (SELECT l.invoice_rowid FROM credit_links l"
+                               " WHERE l.credit_rowid = c.rowid)"
+                               " FROM documents c WHERE c.billing_reference_id IS NOT NULL"
+                               " ORDER BY c.billing_reference_id, c.series_number, c.issued_at, c.id",
                                -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
@@ -176,6 +187,7 @@ read_credit_notes (sqlite3 *db, Credits *c, DokusError *err)
       r->draft = state == NULL || strcmp (state, "draft") == 0; /* a draft credits nothing */
       r->invoice = type != NULL && strcmp (type, "invoice") == 0;
       r->rowid = sqlite3_column_int64 (stmt, 5);
+      r->invoice_rowid = sqlite3_column_int64 (stmt, 6); /* NULL: 0 */
     }
   sqlite3_finalize (stmt);
   if (st == DOKUS_OK && rc != SQLITE_DONE)
@@ -183,60 +195,106 @@ read_credit_notes (sqlite3 *db, Credits *c, DokusError *err)
   return st;
 }
 
-/* Every document by id (SQLite's BINARY order, which is strcmp's) and
- * the payments by document, stepped together and merged: each document's
- * row is written once, whole, with its payments, at the end of the rows
- * (in order: rowids would scatter the writes over all the rows' memory);
- * the credit notes (in the same order of their invoices) learn their
- * invoice's rowid on the way. Each row is an invoice until the credit
- * notes say otherwise. */
-static DokusStatus
-read_documents (sqlite3 *db, Pass *p, Credits *credits, DokusError *err)
+/* The payments' half of a pass: Σ payments of each document, by the
+ * document's rowid, from payment_links (schema/book/0013), two integers a
+ * payment. Read on another thread through the book's side connection
+ * while the caller's reads the documents, or by the caller itself. */
+typedef struct {
+  sqlite3      *db;        /* the side connection, or the caller's */
+  bool          side;      /* db is the side connection: a read transaction of its own */
+  sqlite3_int64 last;      /* the last payment_links rowid the caller's transaction sees */
+  size_t        max_rowid; /* of the documents */
+  DokusCents   *paid;      /* max_rowid + 1 entries, by rowid */
+  DokusStatus   st;
+  DokusError    err;
+} Payments;
+
+/* payment_links is append-only (payments are never changed or deleted,
+ * its rows never either, and INTEGER PRIMARY KEY gives each new row the
+ * next rowid), so "payment_rowid <= last" is exactly what the caller's
+ * transaction sees, even from a later read transaction on the side
+ * connection: a payment recorded since has a higher rowid. */
+static void
+read_payments (void *arg)
 {
-  sqlite3_stmt *docs = NULL, *pays = NULL;
-  DokusStatus st = DOKUS_OK;
-  size_t g = 0;
-  int rc, prc;
+  Payments *j = arg;
+  sqlite3_stmt *stmt = NULL;
+  int rc = j->side ? sqlite3_exec (j->db, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT id, state, tax_inclusive_amount, due_date, rowid"
-                           " FROM documents ORDER BY id",
-                           -1, &docs, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT document_id, amount FROM payments ORDER BY document_id", -1,
-                             &pays, NULL);
-  if (rc != SQLITE_OK)
+    rc = sqlite3_prepare_v2 (j->db,
+                             "SELECT document_rowid, amount FROM payment_links"
+                             " WHERE payment_rowid <= ?1",
+                             -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 1, j->last);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      sqlite3_finalize (docs);
-      return dokus_book_sqlite_error (db, rc, "reading the documents", err);
-    }
-  prc = sqlite3_step (pays);
-  while (st == DOKUS_OK && (rc = sqlite3_step (docs)) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (docs, 0), *state;
-      sqlite3_int64 rowid = sqlite3_column_int64 (docs, 4);
-      DokusDocBalanceRow *r;
-      DokusCents paid = 0;
+      sqlite3_int64 doc = sqlite3_column_int64 (stmt, 0);
+      DokusCents *sum;
 
-      if (id == NULL)
+      rc = SQLITE_OK;
+      /* a link to no document cannot be (the foreign key, 0013's trigger):
+       * skipped here, named by dokus_audit_verify() */
+      if (doc < 1 || (sqlite3_uint64) doc > j->max_rowid)
         continue;
-      /* its payments (and any without a document before it: skipped) */
-      for (; prc == SQLITE_ROW; prc = sqlite3_step (pays))
+      sum = &j->paid[doc];
+      if (__builtin_add_overflow (*sum, sqlite3_column_int64 (stmt, 1), sum))
         {
-          const char *doc = (const char *) sqlite3_column_text (pays, 0);
-          int cmp = doc != NULL ? strcmp (doc, id) : -1;
-          if (cmp > 0)
-            break;
-          if (cmp == 0)
-            st = add_cents (&paid, sqlite3_column_int64 (pays, 1), id, err);
-          if (st != DOKUS_OK)
-            break;
+          j->st = dokus_error_set (&j->err, DOKUS_ERR_CORRUPT, "",
+                                   "document rowid %lld: payments too large", (long long) doc);
+          break;
         }
-      while (g < credits->n && strcmp (credits->rows[g].invoice_id, id) < 0)
-        g++;
-      for (; g < credits->n && strcmp (credits->rows[g].invoice_id, id) == 0; g++)
-        credits->rows[g].invoice_rowid = rowid;
+    }
+  if (j->st == DOKUS_OK && rc != SQLITE_DONE)
+    j->st = dokus_book_sqlite_error (j->db, rc, "reading the payments", &j->err);
+  sqlite3_finalize (stmt);
+  if (j->side && !sqlite3_get_autocommit (j->db))
+    sqlite3_exec (j->db, "COMMIT", NULL, NULL, NULL); /* a read: nothing to keep */
+}
+
+/* The highest payment_links rowid the caller's transaction sees (0: none). */
+static DokusStatus
+last_payment (sqlite3 *db, sqlite3_int64 *out, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT max(payment_rowid) FROM payment_links", -1, &stmt,
+                               NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0); /* NULL: 0 */
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "reading the payments", err);
+  return DOKUS_OK;
+}
+
+/* Every document, from documents_settlement (0013: state, total, due
+ * date and rowid, no id) in its own order. Each row is written once,
+ * whole, at the end of the rows, and is an invoice until the credit notes
+ * say otherwise; its payments come later (read_payments(), perhaps on
+ * another thread meanwhile). */
+static DokusStatus
+read_documents (sqlite3 *db, Pass *p, DokusError *err)
+{
+  sqlite3_stmt *docs = NULL;
+  DokusStatus st = DOKUS_OK;
+  int rc = sqlite3_prepare_v2 (db,
+                               "SELECT rowid, state, tax_inclusive_amount, due_date FROM documents"
+                               " INDEXED BY documents_settlement",
+                               -1, &docs, NULL);
+
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "reading the documents", err);
+  while ((rc = sqlite3_step (docs)) == SQLITE_ROW)
+    {
+      sqlite3_int64 rowid = sqlite3_column_int64 (docs, 0);
+      const char *state;
+      DokusDocBalanceRow *r;
+
       if (rowid < 1 || (sqlite3_uint64) rowid > p->max_rowid || p->n == p->max_rowid)
         continue; /* beyond max(rowid), read in the same transaction: cannot be */
       r = &p->rows[p->n++];
@@ -247,18 +305,11 @@ read_documents (sqlite3 *db, Pass *p, Credits *credits, DokusError *err)
       state = (const char *) sqlite3_column_text (docs, 1);
       r->bal.status = state_name (state != NULL ? state : "");
       r->bal.total = sqlite3_column_int64 (docs, 2); /* NULL (a draft's) is 0 */
-      r->bal.paid = paid;
-      /* only what may stay open needs its due date (credit notes only
-       * lower what is open) */
-      if (r->bal.total - paid > 0)
-        copy_text (r->due_date, sizeof r->due_date, (const char *) sqlite3_column_text (docs, 3));
+      copy_text (r->due_date, sizeof r->due_date, (const char *) sqlite3_column_text (docs, 3));
     }
-  if (st == DOKUS_OK && rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE)
     st = dokus_book_sqlite_error (db, rc, "reading the documents", err);
-  else if (st == DOKUS_OK && prc != SQLITE_DONE && prc != SQLITE_ROW)
-    st = dokus_book_sqlite_error (db, prc, "reading the payments", err);
   sqlite3_finalize (docs);
-  sqlite3_finalize (pays);
   return st;
 }
 
@@ -428,6 +479,9 @@ compute (sqlite3 *db, DokusDate today, Pass **out, DokusError *err)
 {
   Pass *p = calloc (1, sizeof *p);
   Credits credits = { 0 };
+  Payments pay = { 0 };
+  DokusThread *thread = NULL;
+  bool threaded = false;
   DokusStatus st;
 
   *out = NULL;
@@ -436,11 +490,47 @@ compute (sqlite3 *db, DokusDate today, Pass **out, DokusError *err)
   atomic_init (&p->refs, 1);
   st = allocate_rows (db, p, err);
   if (st == DOKUS_OK)
+    st = last_payment (db, &pay.last, err);
+  if (st == DOKUS_OK)
+    {
+      pay.max_rowid = p->max_rowid;
+      pay.paid = calloc (p->max_rowid + 1, sizeof *pay.paid);
+      if (pay.paid == NULL)
+        st = dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+    }
+  /* the payments on the side connection, on another core, while this one
+   * reads the documents; not when this transaction has written (the side
+   * connection would not see that), nor without a side connection or a
+   * thread: then here, after the documents */
+  if (st == DOKUS_OK && sqlite3_txn_state (db, "main") != SQLITE_TXN_WRITE
+      && dokus_book_side_connection (db, &pay.db, NULL) == DOKUS_OK)
+    {
+      pay.side = true;
+      threaded = dokus_thread_start (&thread, read_payments, &pay);
+    }
+  if (st == DOKUS_OK)
     st = read_credit_notes (db, &credits, err);
   if (st == DOKUS_OK)
-    st = read_documents (db, p, &credits, err);
+    st = read_documents (db, p, err);
+  if (threaded)
+    dokus_thread_join (thread);
+  else if (st == DOKUS_OK)
+    {
+      pay.db = db;
+      pay.side = false;
+      read_payments (&pay);
+    }
+  if (st == DOKUS_OK && pay.st != DOKUS_OK)
+    {
+      st = pay.st;
+      if (err != NULL)
+        *err = pay.err;
+    }
+  for (size_t i = 0; st == DOKUS_OK && i < p->n; i++)
+    p->rows[i].bal.paid = pay.paid[p->rows[i].rowid];
   if (st == DOKUS_OK)
     st = apply_credit_notes (p, &credits, err);
+  free (pay.paid);
   free (credits.rows);
   if (st != DOKUS_OK)
     {

@@ -125,7 +125,7 @@ typedef struct {
 } DokusDocBalanceRow;
 
 typedef struct {
-  const DokusDocBalanceRow *rows;     /* every document, in id order; read-only */
+  const DokusDocBalanceRow *rows;     /* every document, in no set order; read-only */
   size_t                    n;
   const uint32_t           *by_rowid; /* by_rowid[rowid - 1]: 1 + its row, 0: none */
   sqlite3_int64             max_rowid; /* of the documents: by_rowid's length */

@@ -32,6 +32,17 @@ void *dokus_book_cache_get_keyed (sqlite3 *db, const void *key);
 bool dokus_book_cache_set_keyed (sqlite3 *db, const void *key, void *data,
                                  void (*free_fn) (void *));
 
+/* A second connection to the book open on @db (the book's own connection,
+ * as dokus_book_get_db() gives it), for a read on another thread while
+ * @db reads too (the balance pass, core/ledger/dokus-balances.c). Opened
+ * on first use with the book's key, kept, and closed with the book;
+ * *@out: (transfer none). Only one thread at a time may use it, as with
+ * @db. Its reads see the last commit when they begin, not @db's open
+ * transaction: the caller makes sure that what it reads is the same.
+ * DOKUS_ERR_INVALID when @db is no open book's connection, or the error
+ * of opening it. */
+DokusStatus dokus_book_side_connection (sqlite3 *db, sqlite3 **out, DokusError *err);
+
 /* Applies the embedded migrations newer than the book's user_version, one
  * transaction each. *@version receives the resulting version. */
 DokusStatus dokus_book_migrate (sqlite3 *db, int *version, DokusError *err);

@@ -571,6 +571,10 @@ dokus_book_get_schema_version (const DokusBook *book)
   return book->schema_version;
 }
 
+/* The keys of the book's own slots (dokus-book-cache.c): the book itself,
+ * and its side connection once opened. */
+static const char book_key, side_key;
+
 sqlite3 *
 dokus_book_get_db (DokusBook *book)
 {
@@ -578,8 +582,42 @@ dokus_book_get_db (DokusBook *book)
     {
       dokus_book_cache_register (book->db);
       book->cache_registered = true;
+      dokus_book_cache_set_keyed (book->db, &book_key, book, NULL);
     }
   return book->db;
+}
+
+static void
+close_side (void *db)
+{
+  sqlite3_close_v2 (db);
+}
+
+DokusStatus
+dokus_book_side_connection (sqlite3 *db, sqlite3 **out, DokusError *err)
+{
+  DokusBook *book = dokus_book_cache_get_keyed (db, &book_key);
+  sqlite3 *side = dokus_book_cache_get_keyed (db, &side_key);
+  DokusStatus status;
+
+  *out = NULL;
+  if (side != NULL)
+    {
+      *out = side;
+      return DOKUS_OK;
+    }
+  if (book == NULL || book->data_key == NULL)
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "", "not a book's connection");
+  status = open_connection (book->path, book->data_key, NULL, &side, err);
+  if (status != DOKUS_OK)
+    return status;
+  if (!dokus_book_cache_set_keyed (db, &side_key, side, close_side))
+    {
+      sqlite3_close_v2 (side);
+      return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+    }
+  *out = side;
+  return DOKUS_OK;
 }
 
 void

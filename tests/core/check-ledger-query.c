@@ -976,6 +976,11 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
    * code and taken back to version 2: every migration after 0002 has its
    * undo here, newest first */
   static const char *const undo[] = {
+    /* 0013-balance-links */
+    "DROP TRIGGER payment_links_insert", "DROP TRIGGER credit_links_insert",
+    "DROP TRIGGER credit_links_update", "DROP TRIGGER credit_links_delete",
+    "DROP TABLE payment_links", "DROP TABLE credit_links", "DROP INDEX documents_settlement",
+    "CREATE INDEX documents_balance ON documents (id, state, tax_inclusive_amount, due_date)",
     /* 0012-comments */
     "ALTER TABLE sync_outbox DROP COLUMN kind", "DROP INDEX comments_open",
     "DROP INDEX comments_by_subject", "DROP TABLE comments",
@@ -1041,6 +1046,21 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                               " ('documents_issue_sums', 'expenses_date')"),
                     0);
+  /* 0013: every payment and credit note linked by rowid, and the links
+   * agree with what they index (audit verify compares them) */
+  ck_assert_int_gt (dokus_test_query_int (db, "SELECT count(*) FROM payment_links"), 0);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM payment_links"),
+                    dokus_test_query_int (db, "SELECT count(*) FROM payments"));
+  ck_assert_int_gt (dokus_test_query_int (db, "SELECT count(*) FROM credit_links"), 0);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM credit_links"),
+                    dokus_test_query_int (db, "SELECT count(*) FROM documents"
+                                              " WHERE billing_reference_id IS NOT NULL"));
+  {
+    DokusAuditReport report;
+    DokusError verify_err = { 0 };
+    ck_assert_msg (dokus_audit_verify (book, &report, &verify_err) == DOKUS_OK, "%s",
+                   verify_err.message);
+  }
   {
     char *ok = dokus_test_query_text (db, "PRAGMA integrity_check");
     ck_assert_str_eq (ok, "ok");

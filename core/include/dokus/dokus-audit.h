@@ -84,8 +84,12 @@ DokusStatus dokus_audit_record (DokusBook *book, const char *action, const char 
  * 0); DOKUS_ERR_CORRUPT when one is broken, with out->problem and the
  * error message naming the first broken entry (the one with the lowest
  * audit_log.seq among the chains' first breaks): its seq, its device and
- * device_seq, and what is wrong; or a store error. See the top of this
- * file for what a book alone cannot show. */
+ * device_seq, and what is wrong; or a store error. When every chain is
+ * intact it also checks the links the derived balances read
+ * (payment_links and credit_links, schema/book/0013, kept by triggers)
+ * and returns DOKUS_ERR_CORRUPT, out->first_bad_seq 0 and out->problem
+ * naming the first payment or credit note whose link is missing or wrong. See the top of
+ * this file for what a book alone cannot show. */
 DOKUS_PUBLIC DOKUS_WARN_UNUSED_RESULT
 DokusStatus dokus_audit_verify (DokusBook *book,
                                 DokusAuditReport *out, /* OUT */

@@ -1,0 +1,303 @@
+/* check-balance-links.c
+ *
+ * Suite "balance-links": payment_links and credit_links
+ * (schema/book/0013), the rowid links the derived balances of a whole
+ * book are read from (core/ledger/dokus-balances.c). Triggers keep them
+ * as payments are recorded and credit notes drafted, deleted and issued;
+ * the statuses read through them are the ones worked out by hand below;
+ * and `audit verify` names a payment or credit note whose link was
+ * tampered with.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <sodium.h>
+
+#include "dokus-test-helpers.h"
+
+static char *dir, *book_path;
+static DokusBook *book;
+static sqlite3 *db;
+/* A: 3 x 100.00 at 21 % = 363.00; B: 1 x 200.00 at 21 % = 242.00 */
+static char number_a[DOKUS_NUMBER_TEXT], number_b[DOKUS_NUMBER_TEXT];
+
+static void
+issue (const char *client, const char *quantity, const char *price, char number[DOKUS_NUMBER_TEXT])
+{
+  DokusError err = { 0 };
+  char json[512], id[DOKUS_ID_TEXT];
+  DokusIssueResult res;
+
+  snprintf (json, sizeof json,
+            "{\"client\":\"%s\",\"issue_date\":\"2026-10-01\",\"payment_terms_days\":30,"
+            "\"lines\":[{\"description\":\"Design\",\"quantity\":\"%s\",\"unit_price\":\"%s\","
+            "\"vat_rate\":\"21\"}]}",
+            client, quantity, price);
+  ck_assert_msg (dokus_invoice_create (book, json, id, &err) == DOKUS_OK, "%s", err.message);
+  ck_assert_msg (dokus_document_issue (book, id, &res, &err) == DOKUS_OK, "%s", err.message);
+  memcpy (number, res.number, DOKUS_NUMBER_TEXT);
+}
+
+static void
+setup (void)
+{
+  DokusError err = { 0 };
+  char client[DOKUS_ID_TEXT];
+
+  ck_assert (sodium_init () >= 0);
+  setenv ("DOKUS_NOW", "2026-11-26T09:00:00Z", 1);
+  setenv ("DOKUS_TODAY", "2026-11-26", 1);
+  dir = dokus_test_tmpdir_new ();
+  book_path = dokus_test_path (dir, "a.dokus");
+  book = dokus_test_book_create (book_path, "pw", NULL);
+  db = dokus_book_get_db (book);
+  ck_assert_msg (dokus_profile_set (book,
+                                    "{\"name\":\"Studio Maes\",\"enterprise_number\":"
+                                    "\"0203.201.340\",\"iban\":\"BE68539007547034\",\"bic\":"
+                                    "\"GEBABEBB\",\"address\":{\"street\":\"Veldstraat 1\","
+                                    "\"postal_code\":\"9000\",\"city\":\"Gent\",\"country\":"
+                                    "\"BE\"}}", &err) == DOKUS_OK, "profile: %s", err.message);
+  ck_assert_msg (dokus_client_add (book,
+                                   "{\"name\":\"Atelier Lumiere SRL\",\"vat_number\":"
+                                   "\"BE0417497106\",\"address\":{\"street\":\"Rue Haute 48\","
+                                   "\"postal_code\":\"1000\",\"city\":\"Brussel\",\"country\":"
+                                   "\"BE\"}}", client, &err) == DOKUS_OK,
+                 "client: %s", err.message);
+  issue (client, "3", "100.00", number_a);
+  issue (client, "1", "200.00", number_b);
+}
+
+static void
+teardown (void)
+{
+  dokus_book_close (book);
+  book = NULL;
+  free (book_path);
+  book_path = NULL;
+  dokus_test_tmpdir_free (dir);
+  dir = NULL;
+}
+
+static void
+pay (const char *number, const char *amount, char id[DOKUS_ID_TEXT])
+{
+  DokusError err = { 0 };
+  char *json = NULL;
+  cJSON *o;
+
+  ck_assert_msg (dokus_payment_add (book, number, amount, "2026-11-20", NULL, &json, &err)
+                   == DOKUS_OK,
+                 "payment on %s: %s", number, err.message);
+  o = cJSON_Parse (json);
+  ck_assert (cJSON_IsString (cJSON_GetObjectItem (o, "id")));
+  snprintf (id, DOKUS_ID_TEXT, "%s", cJSON_GetObjectItem (o, "id")->valuestring);
+  cJSON_Delete (o);
+  free (json);
+}
+
+/* "NUMBER:status:open" of every document with @status, by number, as the
+ * list filtered by status (the whole-book pass) gives them. */
+static char *
+listed (const char *status)
+{
+  DokusDocumentQuery q = { .status = status, .sort = "number" };
+  DokusError err = { 0 };
+  char *json = NULL, buf[512] = "";
+  cJSON *o, *row;
+
+  ck_assert_msg (dokus_document_query (book, &q, &json, &err) == DOKUS_OK, "%s", err.message);
+  o = cJSON_Parse (json);
+  cJSON_ArrayForEach (row, cJSON_GetObjectItem (o, "invoices"))
+    {
+      size_t len = strlen (buf);
+      snprintf (buf + len, sizeof buf - len, "%s%s:%s:%s", len ? " " : "",
+                cJSON_GetObjectItem (row, "number")->valuestring,
+                cJSON_GetObjectItem (row, "status")->valuestring,
+                cJSON_GetObjectItem (row, "open_amount")->valuestring);
+    }
+  cJSON_Delete (o);
+  free (json);
+  return strdup (buf);
+}
+
+static void
+expect_listed (const char *status, const char *want)
+{
+  char *got = listed (status);
+  ck_assert_msg (strcmp (got, want) == 0, "status %s: got \"%s\", want \"%s\"", status, got,
+                 want);
+  free (got);
+}
+
+/* dokus_audit_verify's verdict: "" or its problem. */
+static char *
+verify (void)
+{
+  DokusAuditReport report;
+  DokusError err = { 0 };
+  DokusStatus st = dokus_audit_verify (book, &report, &err);
+
+  if (st == DOKUS_OK)
+    return strdup ("");
+  ck_assert_int_eq (st, DOKUS_ERR_CORRUPT);
+  ck_assert_int_eq (report.first_bad_seq, 0); /* the chains are intact */
+  ck_assert_str_eq (err.message, report.problem);
+  return strdup (report.problem);
+}
+
+static int
+count (const char *sql)
+{
+  return (int) dokus_test_query_int (db, sql);
+}
+
+START_TEST (test_links_follow_payments_and_credit_notes)
+{
+  DokusError err = { 0 };
+  char pay_a[DOKUS_ID_TEXT], refund[DOKUS_ID_TEXT], draft[DOKUS_ID_TEXT], cn[DOKUS_ID_TEXT];
+  char cn_number[DOKUS_NUMBER_TEXT], *problem;
+  DokusIssueResult res;
+
+  /* a payment of 100.00 on A: linked to A's rowid, with its amount */
+  pay (number_a, "100.00", pay_a);
+  ck_assert_int_eq (count ("SELECT count(*) FROM payment_links l JOIN payments p"
+                           " ON p.rowid = l.payment_rowid JOIN documents d"
+                           " ON d.rowid = l.document_rowid"
+                           " WHERE d.number = '2026-0001' AND l.amount = 10000"),
+                    1);
+  expect_listed ("partially_paid", "2026-0001:partially_paid:263.00");
+  expect_listed ("issued", "2026-0002:issued:242.00");
+
+  /* a draft credit note on B is linked, and its link goes with it */
+  ck_assert_msg (dokus_invoice_credit (book, number_b, NULL, draft, &err) == DOKUS_OK, "%s",
+                 err.message);
+  ck_assert_int_eq (count ("SELECT count(*) FROM credit_links l JOIN documents i"
+                           " ON i.rowid = l.invoice_rowid WHERE i.number = '2026-0002'"),
+                    1);
+  expect_listed ("issued", "2026-0002:issued:242.00"); /* a draft credits nothing */
+  ck_assert_msg (dokus_document_delete_draft (book, draft, &err) == DOKUS_OK, "%s", err.message);
+  ck_assert_int_eq (count ("SELECT count(*) FROM credit_links"), 0);
+
+  /* A credited whole (363.00) after 100.00 was paid: 263.00 of the credit
+   * note settles A, the 100.00 left is the credit note's to refund */
+  ck_assert_msg (dokus_invoice_credit (book, number_a, NULL, cn, &err) == DOKUS_OK, "%s",
+                 err.message);
+  ck_assert_msg (dokus_document_issue (book, cn, &res, &err) == DOKUS_OK, "%s", err.message);
+  memcpy (cn_number, res.number, DOKUS_NUMBER_TEXT);
+  ck_assert_str_eq (cn_number, "CN-2026-0001");
+  expect_listed ("credited", "2026-0001:credited:0.00");
+  expect_listed ("issued", "2026-0002:issued:242.00 CN-2026-0001:issued:100.00");
+  /* refunded: the credit note is paid */
+  pay (cn_number, "100.00", refund);
+  expect_listed ("paid", "CN-2026-0001:paid:0.00");
+  ck_assert_int_eq (count ("SELECT count(*) FROM payment_links"), 2);
+  ck_assert_int_eq (count ("SELECT count(*) FROM credit_links l JOIN documents c"
+                           " ON c.rowid = l.credit_rowid JOIN documents i"
+                           " ON i.rowid = l.invoice_rowid"
+                           " WHERE c.number = 'CN-2026-0001' AND i.number = '2026-0001'"),
+                    1);
+  problem = verify ();
+  ck_assert_str_eq (problem, "");
+  free (problem);
+}
+END_TEST
+
+START_TEST (test_links_refuse_changes)
+{
+  char id[DOKUS_ID_TEXT];
+  char *msg = NULL;
+
+  pay (number_b, "42.00", id);
+  ck_assert_int_ne (sqlite3_exec (db, "UPDATE payment_links SET amount = 1", NULL, NULL, &msg),
+                    SQLITE_OK);
+  ck_assert_msg (strstr (msg, "payment links are kept by their triggers") != NULL, "%s", msg);
+  sqlite3_free (msg);
+  ck_assert_int_ne (sqlite3_exec (db, "DELETE FROM payment_links", NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq (count ("SELECT amount FROM payment_links"), 4200);
+}
+END_TEST
+
+START_TEST (test_verify_names_a_tampered_payment_link)
+{
+  char id[DOKUS_ID_TEXT], want[256], *problem;
+
+  pay (number_a, "50.00", id);
+  pay (number_b, "42.00", id); /* the second one is tampered with */
+  /* as someone with the sqlite3 shell would: the guard first */
+  dokus_test_exec (db, "DROP TRIGGER payment_links_kept_update");
+  dokus_test_exec (db, "UPDATE payment_links SET amount = 4300 WHERE amount = 4200");
+  problem = verify ();
+  snprintf (want, sizeof want,
+            "payment %s: its entry in payment_links names another document or amount", id);
+  ck_assert_str_eq (problem, want);
+  free (problem);
+  /* pointed at the other invoice, with the right amount: named too */
+  dokus_test_exec (db, "UPDATE payment_links SET amount = 4200, document_rowid ="
+                       " (SELECT rowid FROM documents WHERE number = '2026-0001')"
+                       " WHERE amount = 4300");
+  problem = verify ();
+  ck_assert_str_eq (problem, want);
+  free (problem);
+  /* gone */
+  dokus_test_exec (db, "DROP TRIGGER payment_links_kept_delete");
+  dokus_test_exec (db, "DELETE FROM payment_links WHERE amount = 4200");
+  problem = verify ();
+  snprintf (want, sizeof want, "payment %s: missing from payment_links", id);
+  ck_assert_str_eq (problem, want);
+  free (problem);
+}
+END_TEST
+
+START_TEST (test_verify_names_a_tampered_credit_link)
+{
+  DokusError err = { 0 };
+  char cn[DOKUS_ID_TEXT], want[256], *problem;
+
+  ck_assert_msg (dokus_invoice_credit (book, number_a, "{\"lines\":[{\"description\":\"Design\","
+                                                       "\"quantity\":\"1\",\"unit_price\":"
+                                                       "\"100.00\",\"vat_rate\":\"21\"}]}",
+                                       cn, &err) == DOKUS_OK,
+                 "%s", err.message);
+  dokus_test_exec (db, "UPDATE credit_links SET invoice_rowid ="
+                       " (SELECT rowid FROM documents WHERE number = '2026-0002')");
+  problem = verify ();
+  snprintf (want, sizeof want,
+            "credit note %s: its entry in credit_links is missing or names another invoice", cn);
+  ck_assert_str_eq (problem, want);
+  free (problem);
+  dokus_test_exec (db, "DELETE FROM credit_links");
+  problem = verify ();
+  ck_assert_str_eq (problem, want);
+  free (problem);
+}
+END_TEST
+
+static Suite *
+balance_links_suite (void)
+{
+  Suite *s = suite_create ("balance-links");
+  TCase *tc = tcase_create ("links");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_links_follow_payments_and_credit_notes);
+  tcase_add_test (tc, test_links_refuse_changes);
+  tcase_add_test (tc, test_verify_names_a_tampered_payment_link);
+  tcase_add_test (tc, test_verify_names_a_tampered_credit_link);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *sr = srunner_create (balance_links_suite ());
+  int failed;
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
