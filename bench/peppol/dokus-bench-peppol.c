@@ -30,7 +30,12 @@
  * every export, so that an optimisation can be proved to change neither
  * (run it before and after, diff the two files; bench/README.md).
  *
+ * --rounds N and --export-rounds N measure nothing either: untimed rounds
+ * of one side for valgrind --tool=callgrind, whose instruction counts do
+ * not depend on the load of the machine.
+ *
  * usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR] [--dump FILE]
+ *                           [--rounds N] [--export-rounds N]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -384,6 +389,19 @@ make_book (const char *dir, long invoices, char (*numbers)[DOKUS_NUMBER_TEXT])
   return book;
 }
 
+/* The export of @number (transfer full), its length in *@len; dies on
+ * an error. */
+static char *
+export_or_die (DokusBook *book, const char *number, size_t *len)
+{
+  DokusError err = { 0 };
+  char *xml = NULL;
+
+  if (dokus_ubl_export (book, number, &xml, len, &err) != DOKUS_OK)
+    die (number, &err);
+  return xml;
+}
+
 static void
 run_out (DokusBook *book, char (*numbers)[DOKUS_NUMBER_TEXT], long n, unsigned work,
          double seconds, const char *what)
@@ -395,11 +413,8 @@ run_out (DokusBook *book, char (*numbers)[DOKUS_NUMBER_TEXT], long n, unsigned w
     {
       for (long i = 0; i < n; i++)
         {
-          DokusError err = { 0 };
-          char *xml = NULL;
           size_t len = 0;
-          if (dokus_ubl_export (book, numbers[i], &xml, &len, &err) != DOKUS_OK)
-            die (numbers[i], &err);
+          char *xml = export_or_die (book, numbers[i], &len);
           handle (xml, len, work, numbers[i]);
           free (xml);
         }
@@ -417,13 +432,10 @@ dump_exports (FILE *f, DokusBook *book, char (*numbers)[DOKUS_NUMBER_TEXT], long
 {
   for (long i = 0; i < n; i++)
     {
-      DokusError err = { 0 };
       unsigned char hash[crypto_hash_sha256_BYTES];
       char hex[2 * crypto_hash_sha256_BYTES + 1], name[DOKUS_NUMBER_TEXT + 100];
-      char *xml = NULL;
       size_t len = 0;
-      if (dokus_ubl_export (book, numbers[i], &xml, &len, &err) != DOKUS_OK)
-        die (numbers[i], &err);
+      char *xml = export_or_die (book, numbers[i], &len);
       crypto_hash_sha256 (hash, (const unsigned char *) xml, len);
       sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
       snprintf (name, sizeof name, "export %s sha256 %s", numbers[i], hex);
@@ -506,13 +518,65 @@ run_rounds (const char *examples, long rounds)
   return 0;
 }
 
+/* One export of each of the @n documents @numbers, validation included;
+ * the bytes of them all. */
+static size_t
+export_round (DokusBook *book, char (*numbers)[DOKUS_NUMBER_TEXT], long n)
+{
+  size_t bytes = 0;
+  for (long i = 0; i < n; i++)
+    {
+      size_t len = 0;
+      free (export_or_die (book, numbers[i], &len));
+      bytes += len;
+    }
+  return bytes;
+}
+
+/* Export again: @rounds rounds after the first. Its own function so that
+ * callgrind's inclusive count of it is the steady state alone. */
+static __attribute__ ((noinline)) void
+export_again_rounds (DokusBook *book, char (*numbers)[DOKUS_NUMBER_TEXT], long n, long rounds)
+{
+  for (long r = 0; r < rounds; r++)
+    export_round (book, numbers, n);
+}
+
+/* --export-rounds N: a book of @invoices issued invoices, each exported
+ * once (PDF drawn and kept, hash and audit entry stored), then N untimed
+ * rounds of export again, for instruction counts that do not depend on
+ * the load: valgrind --tool=callgrind dokus-bench-peppol --invoices 100
+ * --export-rounds 3, then the inclusive count of export_again_rounds over
+ * N x @invoices. */
+static int
+run_export_rounds (long invoices, long rounds)
+{
+  char dir[] = "/tmp/dokus-bench-peppol-XXXXXX";
+  char (*numbers)[DOKUS_NUMBER_TEXT] = calloc ((size_t) invoices, sizeof *numbers);
+  DokusBook *book;
+  size_t bytes;
+
+  if (numbers == NULL || mkdtemp (dir) == NULL)
+    die ("out of memory", NULL);
+  book = make_book (dir, invoices, numbers);
+  bytes = export_round (book, numbers, invoices);
+  export_again_rounds (book, numbers, invoices, rounds);
+  printf ("%ld rounds of export again over %ld invoices (export_again_rounds: %ld exports,"
+          " %lu bytes a document on average)\n",
+          rounds, invoices, rounds * invoices, (unsigned long) (bytes / (size_t) invoices));
+  dokus_book_close (book);
+  remove_dir (dir);
+  free (numbers);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
   double seconds = 5;
   long invoices = 1000;
   char examples[4096] = "", dump[4096] = "";
-  long rounds = 0;
+  long rounds = 0, export_rounds = 0;
   static Doc docs[MAX_DOCS];
   size_t n_docs = 0;
   char dir[] = "/tmp/dokus-bench-peppol-XXXXXX";
@@ -532,11 +596,13 @@ main (int argc, char **argv)
         snprintf (dump, sizeof dump, "%s", argv[++i]);
       else if (strcmp (argv[i], "--rounds") == 0 && i + 1 < argc)
         rounds = atol (argv[++i]);
+      else if (strcmp (argv[i], "--export-rounds") == 0 && i + 1 < argc)
+        export_rounds = atol (argv[++i]);
       else
         {
           fprintf (stderr,
                    "usage: dokus-bench-peppol [--seconds N] [--invoices N] [--examples DIR]"
-                   " [--dump FILE] [--rounds N]\n");
+                   " [--dump FILE] [--rounds N] [--export-rounds N]\n");
           return 1;
         }
     }
@@ -548,6 +614,8 @@ main (int argc, char **argv)
     return run_dump (dump, examples, invoices);
   if (rounds > 0)
     return run_rounds (examples, rounds);
+  if (export_rounds > 0)
+    return run_export_rounds (invoices, export_rounds);
 
 #ifdef DOKUS_HAVE_UBL_VALIDATE
   printf ("dokus-bench-peppol: validator %s, %.0f s per measurement, one thread\n",
@@ -601,10 +669,7 @@ main (int argc, char **argv)
     size_t n_out = 0;
     for (long i = 0; i < invoices && n_out < MAX_DOCS; i++, n_out++)
       {
-        DokusError err = { 0 };
-        if (dokus_ubl_export (book, numbers[i], &out[n_out].data, &out[n_out].len, &err)
-            != DOKUS_OK)
-          die (numbers[i], &err);
+        out[n_out].data = export_or_die (book, numbers[i], &out[n_out].len);
         snprintf (out[n_out].name, sizeof out[n_out].name, "%s", numbers[i]);
       }
     run_in (out, n_out, DO_VALIDATE, seconds, "of which validate");

@@ -10,7 +10,9 @@
  * stored in document_exports (per writer version; over every byte but the
  * embedded PDF's, which follow the machine's fonts) checks. The PDF of the
  * document, in its language, is embedded (BT-125), drawn once and kept in
- * the book (document_renderings). Every document produced passes the
+ * the book (document_renderings). The XML is written straight into one
+ * buffer (dokus-xml-out.c, the bytes libxml2's serialiser gave), the PDF's
+ * base64 encoded into its place. Every document produced passes the
  * native Peppol validator before anything is stored or handed out; the
  * first export by a writer version is recorded in the audit trail.
  * Choices: docs/peppol.md, "Writer".
@@ -24,7 +26,6 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
-#include <libxml/tree.h>
 #include <sodium.h>
 
 #include "../render/dokus-pdf-private.h"
@@ -33,6 +34,7 @@
 #include "dokus-document-private.h"
 #include "dokus-stmt-cache-private.h"
 #include "dokus-ubl-check-private.h"
+#include "dokus-xml-out-private.h"
 #include "dokus/dokus-ubl.h"
 
 #define NS_CAC "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
@@ -44,16 +46,13 @@
 #define PROFILE_ID "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
 #define ITEM_NAME_MAX 100 /* characters of the description in Item/Name */
 #define SHA256_HEX (crypto_hash_sha256_BYTES * 2 + 1)
-/* where the PDF's base64 goes until it is spliced in (splice_pdf()):
- * "@PDF-" and 32 random hex digits, so that no text of the document can
- * be taken for it */
-#define PDF_MARK_TEXT 48
 /* 1: up to 0.1 (hash in documents.ubl_sha256); 2: the PDF embedded, credit
  * notes' payment means, the buyer's address required (document_exports) */
 #define WRITER_VERSION 2
 
 typedef struct {
-  xmlNsPtr cac, cbc;
+  DokusXmlOut out;
+  size_t      pdf_at, pdf_len; /* where the PDF's base64 is in out */
 } Writer;
 
 /* The string member @key of @o, or NULL when absent, null or "". */
@@ -64,50 +63,76 @@ get_str (const cJSON *o, const char *key)
   return cJSON_IsString (v) && v->valuestring[0] != '\0' ? v->valuestring : NULL;
 }
 
-static xmlNodePtr
-add_cac (Writer *w, xmlNodePtr parent, const char *name)
+/* Opens a cac element; end() closes it. */
+static void
+start_cac (Writer *w, const char *name)
 {
-  return xmlNewChild (parent, w->cac, BAD_CAST name, NULL);
+  dokus_xml_out_start (&w->out, "cac", name);
+}
+
+static void
+end (Writer *w)
+{
+  dokus_xml_out_end (&w->out);
+}
+
+/* A cbc element with @text escaped and, when @attr_value is not NULL, the
+ * attribute @attr; nothing when @text is NULL. */
+static void
+add_cbc_attr (Writer *w, const char *name, const char *text, const char *attr,
+              const char *attr_value)
+{
+  if (text == NULL)
+    return;
+  dokus_xml_out_start (&w->out, "cbc", name);
+  if (attr_value != NULL)
+    dokus_xml_out_attr (&w->out, attr, attr_value);
+  dokus_xml_out_text (&w->out, text);
+  dokus_xml_out_end (&w->out);
 }
 
 /* A cbc element with @text escaped; nothing when @text is NULL. */
-static xmlNodePtr
-add_cbc (Writer *w, xmlNodePtr parent, const char *name, const char *text)
+static void
+add_cbc (Writer *w, const char *name, const char *text)
 {
-  if (text == NULL)
-    return NULL;
-  return xmlNewTextChild (parent, w->cbc, BAD_CAST name, BAD_CAST text);
+  add_cbc_attr (w, name, text, NULL, NULL);
 }
 
 static void
-add_amount (Writer *w, xmlNodePtr parent, const char *name, const char *amount)
+add_amount (Writer *w, const char *name, const char *amount)
 {
-  xmlNodePtr n = add_cbc (w, parent, name, amount ? amount : "0.00");
-  xmlNewProp (n, BAD_CAST "currencyID", BAD_CAST "EUR");
+  add_cbc_attr (w, name, amount ? amount : "0.00", "currencyID", "EUR");
 }
 
 static void
-add_with_scheme (Writer *w, xmlNodePtr parent, const char *name, const char *scheme,
-                 const char *value)
+add_with_scheme (Writer *w, const char *name, const char *scheme, const char *value)
 {
-  xmlNodePtr n = add_cbc (w, parent, name, value);
-  if (n != NULL && scheme != NULL)
-    xmlNewProp (n, BAD_CAST "schemeID", BAD_CAST scheme);
+  add_cbc_attr (w, name, value, "schemeID", scheme);
+}
+
+/* cac @name holding cbc @child with @text (even NULL: then empty). */
+static void
+add_cac_cbc (Writer *w, const char *name, const char *child, const char *text)
+{
+  start_cac (w, name);
+  add_cbc (w, child, text);
+  end (w);
 }
 
 /* TaxCategory or ClassifiedTaxCategory: ID, Percent (not for O, which
  * has no rate: BR-O-05), the exemption reason, TaxScheme VAT. */
 static void
-add_tax_category (Writer *w, xmlNodePtr parent, const char *element, const char *category,
-                  const char *rate, const char *reason_code, const char *reason_text)
+add_tax_category (Writer *w, const char *element, const char *category, const char *rate,
+                  const char *reason_code, const char *reason_text)
 {
-  xmlNodePtr tc = add_cac (w, parent, element);
-  add_cbc (w, tc, "ID", category ? category : "S");
+  start_cac (w, element);
+  add_cbc (w, "ID", category ? category : "S");
   if (category == NULL || strcmp (category, "O") != 0)
-    add_cbc (w, tc, "Percent", rate ? rate : "0");
-  add_cbc (w, tc, "TaxExemptionReasonCode", reason_code);
-  add_cbc (w, tc, "TaxExemptionReason", reason_text);
-  add_cbc (w, add_cac (w, tc, "TaxScheme"), "ID", "VAT");
+    add_cbc (w, "Percent", rate ? rate : "0");
+  add_cbc (w, "TaxExemptionReasonCode", reason_code);
+  add_cbc (w, "TaxExemptionReason", reason_text);
+  add_cac_cbc (w, "TaxScheme", "ID", "VAT");
+  end (w);
 }
 
 /* The EAS code of a VAT number's country (the "99xx" VAT schemes), or NULL. */
@@ -161,31 +186,30 @@ find_endpoint (const cJSON *p, char scheme[16], const char **value)
 }
 
 static void
-add_endpoint (Writer *w, xmlNodePtr party, const cJSON *p)
+add_endpoint (Writer *w, const cJSON *p)
 {
   char scheme[16];
   const char *value;
 
   if (find_endpoint (p, scheme, &value))
-    add_with_scheme (w, party, "EndpointID", scheme, value);
+    add_with_scheme (w, "EndpointID", scheme, value);
 }
 
 static void
-add_address (Writer *w, xmlNodePtr parent, const char *element, const cJSON *addr,
-             const char *country)
+add_address (Writer *w, const char *element, const cJSON *addr, const char *country)
 {
-  xmlNodePtr a = add_cac (w, parent, element);
-  add_cbc (w, a, "StreetName", get_str (addr, "street"));
-  add_cbc (w, a, "CityName", get_str (addr, "city"));
-  add_cbc (w, a, "PostalZone", get_str (addr, "postal_code"));
-  add_cbc (w, add_cac (w, a, "Country"), "IdentificationCode",
-           country ? country : get_str (addr, "country"));
+  start_cac (w, element);
+  add_cbc (w, "StreetName", get_str (addr, "street"));
+  add_cbc (w, "CityName", get_str (addr, "city"));
+  add_cbc (w, "PostalZone", get_str (addr, "postal_code"));
+  add_cac_cbc (w, "Country", "IdentificationCode", country ? country : get_str (addr, "country"));
+  end (w);
 }
 
 /* BT-33, the seller's additional legal information: its legal form and
  * register (art. III.25 WER/CDE), "BV, RPR Gent, afdeling Gent". */
 static void
-add_legal_form (Writer *w, xmlNodePtr legal, const cJSON *seller)
+add_legal_form (Writer *w, const cJSON *seller)
 {
   const char *form = get_str (seller, "legal_form"), *reg = get_str (seller, "register");
   char text[160];
@@ -194,50 +218,55 @@ add_legal_form (Writer *w, xmlNodePtr legal, const cJSON *seller)
     return;
   snprintf (text, sizeof text, "%s%s%s", form ? form : "", form && reg ? ", " : "",
             reg ? reg : "");
-  add_cbc (w, legal, "CompanyLegalForm", text);
+  add_cbc (w, "CompanyLegalForm", text);
 }
 
 /* AccountingSupplierParty or AccountingCustomerParty from the frozen
  * profile (@seller) or client. A party without a VAT number (a private
  * person) has no PartyTaxScheme. */
 static void
-add_party (Writer *w, xmlNodePtr root, const char *element, const cJSON *p, bool seller)
+add_party (Writer *w, const char *element, const cJSON *p, bool seller)
 {
-  xmlNodePtr party = add_cac (w, add_cac (w, root, element), "Party");
   const char *name = get_str (p, "name"), *trading = seller ? get_str (p, "trading_name") : NULL;
   const char *vat = get_str (p, "vat_number"), *kbo = get_str (p, "enterprise_number");
-  xmlNodePtr legal;
 
-  add_endpoint (w, party, p);
-  add_cbc (w, add_cac (w, party, "PartyName"), "Name", trading ? trading : name);
-  add_address (w, party, "PostalAddress", cJSON_GetObjectItemCaseSensitive (p, "address"), NULL);
+  start_cac (w, element);
+  start_cac (w, "Party");
+  add_endpoint (w, p);
+  add_cac_cbc (w, "PartyName", "Name", trading ? trading : name);
+  add_address (w, "PostalAddress", cJSON_GetObjectItemCaseSensitive (p, "address"), NULL);
   if (vat != NULL)
     {
-      xmlNodePtr ts = add_cac (w, party, "PartyTaxScheme");
-      add_cbc (w, ts, "CompanyID", vat);
-      add_cbc (w, add_cac (w, ts, "TaxScheme"), "ID", "VAT");
+      start_cac (w, "PartyTaxScheme");
+      add_cbc (w, "CompanyID", vat);
+      add_cac_cbc (w, "TaxScheme", "ID", "VAT");
+      end (w);
     }
-  legal = add_cac (w, party, "PartyLegalEntity");
-  add_cbc (w, legal, "RegistrationName", name);
-  add_with_scheme (w, legal, "CompanyID", "0208", kbo);
+  start_cac (w, "PartyLegalEntity");
+  add_cbc (w, "RegistrationName", name);
+  add_with_scheme (w, "CompanyID", "0208", kbo);
   if (seller)
-    add_legal_form (w, legal, p);
+    add_legal_form (w, p);
+  end (w);
   if (get_str (p, "email") != NULL)
-    add_cbc (w, add_cac (w, party, "Contact"), "ElectronicMail", get_str (p, "email"));
+    add_cac_cbc (w, "Contact", "ElectronicMail", get_str (p, "email"));
+  end (w);
+  end (w);
 }
 
 static void
-add_adjustments (Writer *w, xmlNodePtr root, const cJSON *arr, bool charge)
+add_adjustments (Writer *w, const cJSON *arr, bool charge)
 {
   const cJSON *a;
   cJSON_ArrayForEach (a, arr)
     {
-      xmlNodePtr ac = add_cac (w, root, "AllowanceCharge");
-      add_cbc (w, ac, "ChargeIndicator", charge ? "true" : "false");
-      add_cbc (w, ac, "AllowanceChargeReason", get_str (a, "reason"));
-      add_amount (w, ac, "Amount", get_str (a, "amount"));
-      add_tax_category (w, ac, "TaxCategory", get_str (a, "vat_category"),
-                        get_str (a, "vat_rate"), NULL, NULL);
+      start_cac (w, "AllowanceCharge");
+      add_cbc (w, "ChargeIndicator", charge ? "true" : "false");
+      add_cbc (w, "AllowanceChargeReason", get_str (a, "reason"));
+      add_amount (w, "Amount", get_str (a, "amount"));
+      add_tax_category (w, "TaxCategory", get_str (a, "vat_category"), get_str (a, "vat_rate"),
+                        NULL, NULL);
+      end (w);
     }
 }
 
@@ -283,9 +312,8 @@ compute_line_discount (const cJSON *line, DokusCents *out, DokusError *err)
 }
 
 static DokusStatus
-add_line (Writer *w, xmlNodePtr root, const cJSON *line, bool credit_note, DokusError *err)
+add_line (Writer *w, const cJSON *line, bool credit_note, DokusError *err)
 {
-  xmlNodePtr l = add_cac (w, root, credit_note ? "CreditNoteLine" : "InvoiceLine"), q, item;
   const cJSON *pos = cJSON_GetObjectItemCaseSensitive (line, "position");
   const char *description = get_str (line, "description");
   const char *discount = get_str (line, "discount_percent"), *unit = get_str (line, "unit");
@@ -295,11 +323,11 @@ add_line (Writer *w, xmlNodePtr root, const cJSON *line, bool credit_note, Dokus
     snprintf (id, sizeof id, "%d", pos->valueint);
   else
     snprintf (id, sizeof id, "%s", get_str (line, "position") ? get_str (line, "position") : "1");
-  add_cbc (w, l, "ID", id);
-  q = add_cbc (w, l, credit_note ? "CreditedQuantity" : "InvoicedQuantity",
-               get_str (line, "quantity"));
-  xmlNewProp (q, BAD_CAST "unitCode", BAD_CAST (unit ? unit : "C62"));
-  add_amount (w, l, "LineExtensionAmount", get_str (line, "line_extension_amount"));
+  start_cac (w, credit_note ? "CreditNoteLine" : "InvoiceLine");
+  add_cbc (w, "ID", id);
+  add_cbc_attr (w, credit_note ? "CreditedQuantity" : "InvoicedQuantity",
+                get_str (line, "quantity"), "unitCode", unit ? unit : "C62");
+  add_amount (w, "LineExtensionAmount", get_str (line, "line_extension_amount"));
   if (discount != NULL && strcmp (discount, "0") != 0)
     {
       DokusCents cents;
@@ -307,21 +335,26 @@ add_line (Writer *w, xmlNodePtr root, const cJSON *line, bool credit_note, Dokus
       DokusStatus st = compute_line_discount (line, &cents, err);
       if (st != DOKUS_OK)
         return st;
-      xmlNodePtr ac = add_cac (w, l, "AllowanceCharge");
-      add_cbc (w, ac, "ChargeIndicator", "false");
-      add_cbc (w, ac, "AllowanceChargeReason", "Discount");
-      add_amount (w, ac, "Amount", dokus_cents_format (cents, amount));
+      start_cac (w, "AllowanceCharge");
+      add_cbc (w, "ChargeIndicator", "false");
+      add_cbc (w, "AllowanceChargeReason", "Discount");
+      add_amount (w, "Amount", dokus_cents_format (cents, amount));
+      end (w);
     }
-  item = add_cac (w, l, "Item");
-  add_cbc (w, item, "Description", description);
+  start_cac (w, "Item");
+  add_cbc (w, "Description", description);
   name = dup_item_name (description ? description : "");
   if (name == NULL)
     return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-  add_cbc (w, item, "Name", name);
+  add_cbc (w, "Name", name);
   free (name);
-  add_tax_category (w, item, "ClassifiedTaxCategory", get_str (line, "vat_category"),
+  add_tax_category (w, "ClassifiedTaxCategory", get_str (line, "vat_category"),
                     get_str (line, "vat_rate"), NULL, NULL);
-  add_amount (w, add_cac (w, l, "Price"), "PriceAmount", get_str (line, "unit_price"));
+  end (w);
+  start_cac (w, "Price");
+  add_amount (w, "PriceAmount", get_str (line, "unit_price"));
+  end (w);
+  end (w);
   return DOKUS_OK;
 }
 
@@ -353,26 +386,87 @@ dup_note (const cJSON *doc)
   return out;
 }
 
-/* BT-122..BT-125: the PDF of the document as an additional document
- * reference, named after the document's number. */
+/* The base64 digit of @v (0..63), as a constant expression. */
+#define DIGIT(v) \
+  ((v) < 26 ? 'A' + (v) : (v) < 52 ? 'a' + (v) - 26 : (v) < 62 ? '0' + (v) - 52 : (v) == 62 ? '+' : '/')
+#define PAIR(hi, lo) DIGIT (hi), DIGIT (lo)
+#define ROW(hi) \
+  PAIR (hi, 0), PAIR (hi, 1), PAIR (hi, 2), PAIR (hi, 3), PAIR (hi, 4), PAIR (hi, 5), \
+  PAIR (hi, 6), PAIR (hi, 7), PAIR (hi, 8), PAIR (hi, 9), PAIR (hi, 10), PAIR (hi, 11), \
+  PAIR (hi, 12), PAIR (hi, 13), PAIR (hi, 14), PAIR (hi, 15), PAIR (hi, 16), PAIR (hi, 17), \
+  PAIR (hi, 18), PAIR (hi, 19), PAIR (hi, 20), PAIR (hi, 21), PAIR (hi, 22), PAIR (hi, 23), \
+  PAIR (hi, 24), PAIR (hi, 25), PAIR (hi, 26), PAIR (hi, 27), PAIR (hi, 28), PAIR (hi, 29), \
+  PAIR (hi, 30), PAIR (hi, 31), PAIR (hi, 32), PAIR (hi, 33), PAIR (hi, 34), PAIR (hi, 35), \
+  PAIR (hi, 36), PAIR (hi, 37), PAIR (hi, 38), PAIR (hi, 39), PAIR (hi, 40), PAIR (hi, 41), \
+  PAIR (hi, 42), PAIR (hi, 43), PAIR (hi, 44), PAIR (hi, 45), PAIR (hi, 46), PAIR (hi, 47), \
+  PAIR (hi, 48), PAIR (hi, 49), PAIR (hi, 50), PAIR (hi, 51), PAIR (hi, 52), PAIR (hi, 53), \
+  PAIR (hi, 54), PAIR (hi, 55), PAIR (hi, 56), PAIR (hi, 57), PAIR (hi, 58), PAIR (hi, 59), \
+  PAIR (hi, 60), PAIR (hi, 61), PAIR (hi, 62), PAIR (hi, 63)
+
+/* The two base64 digits of every 12 bits, in order: one look-up a digit
+ * pair instead of one a digit. */
+static const char digit_pairs[4096 * 2] = {
+  ROW (0), ROW (1), ROW (2), ROW (3), ROW (4), ROW (5), ROW (6), ROW (7), ROW (8), ROW (9),
+  ROW (10), ROW (11), ROW (12), ROW (13), ROW (14), ROW (15), ROW (16), ROW (17), ROW (18),
+  ROW (19), ROW (20), ROW (21), ROW (22), ROW (23), ROW (24), ROW (25), ROW (26), ROW (27),
+  ROW (28), ROW (29), ROW (30), ROW (31), ROW (32), ROW (33), ROW (34), ROW (35), ROW (36),
+  ROW (37), ROW (38), ROW (39), ROW (40), ROW (41), ROW (42), ROW (43), ROW (44), ROW (45),
+  ROW (46), ROW (47), ROW (48), ROW (49), ROW (50), ROW (51), ROW (52), ROW (53), ROW (54),
+  ROW (55), ROW (56), ROW (57), ROW (58), ROW (59), ROW (60), ROW (61), ROW (62), ROW (63),
+};
+
+/* Standard base64 (RFC 4648, padded) of @len bytes of @in into @out
+ * ((len + 2) / 3 * 4 bytes, no NUL); the same text as sodium_bin2base64's
+ * sodium_base64_VARIANT_ORIGINAL, which is constant-time and several times
+ * slower: a PDF is no secret. */
 static void
-add_embedded_pdf (Writer *w, xmlNodePtr root, const cJSON *doc, const char *pdf_base64,
+encode_base64 (const unsigned char *in, size_t len, char *out)
+{
+  size_t i = 0;
+
+  for (; i + 3 <= len; i += 3, out += 4)
+    {
+      uint32_t v = (uint32_t) in[i] << 16 | (uint32_t) in[i + 1] << 8 | in[i + 2];
+      memcpy (out, digit_pairs + 2 * (v >> 12), 2);
+      memcpy (out + 2, digit_pairs + 2 * (v & 4095), 2);
+    }
+  if (i < len)
+    {
+      uint32_t v = (uint32_t) in[i] << 16 | (i + 1 < len ? (uint32_t) in[i + 1] << 8 : 0);
+      memcpy (out, digit_pairs + 2 * (v >> 12), 2);
+      out[2] = i + 1 < len ? digit_pairs[2 * ((v >> 6) & 63) + 1] : '=';
+      out[3] = '=';
+    }
+}
+
+/* BT-122..BT-125: the PDF of the document as an additional document
+ * reference, named after the document's number, its base64 encoded
+ * straight into the output (it needs no escaping). */
+static void
+add_embedded_pdf (Writer *w, const cJSON *doc, const DokusPdfRendering *pdf,
                   const char *description)
 {
   const char *number = get_str (doc, "number");
-  xmlNodePtr ref = add_cac (w, root, "AdditionalDocumentReference"), bin;
-  char filename[DOKUS_NUMBER_TEXT + 8];
+  char filename[DOKUS_NUMBER_TEXT + 8], *at;
 
   /* a series prefix may hold '/': not in a file name */
   snprintf (filename, sizeof filename, "%s.pdf", number ? number : "document");
   for (char *c = filename; *c != '\0'; c++)
     if (*c == '/' || *c == '\\')
       *c = '-';
-  add_cbc (w, ref, "ID", number);
-  add_cbc (w, ref, "DocumentDescription", description);
-  bin = add_cbc (w, add_cac (w, ref, "Attachment"), "EmbeddedDocumentBinaryObject", pdf_base64);
-  xmlNewProp (bin, BAD_CAST "mimeCode", BAD_CAST "application/pdf");
-  xmlNewProp (bin, BAD_CAST "filename", BAD_CAST filename);
+  start_cac (w, "AdditionalDocumentReference");
+  add_cbc (w, "ID", number);
+  add_cbc (w, "DocumentDescription", description);
+  start_cac (w, "Attachment");
+  dokus_xml_out_start (&w->out, "cbc", "EmbeddedDocumentBinaryObject");
+  dokus_xml_out_attr (&w->out, "mimeCode", "application/pdf");
+  dokus_xml_out_attr (&w->out, "filename", filename);
+  w->pdf_len = (pdf->len + 2) / 3 * 4;
+  if ((at = dokus_xml_out_reserve_text (&w->out, w->pdf_len, &w->pdf_at)) != NULL)
+    encode_base64 (pdf->pdf, pdf->len, at);
+  end (w);
+  end (w);
+  end (w);
 }
 
 /* A credit note's payment means: the seller owes the buyer the amount,
@@ -381,154 +475,173 @@ add_embedded_pdf (Writer *w, xmlNodePtr root, const cJSON *doc, const char *pdf_
  * between partners: set off against the invoice or refunded, the credit
  * note's number as the reference (docs/peppol.md). */
 static void
-add_credit_note_payment (Writer *w, xmlNodePtr root, const cJSON *doc)
+add_credit_note_payment (Writer *w, const cJSON *doc)
 {
   const cJSON *billing = cJSON_GetObjectItemCaseSensitive (doc, "billing_reference");
-  xmlNodePtr pm = add_cac (w, root, "PaymentMeans");
   char terms[200];
 
-  add_cbc (w, pm, "PaymentMeansCode", "97");
-  add_cbc (w, pm, "PaymentID", get_str (doc, "number"));
+  start_cac (w, "PaymentMeans");
+  add_cbc (w, "PaymentMeansCode", "97");
+  add_cbc (w, "PaymentID", get_str (doc, "number"));
+  end (w);
   if (get_str (billing, "number") != NULL)
     {
       snprintf (terms, sizeof terms, "Set off against invoice %s or refunded",
                 get_str (billing, "number"));
-      add_cbc (w, add_cac (w, root, "PaymentTerms"), "Note", terms);
+      add_cac_cbc (w, "PaymentTerms", "Note", terms);
     }
 }
 
-static DokusStatus
-build_xml (const cJSON *doc, const char *pdf_base64, const char *pdf_description, xmlDocPtr *out,
-           DokusError *err)
+/* An invoice's payment means and terms: the seller's account, the
+ * structured communication, the due date. */
+static void
+add_invoice_payment (Writer *w, const cJSON *doc, const cJSON *seller)
 {
-  const char *type = get_str (doc, "type");
-  bool credit_note = type != NULL && strcmp (type, "credit_note") == 0;
-  const cJSON *totals = cJSON_GetObjectItemCaseSensitive (doc, "totals");
-  const cJSON *delivery = cJSON_GetObjectItemCaseSensitive (doc, "delivery");
+  const char *iban = get_str (seller, "iban");
+
+  start_cac (w, "PaymentMeans");
+  /* BR-50: a credit transfer (30) names the account; without one, 1 */
+  add_cbc (w, "PaymentMeansCode", iban ? "30" : "1");
+  add_cbc (w, "PaymentID", get_str (doc, "structured_communication"));
+  if (iban != NULL)
+    {
+      start_cac (w, "PayeeFinancialAccount");
+      add_cbc (w, "ID", iban);
+      if (get_str (seller, "bic") != NULL)
+        add_cac_cbc (w, "FinancialInstitutionBranch", "ID", get_str (seller, "bic"));
+      end (w);
+    }
+  end (w);
+  if (get_str (doc, "due_date") != NULL)
+    {
+      char terms[160];
+      if (get_str (doc, "structured_communication") != NULL)
+        snprintf (terms, sizeof terms, "Payable by %s with the communication %s",
+                  get_str (doc, "due_date"), get_str (doc, "structured_communication"));
+      else
+        snprintf (terms, sizeof terms, "Payable by %s", get_str (doc, "due_date"));
+      add_cac_cbc (w, "PaymentTerms", "Note", terms);
+    }
+}
+
+/* TaxTotal and LegalMonetaryTotal. */
+static void
+add_totals (Writer *w, const cJSON *doc)
+{
+  const cJSON *totals = cJSON_GetObjectItemCaseSensitive (doc, "totals"), *v;
+
+  start_cac (w, "TaxTotal");
+  add_amount (w, "TaxAmount", get_str (totals, "tax_amount"));
+  cJSON_ArrayForEach (v, cJSON_GetObjectItemCaseSensitive (doc, "vat_breakdown"))
+    {
+      start_cac (w, "TaxSubtotal");
+      add_amount (w, "TaxableAmount", get_str (v, "taxable_amount"));
+      add_amount (w, "TaxAmount", get_str (v, "tax_amount"));
+      add_tax_category (w, "TaxCategory", get_str (v, "category"), get_str (v, "rate"),
+                        get_str (v, "exemption_reason"), get_str (v, "exemption_reason_text"));
+      end (w);
+    }
+  end (w);
+
+  start_cac (w, "LegalMonetaryTotal");
+  add_amount (w, "LineExtensionAmount", get_str (totals, "line_extension_amount"));
+  add_amount (w, "TaxExclusiveAmount", get_str (totals, "tax_exclusive_amount"));
+  add_amount (w, "TaxInclusiveAmount", get_str (totals, "tax_inclusive_amount"));
+  add_amount (w, "AllowanceTotalAmount", get_str (totals, "allowance_total_amount"));
+  add_amount (w, "ChargeTotalAmount", get_str (totals, "charge_total_amount"));
+  add_amount (w, "PrepaidAmount", get_str (totals, "prepaid_amount"));
+  add_amount (w, "PayableAmount", get_str (totals, "payable_amount"));
+  end (w);
+}
+
+/* Everything before the embedded document: the header, the note, the
+ * references. false when out of memory. */
+static bool
+add_header (Writer *w, const cJSON *doc, bool credit_note)
+{
   const cJSON *billing = cJSON_GetObjectItemCaseSensitive (doc, "billing_reference");
-  const cJSON *seller = cJSON_GetObjectItemCaseSensitive (doc, "seller");
-  const cJSON *v, *line;
   const char *buyer_ref;
-  xmlDocPtr x = xmlNewDoc (BAD_CAST "1.0");
-  xmlNodePtr root, tax_total, mt;
-  Writer w;
   char *note;
-  DokusStatus st = DOKUS_OK;
 
-  *out = NULL;
-  if (x == NULL)
-    return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-  root = xmlNewNode (NULL, BAD_CAST (credit_note ? "CreditNote" : "Invoice"));
-  xmlDocSetRootElement (x, root);
-  xmlSetNs (root, xmlNewNs (root, BAD_CAST (credit_note ? NS_CREDIT_NOTE : NS_INVOICE), NULL));
-  w.cac = xmlNewNs (root, BAD_CAST NS_CAC, BAD_CAST "cac");
-  w.cbc = xmlNewNs (root, BAD_CAST NS_CBC, BAD_CAST "cbc");
-
-  add_cbc (&w, root, "CustomizationID", CUSTOMIZATION_ID);
-  add_cbc (&w, root, "ProfileID", PROFILE_ID);
-  add_cbc (&w, root, "ID", get_str (doc, "number"));
-  add_cbc (&w, root, "IssueDate", get_str (doc, "issue_date"));
+  dokus_xml_out_start (&w->out, NULL, credit_note ? "CreditNote" : "Invoice");
+  dokus_xml_out_attr (&w->out, "xmlns", credit_note ? NS_CREDIT_NOTE : NS_INVOICE);
+  dokus_xml_out_attr (&w->out, "xmlns:cac", NS_CAC);
+  dokus_xml_out_attr (&w->out, "xmlns:cbc", NS_CBC);
+  add_cbc (w, "CustomizationID", CUSTOMIZATION_ID);
+  add_cbc (w, "ProfileID", PROFILE_ID);
+  add_cbc (w, "ID", get_str (doc, "number"));
+  add_cbc (w, "IssueDate", get_str (doc, "issue_date"));
   if (!credit_note)
-    add_cbc (&w, root, "DueDate", get_str (doc, "due_date"));
-  add_cbc (&w, root, credit_note ? "CreditNoteTypeCode" : "InvoiceTypeCode",
+    add_cbc (w, "DueDate", get_str (doc, "due_date"));
+  add_cbc (w, credit_note ? "CreditNoteTypeCode" : "InvoiceTypeCode",
            credit_note ? "381" : "380");
   if ((note = dup_note (doc)) == NULL)
-    {
-      xmlFreeDoc (x);
-      return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-    }
+    return false;
   if (note[0] != '\0')
-    add_cbc (&w, root, "Note", note);
+    add_cbc (w, "Note", note);
   free (note);
-  add_cbc (&w, root, "DocumentCurrencyCode", "EUR");
+  add_cbc (w, "DocumentCurrencyCode", "EUR");
   /* PEPPOL-EN16931-R003: a buyer reference or an order reference */
   buyer_ref = get_str (doc, "buyer_reference");
   if (buyer_ref == NULL)
     buyer_ref = get_str (doc, "order_reference");
   if (buyer_ref == NULL)
     buyer_ref = get_str (doc, "number");
-  add_cbc (&w, root, "BuyerReference", buyer_ref);
+  add_cbc (w, "BuyerReference", buyer_ref);
   if (get_str (doc, "order_reference") != NULL)
-    add_cbc (&w, add_cac (&w, root, "OrderReference"), "ID", get_str (doc, "order_reference"));
+    add_cac_cbc (w, "OrderReference", "ID", get_str (doc, "order_reference"));
   if (credit_note && cJSON_IsObject (billing) && get_str (billing, "number") != NULL)
     {
-      xmlNodePtr ref = add_cac (&w, add_cac (&w, root, "BillingReference"),
-                                "InvoiceDocumentReference");
-      add_cbc (&w, ref, "ID", get_str (billing, "number"));
-      add_cbc (&w, ref, "IssueDate", get_str (billing, "issue_date"));
+      start_cac (w, "BillingReference");
+      start_cac (w, "InvoiceDocumentReference");
+      add_cbc (w, "ID", get_str (billing, "number"));
+      add_cbc (w, "IssueDate", get_str (billing, "issue_date"));
+      end (w);
+      end (w);
     }
-  add_embedded_pdf (&w, root, doc, pdf_base64, pdf_description);
-  add_party (&w, root, "AccountingSupplierParty", seller, true);
-  add_party (&w, root, "AccountingCustomerParty", cJSON_GetObjectItemCaseSensitive (doc, "buyer"),
-             false);
+  return true;
+}
+
+/* The UBL of @doc with @pdf embedded, in the order of the UBL 2.1 schemas,
+ * into @w (started by the caller). */
+static DokusStatus
+write_ubl (Writer *w, const cJSON *doc, const DokusPdfRendering *pdf,
+           const char *pdf_description, DokusError *err)
+{
+  const char *type = get_str (doc, "type");
+  bool credit_note = type != NULL && strcmp (type, "credit_note") == 0;
+  const cJSON *delivery = cJSON_GetObjectItemCaseSensitive (doc, "delivery");
+  const cJSON *seller = cJSON_GetObjectItemCaseSensitive (doc, "seller");
+  const cJSON *line;
+  DokusStatus st;
+
+  if (!add_header (w, doc, credit_note))
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
+  add_embedded_pdf (w, doc, pdf, pdf_description);
+  add_party (w, "AccountingSupplierParty", seller, true);
+  add_party (w, "AccountingCustomerParty", cJSON_GetObjectItemCaseSensitive (doc, "buyer"), false);
   if (cJSON_IsObject (delivery))
     {
-      xmlNodePtr d = add_cac (&w, root, "Delivery");
-      add_cbc (&w, d, "ActualDeliveryDate", get_str (delivery, "date"));
+      start_cac (w, "Delivery");
+      add_cbc (w, "ActualDeliveryDate", get_str (delivery, "date"));
       if (get_str (delivery, "country") != NULL)
-        add_address (&w, add_cac (&w, d, "DeliveryLocation"), "Address", NULL,
-                     get_str (delivery, "country"));
+        {
+          start_cac (w, "DeliveryLocation");
+          add_address (w, "Address", NULL, get_str (delivery, "country"));
+          end (w);
+        }
+      end (w);
     }
   if (credit_note)
-    add_credit_note_payment (&w, root, doc);
+    add_credit_note_payment (w, doc);
   else
-    {
-      const char *iban = get_str (seller, "iban");
-      xmlNodePtr pm = add_cac (&w, root, "PaymentMeans");
-      /* BR-50: a credit transfer (30) names the account; without one, 1 */
-      add_cbc (&w, pm, "PaymentMeansCode", iban ? "30" : "1");
-      add_cbc (&w, pm, "PaymentID", get_str (doc, "structured_communication"));
-      if (iban != NULL)
-        {
-          xmlNodePtr acct = add_cac (&w, pm, "PayeeFinancialAccount");
-          add_cbc (&w, acct, "ID", iban);
-          if (get_str (seller, "bic") != NULL)
-            add_cbc (&w, add_cac (&w, acct, "FinancialInstitutionBranch"), "ID",
-                     get_str (seller, "bic"));
-        }
-      if (get_str (doc, "due_date") != NULL)
-        {
-          char terms[160];
-          if (get_str (doc, "structured_communication") != NULL)
-            snprintf (terms, sizeof terms, "Payable by %s with the communication %s",
-                      get_str (doc, "due_date"), get_str (doc, "structured_communication"));
-          else
-            snprintf (terms, sizeof terms, "Payable by %s", get_str (doc, "due_date"));
-          add_cbc (&w, add_cac (&w, root, "PaymentTerms"), "Note", terms);
-        }
-    }
-  add_adjustments (&w, root, cJSON_GetObjectItemCaseSensitive (doc, "allowances"), false);
-  add_adjustments (&w, root, cJSON_GetObjectItemCaseSensitive (doc, "charges"), true);
-
-  tax_total = add_cac (&w, root, "TaxTotal");
-  add_amount (&w, tax_total, "TaxAmount", get_str (totals, "tax_amount"));
-  cJSON_ArrayForEach (v, cJSON_GetObjectItemCaseSensitive (doc, "vat_breakdown"))
-    {
-      xmlNodePtr sub = add_cac (&w, tax_total, "TaxSubtotal");
-      add_amount (&w, sub, "TaxableAmount", get_str (v, "taxable_amount"));
-      add_amount (&w, sub, "TaxAmount", get_str (v, "tax_amount"));
-      add_tax_category (&w, sub, "TaxCategory", get_str (v, "category"), get_str (v, "rate"),
-                        get_str (v, "exemption_reason"), get_str (v, "exemption_reason_text"));
-    }
-
-  mt = add_cac (&w, root, "LegalMonetaryTotal");
-  add_amount (&w, mt, "LineExtensionAmount", get_str (totals, "line_extension_amount"));
-  add_amount (&w, mt, "TaxExclusiveAmount", get_str (totals, "tax_exclusive_amount"));
-  add_amount (&w, mt, "TaxInclusiveAmount", get_str (totals, "tax_inclusive_amount"));
-  add_amount (&w, mt, "AllowanceTotalAmount", get_str (totals, "allowance_total_amount"));
-  add_amount (&w, mt, "ChargeTotalAmount", get_str (totals, "charge_total_amount"));
-  add_amount (&w, mt, "PrepaidAmount", get_str (totals, "prepaid_amount"));
-  add_amount (&w, mt, "PayableAmount", get_str (totals, "payable_amount"));
-
+    add_invoice_payment (w, doc, seller);
+  add_adjustments (w, cJSON_GetObjectItemCaseSensitive (doc, "allowances"), false);
+  add_adjustments (w, cJSON_GetObjectItemCaseSensitive (doc, "charges"), true);
+  add_totals (w, doc);
   cJSON_ArrayForEach (line, cJSON_GetObjectItemCaseSensitive (doc, "lines"))
-    if ((st = add_line (&w, root, line, credit_note, err)) != DOKUS_OK)
-      break;
-  if (st != DOKUS_OK)
-    {
-      xmlFreeDoc (x);
+    if ((st = add_line (w, line, credit_note, err)) != DOKUS_OK)
       return st;
-    }
-  *out = x;
   return DOKUS_OK;
 }
 
@@ -567,7 +680,7 @@ refuse_changed (const char *number, const char *stored, DokusError *err)
                           number, stored);
 }
 
-/* The first export by this writer version: stores @hex (splice_pdf())
+/* The first export by this writer version: stores @hex (make_ubl())
  * and appends the audit entry with the hash of all the bytes handed out,
  * @xml, in the caller's transaction. */
 static DokusStatus
@@ -638,97 +751,37 @@ record_export (sqlite3 *db, const char *id, const char *number, const char *type
   return st;
 }
 
-/* Standard base64 (RFC 4648, padded) of @len bytes of @in into @out,
- * NUL-terminated; the same text as sodium_bin2base64's
- * sodium_base64_VARIANT_ORIGINAL, which is constant-time and several times
- * slower: a PDF is no secret. */
-static void
-encode_base64 (const unsigned char *in, size_t len, char *out)
-{
-  static const char digits[]
-    = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  size_t i = 0;
-
-  for (; i + 3 <= len; i += 3)
-    {
-      uint32_t v = (uint32_t) in[i] << 16 | (uint32_t) in[i + 1] << 8 | in[i + 2];
-      *out++ = digits[v >> 18];
-      *out++ = digits[(v >> 12) & 63];
-      *out++ = digits[(v >> 6) & 63];
-      *out++ = digits[v & 63];
-    }
-  if (i < len)
-    {
-      uint32_t v = (uint32_t) in[i] << 16 | (i + 1 < len ? (uint32_t) in[i + 1] << 8 : 0);
-      *out++ = digits[v >> 18];
-      *out++ = digits[(v >> 12) & 63];
-      *out++ = i + 1 < len ? digits[(v >> 6) & 63] : '=';
-      *out++ = '=';
-    }
-  *out = '\0';
-}
-
-/* The first @mark (@mark_len bytes) in @hay (@len bytes), or NULL
- * (memmem() is not portable). */
-static const unsigned char *
-find_mark (const unsigned char *hay, size_t len, const char *mark, size_t mark_len)
-{
-  const unsigned char *p = hay, *end = hay + len;
-
-  while ((size_t) (end - p) >= mark_len
-         && (p = memchr (p, mark[0], (size_t) (end - p) - mark_len + 1)) != NULL)
-    {
-      if (memcmp (p, mark, mark_len) == 0)
-        return p;
-      p++;
-    }
-  return NULL;
-}
-
-/* A new mark for splice_pdf(). */
-static void
-make_pdf_mark (char mark[PDF_MARK_TEXT])
-{
-  unsigned char r[16];
-
-  randombytes_buf (r, sizeof r);
-  memcpy (mark, "@PDF-", 5);
-  sodium_bin2hex (mark + 5, PDF_MARK_TEXT - 5, r, sizeof r);
-  strcat (mark, "@");
-}
-
-/* The serialised UBL @xml (@len bytes, the text of its embedded document
- * the mark @pdf_mark) with the PDF @pdf in base64 in the mark's place,
- * into *@out (transfer full, NUL-terminated) and *@out_len; and @hash,
- * the SHA-256 of every
- * byte but the base64: every byte the writer decides. The PDF's own bytes
+/* The UBL of @doc with @pdf embedded into *@out (transfer full,
+ * NUL-terminated) and *@out_len; and @hash, the SHA-256 of every byte but
+ * the PDF's base64: every byte the writer decides. The PDF's own bytes
  * follow the fonts and the cairo version of the machine that drew it, and
  * a book moves between machines; what it shows comes from the same frozen
- * data as the rest (docs/peppol.md, "Hashes and writer versions"). Splicing the base64 in,
- * rather than giving it to libxml2, spares escaping and copying it twice;
- * base64 needs no escaping, so the bytes are the same. */
+ * data as the rest (docs/peppol.md, "Hashes and writer versions"). */
 static DokusStatus
-splice_pdf (const xmlChar *xml, size_t len, const char *pdf_mark, const DokusPdfRendering *pdf,
-            char **out, size_t *out_len, unsigned char hash[crypto_hash_sha256_BYTES],
-            DokusError *err)
+make_ubl (const cJSON *doc, const DokusPdfRendering *pdf, const char *description, char **out,
+          size_t *out_len, unsigned char hash[crypto_hash_sha256_BYTES], DokusError *err)
 {
-  size_t mark = strlen (pdf_mark), b64 = (pdf->len + 2) / 3 * 4, head, tail;
-  const unsigned char *at = find_mark (xml, len, pdf_mark, mark);
+  Writer w = { 0 };
+  /* room for the whole document at once, most of the time */
+  size_t lines = (size_t) cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (doc, "lines"));
+  size_t cap = 6144 + 1536 * lines + (pdf->len + 2) / 3 * 4;
+  DokusStatus st = DOKUS_OK;
   crypto_hash_sha256_state state;
 
-  assert (at != NULL);
-  head = (size_t) (at - xml);
-  tail = len - head - mark;
-  if ((*out = malloc (head + b64 + tail + 1)) == NULL)
-    return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-  memcpy (*out, xml, head);
-  encode_base64 (pdf->pdf, pdf->len, *out + head);
-  memcpy (*out + head + b64, at + mark, tail);
-  (*out)[head + b64 + tail] = '\0';
-  *out_len = head + b64 + tail;
+  *out = NULL;
+  if (!dokus_xml_out_init (&w.out, cap))
+    st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory writing the UBL");
+  if (st == DOKUS_OK)
+    st = write_ubl (&w, doc, pdf, description, err);
+  if (st == DOKUS_OK && (*out = dokus_xml_out_finish (&w.out, out_len)) == NULL)
+    st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory writing the UBL");
+  dokus_xml_out_clear (&w.out);
+  if (st != DOKUS_OK)
+    return st;
   crypto_hash_sha256_init (&state);
-  crypto_hash_sha256_update (&state, xml, head);
-  crypto_hash_sha256_update (&state, at + mark, tail);
+  crypto_hash_sha256_update (&state, (const unsigned char *) *out, w.pdf_at);
+  crypto_hash_sha256_update (&state, (const unsigned char *) *out + w.pdf_at + w.pdf_len,
+                             *out_len - w.pdf_at - w.pdf_len);
   crypto_hash_sha256_final (&state, hash);
   return DOKUS_OK;
 }
@@ -762,15 +815,12 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
 {
   sqlite3 *db = dokus_book_get_db (book);
   char id[DOKUS_ID_TEXT], hex[SHA256_HEX], *xml = NULL;
-  char description[160], pdf_mark[PDF_MARK_TEXT];
+  char description[160];
   char scheme[16];
   const char *endpoint, *language;
   DokusPdfRendering rendering = { 0 };
   unsigned char hash[crypto_hash_sha256_BYTES];
   cJSON *doc = NULL;
-  xmlDocPtr x = NULL;
-  xmlChar *buf = NULL;
-  int len = 0;
   size_t xml_len = 0;
   DokusStatus st;
 
@@ -807,17 +857,7 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
   language = find_pdf_language (doc, description);
   if ((st = dokus_pdf_rendering_get (db, id, doc, language, &rendering, err)) != DOKUS_OK)
     goto out;
-  make_pdf_mark (pdf_mark);
-  if ((st = build_xml (doc, pdf_mark, description, &x, err)) != DOKUS_OK)
-    goto out;
-  xmlDocDumpFormatMemoryEnc (x, &buf, &len, "UTF-8", 1);
-  if (buf == NULL || len <= 0)
-    {
-      st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory writing the UBL");
-      goto out;
-    }
-  if ((st = splice_pdf (buf, (size_t) len, pdf_mark, &rendering, &xml, &xml_len, hash, err))
-      != DOKUS_OK)
+  if ((st = make_ubl (doc, &rendering, description, &xml, &xml_len, hash, err)) != DOKUS_OK)
     goto out;
   sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
   /* we never emit a document that fails: nothing is stored before this */
@@ -833,8 +873,6 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
     *out_len = xml_len;
 out:
   dokus_pdf_rendering_clear (&rendering);
-  xmlFree (buf);
-  xmlFreeDoc (x);
   cJSON_Delete (doc);
   free (xml);
   return st;
