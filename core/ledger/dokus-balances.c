@@ -578,7 +578,11 @@ dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids, DokusDoc
   if (st != DOKUS_OK)
     return st;
   lend (p, out);
-  fresh = versioned ? calloc (1, sizeof *fresh) : NULL;
+  /* not what a writing transaction sees: it may still roll back, which
+   * the change count would not show */
+  fresh = versioned && sqlite3_txn_state (db, "main") != SQLITE_TXN_WRITE
+            ? calloc (1, sizeof *fresh)
+            : NULL;
   if (fresh == NULL)
     {
       pass_unref (p); /* no cache, still a good answer */

@@ -276,6 +276,53 @@ START_TEST (test_verify_names_a_tampered_credit_link)
 }
 END_TEST
 
+START_TEST (test_pass_sees_this_transaction_and_no_later_commit)
+{
+  /* The pass reads the payments on the book's side connection, another
+   * thread, whose read begins later than the caller's transaction. Two
+   * moments it must not mix up (dokus-balances.c): */
+  DokusError err = { 0 };
+  DokusBook *other = NULL;
+  char id[DOKUS_ID_TEXT], *json = NULL;
+
+  pay (number_a, "100.00", id);
+  expect_listed ("partially_paid", "2026-0001:partially_paid:263.00");
+
+  /* 1. a payment this very transaction wrote (not committed: the side
+   * connection cannot see it) counts: A is paid */
+  dokus_test_exec (db, "BEGIN IMMEDIATE");
+  dokus_test_exec (db, "INSERT INTO payments (id, document_id, amount, date, created_at)"
+                       " SELECT '11111111-2222-4333-8444-555555555555', id, 26300, '2026-11-25',"
+                       " '2026-11-26T09:00:00Z' FROM documents WHERE number = '2026-0001'");
+  expect_listed ("paid", "2026-0001:paid:0.00");
+  expect_listed ("partially_paid", "");
+  dokus_test_exec (db, "ROLLBACK");
+  expect_listed ("partially_paid", "2026-0001:partially_paid:263.00");
+
+  /* 2. a payment another connection commits while this one's read
+   * transaction is open (the side connection, beginning later, would see
+   * it) does not count until this transaction ends */
+  ck_assert_msg (dokus_book_open (book_path, "pw", &other, &err) == DOKUS_OK, "%s", err.message);
+  /* (a commit of the other's first, so that this connection's kept pass
+   * is stale and the next list computes one, inside the transaction) */
+  ck_assert_msg (dokus_client_add (other, "{\"name\":\"Jan Peeters\",\"kind\":\"person\","
+                                          "\"address\":{\"country\":\"BE\"}}",
+                                   id, &err) == DOKUS_OK,
+                 "%s", err.message);
+  dokus_test_exec (db, "BEGIN");
+  ck_assert_int_eq (count ("SELECT count(*) FROM payments"), 1); /* the read begins here */
+  ck_assert_msg (dokus_payment_add (other, number_b, "242.00", "2026-11-25", NULL, &json, &err)
+                   == DOKUS_OK,
+                 "%s", err.message);
+  free (json);
+  expect_listed ("paid", "");
+  expect_listed ("issued", "2026-0002:issued:242.00");
+  dokus_test_exec (db, "COMMIT");
+  expect_listed ("paid", "2026-0002:paid:0.00");
+  dokus_book_close (other);
+}
+END_TEST
+
 static Suite *
 balance_links_suite (void)
 {
@@ -287,6 +334,7 @@ balance_links_suite (void)
   tcase_add_test (tc, test_links_refuse_changes);
   tcase_add_test (tc, test_verify_names_a_tampered_payment_link);
   tcase_add_test (tc, test_verify_names_a_tampered_credit_link);
+  tcase_add_test (tc, test_pass_sees_this_transaction_and_no_later_commit);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -36,14 +36,6 @@ struct DokusUblReport {
   bool             oom;
 };
 
-/* Per-element record (xmlNode._private): document order, last descendant,
- * namespace kind (1 cbc, 2 cac, 3 ext, 0 other) and position in its
- * name's bucket. */
-typedef struct {
-  uint32_t order, last, bucket_pos;
-  uint8_t  kind;
-} DokusValNodeRec;
-
 /* Every element of one name (interned by libxml2's dictionary), in
  * document order. */
 typedef struct {
@@ -52,10 +44,23 @@ typedef struct {
   uint32_t        count;
 } DokusValBucket;
 
+/* A name looked up in the document's dictionary (dokus_val_descendant()):
+ * keyed by the address and length of the caller's string, checked against
+ * a copy of its bytes (a caller may reuse a buffer). */
+#define DOKUS_VAL_NAME_SLOTS 64
+#define DOKUS_VAL_NAME_COPY 40
+typedef struct {
+  const char    *key;
+  size_t         len;
+  const xmlChar *name;   /* the dictionary's string; NULL: not in the document */
+  char           copy[DOKUS_VAL_NAME_COPY];
+} DokusValNameSlot;
+
 struct DokusValCtx {
   xmlDoc         *doc;
   const xmlNode  *root;
   bool            credit_note;
+  bool            walk_together; /* every rule set runs: see dokus_val_walks_together() */
   DokusUblReport *report;
   DokusValBlock  *arena;
   DokusValBucket *buckets;     /* open addressing on the name pointer */
@@ -68,6 +73,7 @@ struct DokusValCtx {
   const void     *cache_keys[DOKUS_VAL_CACHE_KEYS];
   void           *cache_data[DOKUS_VAL_CACHE_KEYS];
   size_t          cache_last;  /* the slot found last: rules of a group run in a row */
+  DokusValNameSlot *names;     /* DOKUS_VAL_NAME_SLOTS (arena), made on first use */
 };
 
 /* Builds the element index (dokus-validate-tree.c); false on OOM. */

@@ -39,6 +39,14 @@
 
 typedef struct DokusValCtx DokusValCtx;
 
+/* Keeps a rarely taken path (a first use, an out-of-memory branch) out of
+ * a hot caller, so that the caller stays small. */
+#if defined(__GNUC__)
+#define DOKUS_VAL_NOINLINE __attribute__ ((noinline))
+#else
+#define DOKUS_VAL_NOINLINE
+#endif
+
 /* ---- Rule families ------------------------------------------------------ */
 
 /* One check: looks at the document and reports @rule (the id it is bound
@@ -90,6 +98,10 @@ const xmlNode *dokus_val_root (const DokusValCtx *v);
 
 /* true for a CreditNote, false for an Invoice. */
 bool dokus_val_is_credit_note (const DokusValCtx *v);
+
+/* true when every rule runs on this document (all rule sets, from the
+ * engine): the rule groups then share one walk (dokus-validate-util.c). */
+bool dokus_val_walks_together (const DokusValCtx *v);
 
 /* "cac:InvoiceLine" or "cac:CreditNoteLine"; "cbc:InvoicedQuantity" or
  * "cbc:CreditedQuantity"; "cbc:InvoiceTypeCode" or "cbc:CreditNoteTypeCode". */
@@ -165,12 +177,40 @@ const xmlNode *dokus_val_descendant (const xmlNode *top, const xmlNode *cur, con
  * index (out of memory) or @n is not an element of it. For per-element
  * arrays a family keeps in dokus_val_cache(). */
 uint32_t dokus_val_order (const xmlNode *n);
+
+/* Per-element record (xmlNode._private) while the element index is built:
+ * document order, last descendant, namespace kind (1 cbc, 2 cac, 3 ext,
+ * 0 other) and position in its name's bucket. */
+typedef struct {
+  uint32_t order, last, bucket_pos;
+  uint8_t  kind;
+} DokusValNodeRec;
+
+/* dokus_val_order() of element @n of a document whose index is built
+ * (dokus_val_n_elements() != 0), without checking that it is. */
+static inline uint32_t
+dokus_val_indexed_order (const xmlNode *n)
+{
+  const DokusValNodeRec *r = n->_private;
+  return r != NULL ? r->order : UINT32_MAX;
+}
 /* The number of elements of the document, root included; 0 without index. */
 uint32_t dokus_val_n_elements (const DokusValCtx *v);
 
 /* "cbc", "cac" or "ext" for an element in one of those namespaces, NULL
- * for any other element (one byte through the index, no string compare). */
-const char *dokus_val_prefix (const xmlNode *n);
+ * for any other element (one byte through the index, no string compare):
+ * dokus_val_prefix(); dokus_val_prefix_of() is its out-of-line part. */
+const char *dokus_val_prefix_of (const xmlNode *n);
+extern const char *const dokus_val_prefixes[4];
+
+static inline const char *
+dokus_val_prefix (const xmlNode *n)
+{
+  /* the index knows every element's namespace */
+  if (n != NULL && n->type == XML_ELEMENT_NODE && n->_private != NULL)
+    return dokus_val_prefixes[((const DokusValNodeRec *) n->_private)->kind];
+  return dokus_val_prefix_of (n);
+}
 
 /* ---- Values ------------------------------------------------------------- */
 

@@ -168,26 +168,53 @@ boolean_ok (const char *s)
 static bool
 base64_ok (const char *s)
 {
+  /* each byte's class, one look-up a character (an embedded PDF is tens of
+   * thousands of them): 0 not base64, B64 a digit, WS whitespace, PAD '=' */
+  enum { B64 = 1, WS, PAD };
+#define R8(c) [c] = B64, [c + 1] = B64, [c + 2] = B64, [c + 3] = B64, [c + 4] = B64, \
+              [c + 5] = B64, [c + 6] = B64, [c + 7] = B64
+  static const unsigned char class[256] = {
+    R8 ('A'), R8 ('I'), R8 ('Q'), ['Y'] = B64, ['Z'] = B64,
+    R8 ('a'), R8 ('i'), R8 ('q'), ['y'] = B64, ['z'] = B64,
+    R8 ('0'), ['8'] = B64, ['9'] = B64, ['+'] = B64, ['/'] = B64,
+    [' '] = WS, ['\t'] = WS, ['\n'] = WS, ['\r'] = WS, ['='] = PAD,
+  };
+#undef R8
+  const unsigned char *p = (const unsigned char *) s;
   size_t n = 0, pad = 0;
-  for (; *s; s++)
+
+  for (;; p++)
     {
-      char c = *s;
-      if (is_ws (c))
-        continue;
-      if (c == '=')
+      /* the common run: digits only */
+      while (class[*p] == B64)
         {
+          p++;
+          n++;
+        }
+      switch (class[*p])
+        {
+        case WS: continue;
+        case PAD:
           pad++;
           n++;
+          while (class[p[1]] == PAD || class[p[1]] == WS)
+            {
+              p++;
+              if (class[*p] == PAD)
+                {
+                  pad++;
+                  n++;
+                }
+            }
+          if (p[1] != '\0')
+            return false; /* a digit after padding */
           continue;
+        default: /* 0: not base64, or the end */
+          if (*p != '\0')
+            return false;
+          return n % 4 == 0 && pad <= 2;
         }
-      if (pad > 0)
-        return false;
-      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-            || c == '+' || c == '/'))
-        return false;
-      n++;
     }
-  return n % 4 == 0 && pad <= 2;
 }
 
 static bool
@@ -267,16 +294,18 @@ check_attributes (DokusValCtx *v, const xmlNode *n, const char *spec)
       dokus_val_report_msg (v, RULE, (const xmlNode *) a, "%s: attribute %s is not allowed",
                             qname_of (n, q, sizeof q), (const char *) a->name);
     }
-  for (const char *p = spec; *p;)
+  /* the required ones: entries that start with '!' (most specs have none) */
+  for (const char *p = strchr (spec, '!'); p; p = strchr (p + 1, '!'))
     {
-      const char *end = strchr (p, ',');
-      size_t len = end ? (size_t) (end - p) : strlen (p);
-      if (*p == '!' && !has_attr (n, p + 1, len - 1))
+      const char *end;
+      size_t len;
+      if (p != spec && p[-1] != ',')
+        continue;
+      end = strchr (p, ',');
+      len = end ? (size_t) (end - p) : strlen (p);
+      if (!has_attr (n, p + 1, len - 1))
         dokus_val_report_msg (v, RULE, n, "%s: required attribute %.*s is missing",
                               qname_of (n, q, sizeof q), (int) (len - 1), p + 1);
-      if (!end)
-        break;
-      p = end + 1;
     }
 }
 

@@ -23,8 +23,9 @@
 
 /* ---- arena ---------------------------------------------------------------- */
 
-void *
-dokus_val_alloc (DokusValCtx *v, size_t size)
+/* @size bytes of the arena, zeroed if @zero */
+static void *
+arena_alloc (DokusValCtx *v, size_t size, bool zero)
 {
   DokusValBlock *b = v->arena;
 
@@ -49,19 +50,22 @@ dokus_val_alloc (DokusValCtx *v, size_t size)
     }
   p = (char *) (b + 1) + b->used;
   b->used += size;
-  memset (p, 0, size);
+  if (zero)
+    memset (p, 0, size);
   return p;
 }
 
 void *
-dokus_val_cache (DokusValCtx *v, const void *key, size_t size, bool *fresh)
+dokus_val_alloc (DokusValCtx *v, size_t size)
+{
+  return arena_alloc (v, size, true);
+}
+
+/* dokus_val_cache() when @key is not the one found last. */
+static DOKUS_VAL_NOINLINE void *
+cache_lookup (DokusValCtx *v, const void *key, size_t size, bool *fresh)
 {
   size_t i;
-  if (v->cache_keys[v->cache_last] == key)
-    {
-      *fresh = false;
-      return v->cache_data[v->cache_last];
-    }
   for (i = 0; i < DOKUS_VAL_CACHE_KEYS && v->cache_keys[i] != NULL; i++)
     if (v->cache_keys[i] == key)
       {
@@ -76,6 +80,18 @@ dokus_val_cache (DokusValCtx *v, const void *key, size_t size, bool *fresh)
   if (v->cache_data[i] != NULL)
     v->cache_keys[i] = key;
   return v->cache_data[i];
+}
+
+void *
+dokus_val_cache (DokusValCtx *v, const void *key, size_t size, bool *fresh)
+{
+  /* the rules of a group run in a row: the slot found last, first */
+  if (v->cache_keys[v->cache_last] == key)
+    {
+      *fresh = false;
+      return v->cache_data[v->cache_last];
+    }
+  return cache_lookup (v, key, size, fresh);
 }
 
 void
@@ -294,9 +310,12 @@ bucket_of (const DokusValCtx *v, const xmlChar *name)
       return &v->buckets[i];
 }
 
-/* Pre-order numbering; counts per name into the buckets. */
+/* Pre-order numbering: every element's record, its place in @by_order,
+ * and the count of its name's bucket (whose index its record holds in
+ * bucket_pos until dokus_val_index_build() fills the buckets). */
 static uint32_t
-number_nodes (DokusValCtx *v, xmlNode *n, DokusValNodeRec *recs, uint32_t next, bool count)
+number_nodes (DokusValCtx *v, xmlNode *n, DokusValNodeRec *recs, xmlNode **by_order,
+              uint32_t next)
 {
   for (xmlNode *c = n->children; c; c = c->next)
     {
@@ -306,22 +325,15 @@ number_nodes (DokusValCtx *v, xmlNode *n, DokusValNodeRec *recs, uint32_t next, 
         continue;
       r = &recs[next];
       b = bucket_of (v, c->name);
-      if (count)
-        {
-          r->order = next;
-          r->kind = kind_of (c, &v->last_ns, &v->last_kind);
-          c->_private = r;
-          b->name = c->name;
-          b->count++;
-        }
-      else
-        {
-          r->bucket_pos = b->count;
-          b->nodes[b->count++] = c;
-        }
-      next = number_nodes (v, c, recs, next + 1, count);
-      if (count)
-        r->last = next - 1;
+      r->order = next;
+      r->kind = kind_of (c, &v->last_ns, &v->last_kind);
+      r->bucket_pos = (uint32_t) (b - v->buckets);
+      c->_private = r;
+      by_order[next] = c;
+      b->name = c->name;
+      b->count++;
+      next = number_nodes (v, c, recs, by_order, next + 1);
+      r->last = next - 1;
     }
   return next;
 }
@@ -343,6 +355,7 @@ dokus_val_index_build (DokusValCtx *v)
   uint32_t n = count_elements (root) + 1;
   DokusValNodeRec *recs = dokus_val_alloc (v, n * sizeof *recs);
   const xmlNode **slots;
+  xmlNode **by_order;
   size_t size = 64;
 
   v->n_buckets = 0;
@@ -359,9 +372,16 @@ dokus_val_index_build (DokusValCtx *v)
   recs[0].order = 0;
   recs[0].kind = 0;
   root->_private = &recs[0];
-  recs[0].last = number_nodes (v, root, recs, 1, true) - 1;
+  /* the elements in document order (every slot written: not zeroed) */
+  by_order = arena_alloc (v, n * sizeof *by_order, false);
+  if (by_order == NULL)
+    {
+      v->n_buckets = 0;
+      return false;
+    }
+  recs[0].last = number_nodes (v, root, recs, by_order, 1) - 1;
   /* one array for every bucket (each element is in one): n - 1 slots */
-  slots = dokus_val_alloc (v, n * sizeof *slots);
+  slots = arena_alloc (v, n * sizeof *slots, false);
   if (slots == NULL)
     {
       v->n_buckets = 0;
@@ -376,7 +396,14 @@ dokus_val_index_build (DokusValCtx *v)
       slots += b->count;
       b->count = 0;
     }
-  number_nodes (v, root, recs, 1, false);
+  /* each bucket in document order, and each record its place there */
+  for (uint32_t i = 1; i < n; i++)
+    {
+      DokusValNodeRec *r = by_order[i]->_private;
+      DokusValBucket *b = &v->buckets[r->bucket_pos];
+      r->bucket_pos = b->count;
+      b->nodes[b->count++] = by_order[i];
+    }
   v->doc->_private = v;
   v->n_elements = n;
   return true;
@@ -423,26 +450,54 @@ dokus_val_n_elements (const DokusValCtx *v)
   return v->n_buckets != 0 ? v->n_elements : 0;
 }
 
+const char *const dokus_val_prefixes[4] = { NULL, "cbc", "cac", "ext" };
+
+/* dokus_val_prefix() without the index (or a NULL or non-element @n) */
 const char *
-dokus_val_prefix (const xmlNode *n)
+dokus_val_prefix_of (const xmlNode *n)
 {
-  static const char *const prefixes[] = { NULL, "cbc", "cac", "ext" };
   const char *href;
   if (n == NULL || n->type != XML_ELEMENT_NODE)
     return NULL;
   if (n->_private != NULL)
-    return prefixes[((const DokusValNodeRec *) n->_private)->kind];
+    return dokus_val_prefixes[((const DokusValNodeRec *) n->_private)->kind];
   href = n->ns && n->ns->href ? (const char *) n->ns->href : "";
-  return strcmp (href, NS_CBC) == 0   ? prefixes[1]
-         : strcmp (href, NS_CAC) == 0 ? prefixes[2]
-         : strcmp (href, NS_EXT) == 0 ? prefixes[3]
+  return strcmp (href, NS_CBC) == 0   ? dokus_val_prefixes[1]
+         : strcmp (href, NS_CAC) == 0 ? dokus_val_prefixes[2]
+         : strcmp (href, NS_EXT) == 0 ? dokus_val_prefixes[3]
                                       : NULL;
+}
+
+/* xmlDictExists() of @local (@len bytes) in the document's dictionary,
+ * remembered for the document (the dictionary does not change while it is
+ * validated): the same names are asked for again and again. */
+static const xmlChar *
+dict_name (DokusValCtx *v, const char *local, size_t len)
+{
+  DokusValNameSlot *s;
+  if (len >= DOKUS_VAL_NAME_COPY)
+    return xmlDictExists (v->doc->dict, (const xmlChar *) local, (int) len);
+  if (v->names == NULL)
+    {
+      v->names = dokus_val_alloc (v, DOKUS_VAL_NAME_SLOTS * sizeof *v->names);
+      if (v->names == NULL)
+        return xmlDictExists (v->doc->dict, (const xmlChar *) local, (int) len);
+    }
+  s = &v->names[(((uintptr_t) local >> 3) ^ len) & (DOKUS_VAL_NAME_SLOTS - 1)];
+  if (s->key != local || s->len != len || memcmp (s->copy, local, len) != 0)
+    {
+      s->name = xmlDictExists (v->doc->dict, (const xmlChar *) local, (int) len);
+      s->key = local;
+      s->len = len;
+      memcpy (s->copy, local, len);
+    }
+  return s->name;
 }
 
 /* The descendant through the index: the elements named @qname, in
  * document order, whose number lies inside @top's subtree. */
 static const xmlNode *
-indexed_descendant (const DokusValCtx *v, const xmlNode *top, const xmlNode *cur,
+indexed_descendant (DokusValCtx *v, const xmlNode *top, const xmlNode *cur,
                     const char *qname, size_t len)
 {
   const DokusValNodeRec *t = top->_private;
@@ -453,7 +508,7 @@ indexed_descendant (const DokusValCtx *v, const xmlNode *top, const xmlNode *cur
 
   if (len < 5 || qname[3] != ':')
     return NULL;
-  name = xmlDictExists (v->doc->dict, (const xmlChar *) qname + 4, (int) (len - 4));
+  name = dict_name (v, qname + 4, len - 4);
   if (name == NULL)
     return NULL; /* no element of that name anywhere */
   b = bucket_of (v, name);
@@ -489,7 +544,7 @@ dokus_val_descendant (const xmlNode *top, const xmlNode *cur, const char *qname)
 {
   size_t len = strlen (qname);
   const xmlNode *n;
-  const DokusValCtx *v;
+  DokusValCtx *v;
 
   if (top == NULL)
     return NULL;
@@ -690,6 +745,12 @@ bool
 dokus_val_is_credit_note (const DokusValCtx *v)
 {
   return v->credit_note;
+}
+
+bool
+dokus_val_walks_together (const DokusValCtx *v)
+{
+  return v->walk_together;
 }
 
 const char *

@@ -25,7 +25,13 @@ void dv_walk (DokusValCtx *v, const xmlNode *top, DvElementFn fn, void *data);
 bool dv_is_cbc_one_of (const xmlNode *n, const char *const *names);
 
 /* The parent element of @n, or NULL. */
-const xmlNode *dv_parent (const xmlNode *n);
+static inline const xmlNode *
+dv_parent (const xmlNode *n)
+{
+  if (n == NULL || n->parent == NULL || n->parent->type != XML_ELEMENT_NODE)
+    return NULL;
+  return n->parent;
+}
 
 /* ---- code lists ---------------------------------------------------------- */
 
@@ -124,11 +130,28 @@ struct DvGroupState {
   uint32_t   *first;    /* after the walk, hits sorted by rule: rule i's are
                          * hits[first[i]..first[i + 1]) (arena); NULL: unsorted */
   bool        oom;
+  void       *data;     /* the visit's own per-document data (arena), NULL at first */
 };
+
+/* Every group (each defined by its family's file). When the engine runs
+ * every rule set (dokus_val_walks_together()), the first group walk walks
+ * them all at once: one pass over the tree instead of one per group; each
+ * group still sees the root and then every element in document order. */
+extern const DvGroup dv_group_codelists;
+extern const DvGroup dv_group_peppol_common;
+extern const DvGroup dv_group_peppol_walk;
+extern const DvGroup dv_group_ubl_cr;
+extern const DvGroup dv_group_unused_attrs;
+extern const DvGroup dv_group_sr_dt_walk;
 
 /* The state of a group for the current document: zeroed on first use;
  * NULL only on OOM (the engine then reports the error). */
-DvGroupState *dv_group_state (DokusValCtx *v, const void *key);
+static inline DvGroupState *
+dv_group_state (DokusValCtx *v, const void *key)
+{
+  bool fresh;
+  return dokus_val_cache (v, key, sizeof (DvGroupState), &fresh);
+}
 
 /* Defines the function @name (DokusValCtx *) that returns a group's state. */
 #define DV_GROUP_STATE(name)                                                                       \
@@ -143,6 +166,25 @@ void dv_group_hit (DokusValCtx *v, DvGroupState *s, unsigned index, const xmlNod
 
 /* The same, at most once per document (reported at the root). */
 void dv_group_hit_once (DokusValCtx *v, DvGroupState *s, unsigned index);
+
+/* true when @rule is the rule of @g that @s expects next (by pointer: the
+ * engine passes the family table's string), the walk is done and found
+ * nothing for it: then the rule is done too (s->next moves on). Most rules
+ * of a group end here, in a few instructions. */
+static inline bool
+dv_group_skip (DvGroupState *s, const DvGroup *g, const char *rule)
+{
+  size_t i;
+  if (s == NULL || !s->walked)
+    return false;
+  i = s->next;
+  if (i >= g->n_rules || g->rules[i] != rule)
+    return false;
+  if (s->n != 0 && (s->first == NULL || s->first[i] != s->first[i + 1]))
+    return false;
+  s->next = i + 1;
+  return true;
+}
 
 /* The check function body of every rule of a group: runs the group walk
  * when needed and reports the findings of @rule. */

@@ -56,14 +56,6 @@ dv_is_cbc_one_of (const xmlNode *n, const char *const *names)
   return named;
 }
 
-const xmlNode *
-dv_parent (const xmlNode *n)
-{
-  if (n == NULL || n->parent == NULL || n->parent->type != XML_ELEMENT_NODE)
-    return NULL;
-  return n->parent;
-}
-
 /* ---- code lists ---------------------------------------------------------- */
 
 static int
@@ -369,13 +361,6 @@ dv_both_de (DokusValCtx *v)
 
 /* ---- rule groups -------------------------------------------------------------- */
 
-DvGroupState *
-dv_group_state (DokusValCtx *v, const void *key)
-{
-  bool fresh;
-  return dokus_val_cache (v, key, sizeof (DvGroupState), &fresh);
-}
-
 void
 dv_group_hit (DokusValCtx *v, DvGroupState *s, unsigned index, const xmlNode *at)
 {
@@ -460,45 +445,78 @@ sort_hits_by_rule (DokusValCtx *v, DvGroupState *s)
   s->first = first;
 }
 
+static const DvGroup *const every_group[] = {
+  &dv_group_codelists, &dv_group_peppol_common, &dv_group_peppol_walk,
+  &dv_group_ubl_cr,    &dv_group_unused_attrs,  &dv_group_sr_dt_walk,
+};
+
+#define N_GROUPS (sizeof every_group / sizeof every_group[0])
+
+typedef struct {
+  GroupWalk walks[N_GROUPS];
+  size_t    n;
+} GroupsWalk;
+
 static void
-visit_group (DokusValCtx *v, const xmlNode *n, void *data)
+visit_groups (DokusValCtx *v, const xmlNode *n, void *data)
 {
-  GroupWalk *w = data;
-  w->group->visit (v, n, w->state);
+  GroupsWalk *w = data;
+  for (size_t i = 0; i < w->n; i++)
+    w->walks[i].group->visit (v, n, w->walks[i].state);
 }
 
-void
-dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g)
+/* Adds group @g with state @s to @w (marked walked). */
+static void
+add_group_walk (GroupsWalk *w, const DvGroup *g, DvGroupState *s)
 {
-  dv_group_check_state (v, g->state (v), rule, g);
+  s->walked = true;
+  s->n_rules = g->n_rules;
+  w->walks[w->n].group = g;
+  w->walks[w->n].state = s;
+  w->n++;
 }
 
-void
-dv_group_check_state (DokusValCtx *v, DvGroupState *s, const char *rule, const DvGroup *g)
+/* The group's walk, run by the first of its rules that runs on a document
+ * (with every rule set running: the walk of every group not walked yet, at
+ * once). Out of line, so that the other rules (most of them find nothing)
+ * cost a few instructions each. */
+static DOKUS_VAL_NOINLINE void
+walk_group (DokusValCtx *v, DvGroupState *s, const DvGroup *g)
 {
-  size_t index = g->n_rules;
+  GroupsWalk w = { .n = 0 };
+  const xmlNode *root = dokus_val_root (v);
 
-  if (s == NULL)
-    return; /* out of memory: the engine reports it */
-  /* families run their rules in table order: try the expected one first */
-  if (s->next < g->n_rules && dv_same_rule (g->rules[s->next], rule))
-    index = s->next;
-  else
-    for (size_t i = 0; i < g->n_rules && index == g->n_rules; i++)
-      if (dv_same_rule (g->rules[i], rule))
-        index = i;
-  if (index == g->n_rules)
-    return;
-  if (!s->walked)
-    {
-      GroupWalk w = { g, s };
-      s->walked = true;
-      s->n_rules = g->n_rules;
-      if (dokus_val_root (v) != NULL)
-        g->visit (v, dokus_val_root (v), s);
-      dv_walk (v, dokus_val_root (v), visit_group, &w);
-      sort_hits_by_rule (v, s);
-    }
+  add_group_walk (&w, g, s);
+  if (dokus_val_walks_together (v))
+    for (size_t i = 0; i < N_GROUPS; i++)
+      {
+        DvGroupState *other;
+        if (every_group[i] == g || (other = every_group[i]->state (v)) == NULL || other->walked)
+          continue;
+        add_group_walk (&w, every_group[i], other);
+      }
+  if (root != NULL)
+    for (size_t i = 0; i < w.n; i++)
+      w.walks[i].group->visit (v, root, w.walks[i].state);
+  dv_walk (v, root, visit_groups, &w);
+  for (size_t i = 0; i < w.n; i++)
+    sort_hits_by_rule (v, w.walks[i].state);
+}
+
+/* The index of @rule in @g (n_rules: not there). */
+static DOKUS_VAL_NOINLINE size_t
+find_group_rule (const DvGroup *g, const char *rule)
+{
+  for (size_t i = 0; i < g->n_rules; i++)
+    if (dv_same_rule (g->rules[i], rule))
+      return i;
+  return g->n_rules;
+}
+
+/* Reports the hits of rule @index of @s as @rule. */
+static DOKUS_VAL_NOINLINE void
+report_group_hits (DokusValCtx *v, const DvGroupState *s, const char *rule, size_t index)
+{
   if (s->first != NULL)
     for (size_t i = s->first[index]; i < s->first[index + 1]; i++)
       dokus_val_report (v, rule, s->hits[i].node);
@@ -506,5 +524,35 @@ dv_group_check_state (DokusValCtx *v, DvGroupState *s, const char *rule, const D
     for (size_t i = 0; i < s->n; i++)
       if (s->hits[i].rule == index)
         dokus_val_report (v, rule, s->hits[i].node);
+}
+
+void
+dv_group_check (DokusValCtx *v, const char *rule, const DvGroup *g)
+{
+  DvGroupState *s = g->state (v);
+  if (!dv_group_skip (s, g, rule))
+    dv_group_check_state (v, s, rule, g);
+}
+
+void
+dv_group_check_state (DokusValCtx *v, DvGroupState *s, const char *rule, const DvGroup *g)
+{
+  size_t index;
+
+  if (s == NULL)
+    return; /* out of memory: the engine reports it */
+  /* families run their rules in table order: try the expected one first */
+  index = s->next;
+  if (index >= g->n_rules || !dv_same_rule (g->rules[index], rule))
+    {
+      index = find_group_rule (g, rule);
+      if (index == g->n_rules)
+        return;
+    }
+  if (!s->walked)
+    walk_group (v, s, g);
+  /* after the walk the hits are sorted by rule: most rules have none */
+  if (s->n != 0 && (s->first == NULL || s->first[index] != s->first[index + 1]))
+    report_group_hits (v, s, rule, index);
   s->next = index + 1;
 }

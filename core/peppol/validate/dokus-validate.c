@@ -262,40 +262,37 @@ parse_document (const char *xml, size_t len, xmlDoc **out, ParseNotes *notes, Do
 
 /* ---- validation ----------------------------------------------------------- */
 
-/* The metadata of every bound rule, looked up once per process instead of
- * once per document (a binary search per rule was a tenth of the time).
- * Concurrent first uses store the same pointers: relaxed atomics suffice. */
+/* The rule set bit of every bound rule (0 when no table lists it), looked
+ * up once per process instead of once per document (a binary search and
+ * three strcmp per rule were a tenth of the time). Stored + 1, 0: not
+ * looked up yet; concurrent first uses store the same value: relaxed
+ * atomics suffice. */
 #define MAX_BOUND_RULES 4096
-static _Atomic (const DokusValRuleMeta *) bound_meta[MAX_BOUND_RULES];
-/* the rule set bit of each bound rule, + 1 (0: not looked up yet): three
- * strcmp per rule and document were another few percent */
 static _Atomic unsigned bound_bit[MAX_BOUND_RULES];
-static const DokusValRuleMeta missing_meta = { "", "", "", "", "" };
 
-/* The metadata of the rule bound at @slot (NULL if no table lists it) and
- * in *@bit its rule set bit. */
-static const DokusValRuleMeta *
-meta_of_bound (size_t slot, const char *id, unsigned *bit)
+/* The rule set bit of rule @id (0: no table lists it). */
+static unsigned
+bit_of_rule (const char *id)
 {
-  const DokusValRuleMeta *m;
-  unsigned b;
-  if (slot >= MAX_BOUND_RULES)
-    {
-      m = dokus_val_rule_meta (id);
-      *bit = m ? dokus_val_source_bit (m->source) : 0;
-      return m;
-    }
-  m = atomic_load_explicit (&bound_meta[slot], memory_order_relaxed);
-  b = atomic_load_explicit (&bound_bit[slot], memory_order_relaxed);
-  if (m == NULL || b == 0)
-    {
-      m = dokus_val_rule_meta (id);
-      b = (m ? dokus_val_source_bit (m->source) : 0) + 1;
-      atomic_store_explicit (&bound_bit[slot], b, memory_order_relaxed);
-      atomic_store_explicit (&bound_meta[slot], m ? m : &missing_meta, memory_order_relaxed);
-    }
-  *bit = b - 1;
-  return m == &missing_meta ? NULL : m;
+  const DokusValRuleMeta *m = dokus_val_rule_meta (id);
+  return m ? dokus_val_source_bit (m->source) : 0;
+}
+
+/* bit_of_rule() of the rule bound at @slot, remembered. */
+static DOKUS_VAL_NOINLINE unsigned
+bind_rule (size_t slot, const char *id)
+{
+  unsigned b = bit_of_rule (id);
+  if (slot < MAX_BOUND_RULES)
+    atomic_store_explicit (&bound_bit[slot], b + 1, memory_order_relaxed);
+  return b;
+}
+
+static inline unsigned
+bit_of_bound (size_t slot, const char *id)
+{
+  unsigned b = slot < MAX_BOUND_RULES ? atomic_load_explicit (&bound_bit[slot], memory_order_relaxed) : 0;
+  return b != 0 ? b - 1 : bind_rule (slot, id);
 }
 
 /* *@out gets the root of @doc if it is a UBL 2.1 Invoice or CreditNote;
@@ -332,6 +329,7 @@ dokus_val_validate_doc (xmlDoc *doc, const char *parser_note, unsigned sets,
   v.doc = doc;
   v.root = root;
   v.credit_note = strcmp ((const char *) root->name, "CreditNote") == 0;
+  v.walk_together = sets == DOKUS_UBL_VALIDATE_ALL;
   v.report = calloc (1, sizeof *v.report);
   if (v.report == NULL)
     return dokus_error_set (err, DOKUS_ERR_NOMEM, "xml", "out of memory");
@@ -353,11 +351,10 @@ dokus_val_validate_doc (xmlDoc *doc, const char *parser_note, unsigned sets,
       const DokusValFamily *fam = dokus_val_families[f];
       for (size_t r = 0; r < fam->n_rules; r++, slot++)
         {
-          unsigned bit;
-          const DokusValRuleMeta *m = meta_of_bound (slot, fam->rules[r].rule, &bit);
-          if (m == NULL || (bit & sets) == 0)
+          /* a rule no table lists has no bit: never run */
+          if ((bit_of_bound (slot, fam->rules[r].rule) & sets) == 0)
             continue;
-          /* the family's own string (equal to m->id): a group compares
+          /* the family's own string (equal to its rule row's id): a group compares
            * it with its table's by pointer first */
           fam->rules[r].check (&v, fam->rules[r].rule);
         }

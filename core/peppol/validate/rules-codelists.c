@@ -14,6 +14,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "rules-codelists-private.h"
@@ -322,6 +324,38 @@ codelist_index (const char *rule)
 
 static DvGroupState *codelist_state (DokusValCtx *v);
 
+#define N_LIST_RULES (sizeof list_rules / sizeof list_rules[0])
+
+/* bit i of list_rows[c]: the local name of list_rules[i].element starts
+ * with byte c (every element is "cbc:...", and dokus_val_is() compares
+ * that byte first). Every thread computes the same values (relaxed
+ * atomics); list_rows_ready, with release and acquire, says they are in. */
+static _Atomic uint32_t list_rows[256];
+static atomic_bool list_rows_ready;
+
+static DOKUS_VAL_NOINLINE void
+index_list_rows (void)
+{
+  _Static_assert (N_LIST_RULES < 31, "one bit per list rule");
+  for (size_t c = 0; c < 256; c++)
+    {
+      uint32_t rows = 0;
+      for (size_t i = 0; i < N_LIST_RULES; i++)
+        if ((unsigned char) list_rules[i].element[4] == c)
+          rows |= UINT32_C (1) << i;
+      atomic_store_explicit (&list_rows[c], rows, memory_order_relaxed);
+    }
+  atomic_store_explicit (&list_rows_ready, true, memory_order_release);
+}
+
+static uint32_t
+list_rows_starting (xmlChar c)
+{
+  if (!atomic_load_explicit (&list_rows_ready, memory_order_acquire))
+    index_list_rows ();
+  return atomic_load_explicit (&list_rows[c], memory_order_relaxed);
+}
+
 static void
 visit_codelists (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
@@ -334,8 +368,11 @@ visit_codelists (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
   prefix = dokus_val_prefix (n);
   if (prefix == NULL || prefix[1] != 'b')
     return;
-  for (size_t i = 0; i < sizeof list_rules / sizeof list_rules[0]; i++)
-    visit_list_rule (v, n, (void *) &list_rules[i]);
+  /* only the rows whose element starts with the same letter can match */
+  uint32_t rows = list_rows_starting (n->name[0]);
+  for (size_t i = 0; rows != 0; i++, rows >>= 1)
+    if (rows & 1)
+      visit_list_rule (v, n, (void *) &list_rules[i]);
   visit_cl01 (v, n, (void *) "BR-CL-01");
   visit_cl03 (v, n, (void *) "BR-CL-03");
   visit_cl07 (v, n, (void *) "BR-CL-07");
@@ -355,14 +392,14 @@ codelist_hit (DokusValCtx *v, const char *rule, const xmlNode *at)
   dv_group_hit (v, codelist_state (v), codelist_index (rule), at);
 }
 
-static const DvGroup codelist_group = {
+const DvGroup dv_group_codelists = {
   codelist_ids, sizeof codelist_ids / sizeof codelist_ids[0], visit_codelists, codelist_state,
 };
 
 static void
 check_codelist (DokusValCtx *v, const char *rule)
 {
-  dv_group_check (v, rule, &codelist_group);
+  dv_group_check (v, rule, &dv_group_codelists);
 }
 
 static const DokusValRule codelist_rules[] = {

@@ -690,16 +690,98 @@ allowance_charge_ok (DokusValCtx *v, const xmlNode *ac, int what)
     }
 }
 
+/* The allowances and charges the 26 rules of this part look at, with their
+ * dv_charge_indicator(), found once per document: the root's own
+ * (document level) and those of the root's lines, each in document order. */
+typedef struct {
+  const xmlNode *ac;
+  int            indicator;
+} AcRef;
+
+typedef struct {
+  AcRef *items;
+  size_t n, cap;
+} AcList;
+
+typedef struct {
+  AcList doc, lines;
+  bool   ok;   /* gathered (false: out of memory, walk the tree) */
+} AcSummary;
+
+static const char AC_SUMMARY_KEY;
+
+static bool
+ac_add (DokusValCtx *v, AcList *l, const xmlNode *ac)
+{
+  if (l->n == l->cap)
+    {
+      size_t cap = l->cap ? l->cap * 2 : 8;
+      AcRef *grown = dokus_val_alloc (v, cap * sizeof *grown);
+      if (grown == NULL)
+        return false;
+      if (l->n)
+        memcpy (grown, l->items, l->n * sizeof *grown);
+      l->items = grown;
+      l->cap = cap;
+    }
+  l->items[l->n].ac = ac;
+  l->items[l->n].indicator = dv_charge_indicator (v, ac);
+  l->n++;
+  return true;
+}
+
+/* NULL when out of memory */
+static const AcSummary *
+ac_summary (DokusValCtx *v)
+{
+  bool fresh, ok = true;
+  const xmlNode *root = dokus_val_root (v);
+  AcSummary *s = dokus_val_cache (v, &AC_SUMMARY_KEY, sizeof *s, &fresh);
+  if (s == NULL)
+    return NULL;
+  if (!fresh)
+    return s->ok ? s : NULL;
+  for (const xmlNode *ac = dokus_val_child (root, "cac:AllowanceCharge"); ac && ok;
+       ac = dokus_val_next (ac, "cac:AllowanceCharge"))
+    ok = ac_add (v, &s->doc, ac);
+  for (const xmlNode *l = dokus_val_child (root, NULL); l && ok; l = dokus_val_next (l, NULL))
+    {
+      if (!dokus_val_is (l, "cac:InvoiceLine") && !dokus_val_is (l, "cac:CreditNoteLine"))
+        continue;
+      for (const xmlNode *ac = dokus_val_child (l, "cac:AllowanceCharge"); ac && ok;
+           ac = dokus_val_next (ac, "cac:AllowanceCharge"))
+        ok = ac_add (v, &s->lines, ac);
+    }
+  s->ok = ok;
+  return ok ? s : NULL;
+}
+
+/* Reports @rule at every allowance (or charge, as @r says) of @l that
+ * fails @r's test. */
+static void
+check_ac_list (DokusValCtx *v, const char *rule, const DocAcRule *r, const AcList *l)
+{
+  for (size_t i = 0; i < l->n; i++)
+    if (l->items[i].indicator == (r->charge ? 1 : 0) && !allowance_charge_ok (v, l->items[i].ac, r->what))
+      dokus_val_report (v, rule, l->items[i].ac);
+}
+
 static void
 doc_allowance_charge (DokusValCtx *v, const char *rule)
 {
   const DocAcRule *r = NULL;
   const xmlNode *root = dokus_val_root (v);
+  const AcSummary *s;
   for (size_t i = 0; i < sizeof doc_ac_rules / sizeof doc_ac_rules[0]; i++)
     if (strcmp (doc_ac_rules[i].rule, rule) == 0)
       r = &doc_ac_rules[i];
   if (r == NULL)
     return;
+  if ((s = ac_summary (v)) != NULL)
+    {
+      check_ac_list (v, rule, r, &s->doc);
+      return;
+    }
   for (const xmlNode *ac = dokus_val_child (root, "cac:AllowanceCharge"); ac;
        ac = dokus_val_next (ac, "cac:AllowanceCharge"))
     if (dv_charge_indicator (v, ac) == (r->charge ? 1 : 0)
@@ -721,11 +803,17 @@ line_allowance_charge (DokusValCtx *v, const char *rule)
 {
   const DocAcRule *r = NULL;
   const xmlNode *root = dokus_val_root (v);
+  const AcSummary *s;
   for (size_t i = 0; i < sizeof line_ac_rules / sizeof line_ac_rules[0]; i++)
     if (strcmp (line_ac_rules[i].rule, rule) == 0)
       r = &line_ac_rules[i];
   if (r == NULL)
     return;
+  if ((s = ac_summary (v)) != NULL)
+    {
+      check_ac_list (v, rule, r, &s->lines);
+      return;
+    }
   for (const xmlNode *l = dokus_val_child (root, NULL); l; l = dokus_val_next (l, NULL))
     {
       if (!dokus_val_is (l, "cac:InvoiceLine") && !dokus_val_is (l, "cac:CreditNoteLine"))

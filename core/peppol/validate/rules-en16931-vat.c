@@ -66,7 +66,11 @@ category_of (const char *rule, int *number)
 {
   for (size_t i = 0; i < sizeof categories / sizeof categories[0]; i++)
     {
-      size_t len = strlen (categories[i].prefix);
+      size_t len;
+      /* every prefix is "BR-" and more: its fourth byte first (no calls) */
+      if (rule[0] == '\0' || rule[1] == '\0' || rule[2] == '\0' || rule[3] != categories[i].prefix[3])
+        continue;
+      len = strlen (categories[i].prefix);
       if (strncmp (rule, categories[i].prefix, len) == 0)
         {
           *number = atoi (rule + len);

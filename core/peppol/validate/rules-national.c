@@ -28,12 +28,34 @@ root_of (DokusValCtx *v)
 
 /* the raw text of the seller's / buyer's address country (DK and IS rules) */
 static const char *
-raw_country (DokusValCtx *v, const char *party)
+find_raw_country (DokusValCtx *v, const char *party)
 {
   char path[128];
   snprintf (path, sizeof path, "%s/cac:PostalAddress/cac:Country/cbc:IdentificationCode", party);
   const char *t = dokus_val_text_at (v, root_of (v), path);
   return t ? t : "";
+}
+
+/* find_raw_country() of the seller and the buyer, once per document (the
+ * DK and IS rules ask for them again and again); NULL: not yet */
+typedef struct {
+  const char *seller, *buyer;
+} RawCountries;
+
+static const char RAW_COUNTRIES_KEY;
+
+static const char *
+raw_country (DokusValCtx *v, const char *party)
+{
+  bool fresh;
+  RawCountries *c = dokus_val_cache (v, &RAW_COUNTRIES_KEY, sizeof *c, &fresh);
+  const char **slot;
+  if (c == NULL || (strcmp (party, SELLER) != 0 && strcmp (party, BUYER) != 0))
+    return find_raw_country (v, party);
+  slot = strcmp (party, SELLER) == 0 ? &c->seller : &c->buyer;
+  if (*slot == NULL)
+    *slot = find_raw_country (v, party);
+  return *slot;
 }
 
 static bool
@@ -391,8 +413,32 @@ it_address (DokusValCtx *v, const char *rule)
 
 /* ---- Sweden ---------------------------------------------------------------------- */
 
+/* What the Swedish and Greek rules ask again and again, once per document:
+ * the seller party, and has_country_code() of a party and a short code. */
+typedef struct {
+  const xmlNode *party;
+  char           code[4];
+  bool           result;
+} CountryAnswer;
+
+typedef struct {
+  const xmlNode *seller;
+  bool           seller_found;
+  CountryAnswer  answers[4];
+  size_t         n_answers;
+} PartyMemo;
+
+static const char PARTY_MEMO_KEY;
+
+static PartyMemo *
+party_memo (DokusValCtx *v)
+{
+  bool fresh;
+  return dokus_val_cache (v, &PARTY_MEMO_KEY, sizeof (PartyMemo), &fresh);
+}
+
 static bool
-has_country_code (DokusValCtx *v, const xmlNode *party, const char *code)
+find_country_code (DokusValCtx *v, const xmlNode *party, const char *code)
 {
   for (const xmlNode *a = dokus_val_child (party, "cac:PostalAddress"); a; a = dokus_val_next (a, "cac:PostalAddress"))
     for (const xmlNode *c = dokus_val_child (a, "cac:Country"); c; c = dokus_val_next (c, "cac:Country"))
@@ -403,10 +449,39 @@ has_country_code (DokusValCtx *v, const xmlNode *party, const char *code)
   return false;
 }
 
+static bool
+has_country_code (DokusValCtx *v, const xmlNode *party, const char *code)
+{
+  PartyMemo *m = party_memo (v);
+  bool result;
+  if (m == NULL || strlen (code) >= sizeof m->answers[0].code)
+    return find_country_code (v, party, code);
+  for (size_t i = 0; i < m->n_answers; i++)
+    if (m->answers[i].party == party && strcmp (m->answers[i].code, code) == 0)
+      return m->answers[i].result;
+  result = find_country_code (v, party, code);
+  if (m->n_answers < sizeof m->answers / sizeof m->answers[0])
+    {
+      CountryAnswer *a = &m->answers[m->n_answers++];
+      a->party = party;
+      strcpy (a->code, code);
+      a->result = result;
+    }
+  return result;
+}
+
 static const xmlNode *
 seller_party (DokusValCtx *v)
 {
-  return dokus_val_first (root_of (v), SELLER);
+  PartyMemo *m = party_memo (v);
+  if (m == NULL)
+    return dokus_val_first (root_of (v), SELLER);
+  if (!m->seller_found)
+    {
+      m->seller = dokus_val_first (root_of (v), SELLER);
+      m->seller_found = true;
+    }
+  return m->seller;
 }
 
 /* seller in Sweden by address and with a Swedish VAT number */

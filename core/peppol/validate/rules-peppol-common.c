@@ -331,14 +331,14 @@ visit_identifier (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 
 DV_GROUP_STATE (common_state);
 
-static const DvGroup common_group = {
+const DvGroup dv_group_peppol_common = {
   common_group_rules, sizeof common_group_rules / sizeof common_group_rules[0], visit_identifier, common_state,
 };
 
 static void
 check_scheme_format (DokusValCtx *v, const char *rule)
 {
-  dv_group_check (v, rule, &common_group);
+  dv_group_check (v, rule, &dv_group_peppol_common);
 }
 
 static const DokusValRule common_rules[] = {

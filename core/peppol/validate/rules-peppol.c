@@ -428,8 +428,7 @@ static void
 visit_r051 (DokusValCtx *v, const xmlNode *n, void *data)
 {
   CurrencyWalk *w = data;
-  if (!dv_is_cbc_one_of (n, amount_names))
-    return;
+  /* (n is one of amount_names: visit_everything asked) */
   if (strcmp ((const char *) n->name, "TaxAmount") == 0)
     {
       /* only the tax total with subtotals (BT-110) and the subtotals */
@@ -446,7 +445,8 @@ visit_r051 (DokusValCtx *v, const xmlNode *n, void *data)
 static void
 visit_cl007 (DokusValCtx *v, const xmlNode *n, void *data)
 {
-  if (dv_is_cbc_one_of (n, amount_names) && !dv_code_in (&iso4217_list, dokus_val_attr (v, n, "currencyID")))
+  /* (n is one of amount_names: visit_everything asked) */
+  if (!dv_code_in (&iso4217_list, dokus_val_attr (v, n, "currencyID")))
     peppol_hit (v, data, n);
 }
 
@@ -834,10 +834,30 @@ visit_exemption (DokusValCtx *v, const xmlNode *tc)
     }
 }
 
+/* The document currency (cbc:DocumentCurrencyCode of the root, NULL
+ * without one), looked up once per walk: in the group's state. */
+typedef struct {
+  const char *currency;
+} WalkData;
+
+static const char *
+document_currency (DokusValCtx *v, DvGroupState *s)
+{
+  WalkData *d = s->data;
+  if (d == NULL)
+    {
+      d = dokus_val_alloc (v, sizeof *d);
+      if (d == NULL)
+        return dokus_val_text_at (v, dokus_val_root (v), "cbc:DocumentCurrencyCode");
+      d->currency = dokus_val_text_at (v, dokus_val_root (v), "cbc:DocumentCurrencyCode");
+      s->data = d;
+    }
+  return d->currency;
+}
+
 static void
 visit_everything (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
-  (void) s;
   if (n == dokus_val_root (v))
     return;
   visit_r008 (v, n, (void *) "PEPPOL-EN16931-R008");
@@ -846,8 +866,7 @@ visit_everything (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
   if (dv_is_cbc_one_of (n, amount_names))
     {
       /* the document currency only for amounts: not a lookup per element */
-      CurrencyWalk w = { "PEPPOL-EN16931-R051",
-                         dokus_val_text_at (v, dokus_val_root (v), "cbc:DocumentCurrencyCode") };
+      CurrencyWalk w = { "PEPPOL-EN16931-R051", document_currency (v, s) };
       visit_r051 (v, n, &w);
       visit_cl007 (v, n, (void *) "PEPPOL-EN16931-CL007");
     }
@@ -865,7 +884,7 @@ visit_everything (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 
 DV_GROUP_STATE (walk_state);
 
-static const DvGroup walk_group = {
+const DvGroup dv_group_peppol_walk = {
   walk_ids, sizeof walk_ids / sizeof walk_ids[0], visit_everything, walk_state,
 };
 
@@ -883,7 +902,7 @@ peppol_hit (DokusValCtx *v, const char *rule, const xmlNode *at)
 static void
 check_walk (DokusValCtx *v, const char *rule)
 {
-  dv_group_check (v, rule, &walk_group);
+  dv_group_check (v, rule, &dv_group_peppol_walk);
 }
 
 static const DokusValRule peppol_rules[] = {

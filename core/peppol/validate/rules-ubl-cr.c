@@ -1604,21 +1604,42 @@ fnv1a (const char *s, size_t len)
   return fnv1a_more (FNV_OFFSET, s, len);
 }
 
+#define N_EXACT (sizeof exact_paths / sizeof exact_paths[0])
+#define EXACT_BITS 8
+
+/* exact_paths is sorted by hash: the paths whose hash has the top
+ * EXACT_BITS bits k are exact_paths[exact_start[k]..exact_start[k + 1]),
+ * about three each, instead of a binary search over all of them. Every
+ * thread computes the same values (relaxed atomics); exact_ready says
+ * they are all there. */
+static _Atomic uint16_t exact_start[(1u << EXACT_BITS) + 1];
+static atomic_bool exact_ready;
+
+static DOKUS_VAL_NOINLINE void
+index_exact_paths (void)
+{
+  size_t i = 0;
+  _Static_assert (N_EXACT < UINT16_MAX, "exact_start holds 16-bit indexes");
+  for (size_t k = 0; k <= (1u << EXACT_BITS); k++)
+    {
+      while (i < N_EXACT && (exact_paths[i].hash >> (64 - EXACT_BITS)) < k)
+        i++;
+      atomic_store_explicit (&exact_start[k], (uint16_t) i, memory_order_relaxed);
+    }
+  atomic_store_explicit (&exact_ready, true, memory_order_release);
+}
+
 /* the exact path whose FNV-1a hash is @h, or NULL (paths still to compare) */
 static const PathRule *
 find_exact_hash (uint64_t h)
 {
-  size_t lo = 0, hi = sizeof exact_paths / sizeof exact_paths[0];
-  while (lo < hi)
-    {
-      size_t mid = (lo + hi) / 2;
-      if (exact_paths[mid].hash == h)
-        return &exact_paths[mid];
-      if (exact_paths[mid].hash < h)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  size_t k = (size_t) (h >> (64 - EXACT_BITS)), end;
+  if (!atomic_load_explicit (&exact_ready, memory_order_acquire))
+    index_exact_paths ();
+  end = atomic_load_explicit (&exact_start[k + 1], memory_order_relaxed);
+  for (size_t i = atomic_load_explicit (&exact_start[k], memory_order_relaxed); i < end; i++)
+    if (exact_paths[i].hash >= h)
+      return exact_paths[i].hash == h ? &exact_paths[i] : NULL;
   return NULL;
 }
 
@@ -1702,24 +1723,22 @@ typedef struct {
   uint32_t *len;   /* UINT32_MAX: too long (never matched, as element_path) */
 } PathMemo;
 
-static const char PATH_MEMO_KEY = 0;
-
 static PathMemo *
-path_memo (DokusValCtx *v)
+path_memo (DokusValCtx *v, DvGroupState *s)
 {
-  bool fresh;
-  uint32_t n = dokus_val_n_elements (v);
-  PathMemo *m;
+  uint32_t n;
+  PathMemo *m = s->data;
+  if (m != NULL)
+    return m->hash && m->len ? m : NULL;
+  n = dokus_val_n_elements (v);
   if (n == 0)
     return NULL;
-  m = dokus_val_cache (v, &PATH_MEMO_KEY, sizeof *m, &fresh);
+  m = dokus_val_alloc (v, sizeof *m);
   if (m == NULL)
     return NULL;
-  if (fresh)
-    {
-      m->hash = dokus_val_alloc (v, n * sizeof *m->hash);
-      m->len = dokus_val_alloc (v, n * sizeof *m->len);
-    }
+  m->hash = dokus_val_alloc (v, n * sizeof *m->hash);
+  m->len = dokus_val_alloc (v, n * sizeof *m->len);
+  s->data = m;
   return m->hash && m->len ? m : NULL;
 }
 
@@ -1729,7 +1748,6 @@ path_memo (DokusValCtx *v)
  * + 1 (0: not yet computed); every thread computes the same values:
  * relaxed atomics */
 static _Atomic size_t anywhere_last[N_ANYWHERE], anywhere_last_len[N_ANYWHERE];
-static _Atomic uint64_t anywhere_lengths;
 
 /* does the last step of anywhere path @i ("pfx:Name" or "@name") equal
  * @step? (a path can only end with the suffix if it does) */
@@ -1750,45 +1768,144 @@ last_step_is (size_t i, const char *step, size_t step_len)
   return len - 1 == step_len && memcmp (suffix + off - 1, step, step_len) == 0;
 }
 
+/* where the step before the last of each "anywhere" path starts and its
+ * length, each + 1 (0: not yet computed; a length of 0: no such step);
+ * the same values from every thread: relaxed atomics */
+static _Atomic size_t anywhere_owner[N_ANYWHERE], anywhere_owner_len[N_ANYWHERE];
+
+/* For anywhere path @i ending in an attribute of element @n: is n's name
+ * the local name of the step before the attribute? (the path can only
+ * end with the suffix if it is; true when there is no such step) */
+static bool
+owner_step_fits (size_t i, const xmlNode *n)
+{
+  const char *suffix = anywhere_paths[i].path;
+  size_t off = atomic_load_explicit (&anywhere_owner[i], memory_order_relaxed);
+  size_t len = atomic_load_explicit (&anywhere_owner_len[i], memory_order_relaxed);
+  if (off == 0 || len == 0)
+    {
+      const char *last = strrchr (suffix, '/');
+      size_t start = 0, l = 0;
+      if (last != NULL)
+        {
+          start = (size_t) (last - suffix);
+          while (start > 0 && suffix[start - 1] != '/')
+            start--;
+          l = (size_t) (last - suffix) - start;
+        }
+      off = start + 1;
+      len = l + 1;
+      atomic_store_explicit (&anywhere_owner_len[i], len, memory_order_relaxed);
+      atomic_store_explicit (&anywhere_owner[i], off, memory_order_relaxed);
+    }
+  if (len - 1 < 5)
+    return true;
+  len -= 5; /* the local name's length: "pfx:" and the + 1 off */
+  return strncmp ((const char *) n->name, suffix + off - 1 + 4, len) == 0 && n->name[len] == '\0';
+}
+
+/* A filter on the last step of a path: bit (length * 7 + last byte) % 64
+ * is set in anywhere_steps when some anywhere path ends in such a step.
+ * Computed once (the same by every thread): anywhere_steps_ready, with
+ * release and acquire, says it is there. */
+static _Atomic uint64_t anywhere_steps;
+static atomic_bool anywhere_steps_ready;
+
+static unsigned
+step_bit (const char *step, size_t len)
+{
+  return (unsigned) ((len * 7 + (unsigned char) step[len - 1]) % 64);
+}
+
+static DOKUS_VAL_NOINLINE void
+index_anywhere_steps (void)
+{
+  uint64_t bits = 0;
+  for (size_t i = 0; i < N_ANYWHERE; i++)
+    {
+      const char *slash = strrchr (anywhere_paths[i].path, '/');
+      const char *last = slash ? slash + 1 : anywhere_paths[i].path;
+      bits |= UINT64_C (1) << step_bit (last, strlen (last));
+    }
+  atomic_store_explicit (&anywhere_steps, bits, memory_order_relaxed);
+  atomic_store_explicit (&anywhere_steps_ready, true, memory_order_release);
+}
+
+/* Does the path of @n (then "/@attr" when @attr is not NULL) end with the
+ * steps of @suffix, as ends_with_steps() on the path written out would
+ * say? Compared step by step up the tree, without writing the path. */
+static bool
+path_ends_with (DokusValCtx *v, const xmlNode *n, const char *attr, const char *suffix)
+{
+  const xmlNode *root = dokus_val_root (v);
+  size_t end = strlen (suffix);
+
+  while (end > 0)
+    {
+      size_t start = end, len;
+      const char *step;
+      while (start > 0 && suffix[start - 1] != '/')
+        start--;
+      step = suffix + start;
+      len = end - start;
+      if (step[0] == '@')
+        {
+          /* only the last step of a path is an attribute */
+          if (attr == NULL || strlen (attr) != len - 1 || memcmp (attr, step + 1, len - 1) != 0)
+            return false;
+          attr = NULL;
+        }
+      else
+        {
+          const char *name;
+          if (attr != NULL || n == NULL || n == root || len < 5 || step[3] != ':')
+            return false;
+          name = (const char *) n->name;
+          if (memcmp (qname_prefix (n), step, 3) != 0 || strncmp (name, step + 4, len - 4) != 0
+              || name[len - 4] != '\0')
+            return false;
+          n = dv_parent (n);
+        }
+      end = start > 0 ? start - 1 : 0;
+    }
+  return attr == NULL;
+}
+
 /* match_path for the element or attribute path ending in @step (whose full
- * path hashes to @h and is @len bytes long): the path itself is only built
- * when a table can match */
+ * path hashes to @h and is at most 1023 bytes long): the path itself is
+ * only written out when its hash is one of an exact path */
 static void
 match_hashed (DokusValCtx *v, DvGroupState *s, const xmlNode *n, const char *attr, uint64_t h,
               const char *step, size_t step_len)
 {
   const PathRule *exact = find_exact_hash (h);
-  bool anywhere = false;
-  uint64_t lengths = atomic_load_explicit (&anywhere_lengths, memory_order_relaxed);
-  if (lengths == 0)
+  if (exact != NULL)
     {
-      /* bit k: some anywhere path ends in a step of k bytes (63: longer) */
-      for (size_t i = 0; i < N_ANYWHERE; i++)
-        {
-          const char *slash = strrchr (anywhere_paths[i].path, '/');
-          size_t k = strlen (slash ? slash + 1 : anywhere_paths[i].path);
-          lengths |= UINT64_C (1) << (k < 63 ? k : 63);
-        }
-      atomic_store_explicit (&anywhere_lengths, lengths, memory_order_relaxed);
+      char path[1024];
+      size_t len = element_path (v, n, path, sizeof path);
+      if (len != SIZE_MAX && attr != NULL)
+        len = append_attribute (path, len, sizeof path, attr);
+      if (len != SIZE_MAX && len > 0 && strcmp (exact->path, path) == 0)
+        dv_group_hit_once (v, s, exact->rule);
     }
-  if (lengths & (UINT64_C (1) << (step_len < 63 ? step_len : 63)))
-    for (size_t i = 0; i < N_ANYWHERE && !anywhere; i++)
-      anywhere = last_step_is (i, step, step_len);
-  if (exact == NULL && !anywhere)
+  if (!atomic_load_explicit (&anywhere_steps_ready, memory_order_acquire))
+    index_anywhere_steps ();
+  if ((atomic_load_explicit (&anywhere_steps, memory_order_relaxed)
+       & (UINT64_C (1) << step_bit (step, step_len)))
+      == 0)
     return;
-  char path[1024];
-  size_t len = element_path (v, n, path, sizeof path);
-  if (len != SIZE_MAX && attr != NULL)
-    len = append_attribute (path, len, sizeof path, attr);
-  if (len != SIZE_MAX && len > 0)
-    match_path (v, s, path, len);
+  for (size_t i = 0; i < N_ANYWHERE; i++)
+    if (last_step_is (i, step, step_len) && (attr == NULL || owner_step_fits (i, n))
+        && path_ends_with (v, n, attr, anywhere_paths[i].path))
+      dv_group_hit_once (v, s, anywhere_paths[i].rule);
 }
 
 static void
 visit_absent (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
-  PathMemo *m = path_memo (v);
-  uint32_t order = dokus_val_order (n), porder;
+  PathMemo *m = path_memo (v, s);
+  /* with a memo the index is built: every element's order is in its record */
+  uint32_t order = m != NULL ? dokus_val_indexed_order (n) : UINT32_MAX, porder;
   const xmlNode *parent = dv_parent (n);
   const char *name = (const char *) n->name;
   size_t nlen = strlen (name), plen = 0;
@@ -1825,7 +1942,7 @@ visit_absent (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
     }
   else
     {
-      porder = dokus_val_order (parent);
+      porder = parent != NULL ? dokus_val_indexed_order (parent) : UINT32_MAX;
       if (porder == UINT32_MAX || m->len[porder] == UINT32_MAX)
         {
           m->len[order] = UINT32_MAX;
@@ -2629,7 +2746,7 @@ static const char *const absent_ids[] = {
 
 DV_GROUP_STATE (absent_state);
 
-static const DvGroup absent_group = {
+const DvGroup dv_group_ubl_cr = {
   absent_ids, sizeof absent_ids / sizeof absent_ids[0], visit_absent, absent_state,
 };
 
@@ -2640,12 +2757,24 @@ is_special (const char *path)
   return path[0] == 'S' && strncmp (path, "SPECIAL_", 8) == 0;
 }
 
+static void check_absent_rule (DokusValCtx *v, DvGroupState *state, const char *rule);
+
 static void
 check_absent (DokusValCtx *v, const char *rule)
 {
+  DvGroupState *state = absent_state (v);
+  /* most rules: a path rule (special ones start with 'S') without a finding */
+  if (state != NULL && state->next < N_ABSENT && absent_rules[state->next].path[0] != 'S'
+      && dv_group_skip (state, &dv_group_ubl_cr, rule))
+    return;
+  check_absent_rule (v, state, rule);
+}
+
+static DOKUS_VAL_NOINLINE void
+check_absent_rule (DokusValCtx *v, DvGroupState *state, const char *rule)
+{
   /* the rules with a condition are checked on their own; rules run in table
    * order, so the expected index is tried before a binary search */
-  DvGroupState *state = absent_state (v);
   size_t expected;
   if (state == NULL)
     return; /* out of memory: the engine reports it */
@@ -2654,7 +2783,7 @@ check_absent (DokusValCtx *v, const char *rule)
     {
       if (!is_special (absent_rules[expected].path))
         {
-          dv_group_check_state (v, state, rule, &absent_group);
+          dv_group_check_state (v, state, rule, &dv_group_ubl_cr);
           return;
         }
     }
@@ -2680,7 +2809,7 @@ check_absent (DokusValCtx *v, const char *rule)
       else
         hi = mid;
     }
-  dv_group_check_state (v, state, rule, &absent_group);
+  dv_group_check_state (v, state, rule, &dv_group_ubl_cr);
 }
 
 static const DokusValRule cr_rules[] = {

@@ -10,6 +10,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "dokus-validate-util-private.h"
@@ -78,7 +80,6 @@ visit_count (DokusValCtx *v, const xmlNode *n, void *data)
     walk_hit (v, r->rule, n);
 }
 
-static const DvGroup walk_group;
 
 static void
 check_count (DokusValCtx *v, const char *rule)
@@ -108,7 +109,7 @@ check_count (DokusValCtx *v, const char *rule)
               dokus_val_report (v, rule, l);
         }
       else
-        dv_group_check (v, rule, &walk_group);
+        dv_group_check (v, rule, &dv_group_sr_dt_walk);
       return; /* each rule has one row */
     }
 }
@@ -328,11 +329,12 @@ sr_48 (DokusValCtx *v, const char *rule)
 
 /* ---- data types ------------------------------------------------------------------- */
 
+/* does @s (of @n bytes) end with @suffix? */
 static bool
-ends_with (const char *s, const char *suffix)
+ends_with (const char *s, size_t n, const char *suffix)
 {
-  size_t n = strlen (s), m = strlen (suffix);
-  return n >= m && strcmp (s + n - m, suffix) == 0;
+  size_t m = strlen (suffix);
+  return n >= m && memcmp (s + n - m, suffix, m) == 0;
 }
 
 /* some ancestor is a cac:Price with a cac:AllowanceCharge child */
@@ -348,10 +350,11 @@ under_price_allowance (const xmlNode *n)
 /* amounts (any element named ...Amount but not ...PriceAmount, outside
  * price allowances): at most two decimals as written */
 static void
-visit_dt_01 (DokusValCtx *v, const xmlNode *n, void *data)
+visit_dt_01 (DokusValCtx *v, const xmlNode *n, size_t name_len, void *data)
 {
   const char *name = (const char *) n->name;
-  if (!ends_with (name, "Amount") || ends_with (name, "PriceAmount") || under_price_allowance (n))
+  if (!ends_with (name, name_len, "Amount") || ends_with (name, name_len, "PriceAmount")
+      || under_price_allowance (n))
     return;
   if (dokus_val_decimals (dokus_val_text (v, n)) > 2)
     walk_hit (v, data, n);
@@ -359,10 +362,10 @@ visit_dt_01 (DokusValCtx *v, const xmlNode *n, void *data)
 
 /* binary objects need mimeCode (DT-06) and filename (DT-07) */
 static void
-visit_binary (DokusValCtx *v, const xmlNode *n, void *data)
+visit_binary (DokusValCtx *v, const xmlNode *n, size_t name_len, void *data)
 {
   const char *rule = data;
-  if (!ends_with ((const char *) n->name, "BinaryObject"))
+  if (!ends_with ((const char *) n->name, name_len, "BinaryObject"))
     return;
   const char *attr = strcmp (rule, "UBL-DT-06") == 0 ? "mimeCode" : "filename";
   if (dokus_val_attr (v, n, attr) == NULL)
@@ -424,7 +427,7 @@ visit_unused_attrs (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 
 DV_GROUP_STATE (unused_attr_state);
 
-static const DvGroup unused_attr_group = {
+const DvGroup dv_group_unused_attrs = {
   unused_attr_rules, sizeof unused_attr_rules / sizeof unused_attr_rules[0], visit_unused_attrs,
   unused_attr_state,
 };
@@ -432,7 +435,7 @@ static const DvGroup unused_attr_group = {
 static void
 dt_unused_attribute (DokusValCtx *v, const char *rule)
 {
-  dv_group_check (v, rule, &unused_attr_group);
+  dv_group_check (v, rule, &dv_group_unused_attrs);
 }
 
 /* ---- one walk for the rules that look at every element ------------------------- */
@@ -469,10 +472,33 @@ is_line_context (const char *context)
          && context[4] == '\0';
 }
 
+#define N_COUNT_RULES (sizeof count_rules / sizeof count_rules[0])
+
+/* bit i: count_rules[i] has an element as its context (not the root, not
+ * "LINE"); bit 63: computed. Every thread computes the same value. */
+static _Atomic uint64_t element_rows;
+
+static uint64_t
+element_context_rows (void)
+{
+  uint64_t rows = atomic_load_explicit (&element_rows, memory_order_relaxed);
+  _Static_assert (N_COUNT_RULES < 63, "one bit per count rule");
+  if (rows == 0)
+    {
+      rows = UINT64_C (1) << 63;
+      for (size_t i = 0; i < N_COUNT_RULES; i++)
+        if (count_rules[i].context && !is_line_context (count_rules[i].context))
+          rows |= UINT64_C (1) << i;
+      atomic_store_explicit (&element_rows, rows, memory_order_relaxed);
+    }
+  return rows;
+}
+
 static void
 visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
   const char *prefix;
+  size_t name_len;
   WalkMemo *m;
   if (n == dokus_val_root (v))
     {
@@ -488,18 +514,28 @@ visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
   prefix = dokus_val_prefix (n);
   if (prefix != NULL && prefix[1] == 'a')
     {
-      for (size_t i = 0; i < sizeof count_rules / sizeof count_rules[0]; i++)
-        if (count_rules[i].context && !is_line_context (count_rules[i].context))
-          visit_count (v, n, (void *) &count_rules[i]);
+      uint64_t rows = element_context_rows () & ~(UINT64_C (1) << 63);
+      for (size_t i = 0; rows != 0; i++, rows >>= 1)
+        {
+          /* whole bytes without a row at once (the rows sit at the end) */
+          while ((rows & 0xff) == 0)
+            {
+              rows >>= 8;
+              i += 8;
+            }
+          if (rows & 1)
+            visit_count (v, n, (void *) &count_rules[i]);
+        }
       visit_address_lines (v, n, (void *) "UBL-SR-51");
       visit_sr_53 (v, n, (void *) "UBL-SR-53");
       visit_sr_43 (v, n, (void *) "UBL-SR-43");
       visit_reason_count (v, n, (void *) "UBL-SR-30");
       visit_reason_count (v, n, (void *) "UBL-SR-31");
     }
-  visit_dt_01 (v, n, (void *) "UBL-DT-01");
-  visit_binary (v, n, (void *) "UBL-DT-06");
-  visit_binary (v, n, (void *) "UBL-DT-07");
+  name_len = strlen ((const char *) n->name);
+  visit_dt_01 (v, n, name_len, (void *) "UBL-DT-01");
+  visit_binary (v, n, name_len, (void *) "UBL-DT-06");
+  visit_binary (v, n, name_len, (void *) "UBL-DT-07");
   /* UBL-SR-44 / UBL-SR-47: at most one distinct PaymentID / PaymentMeansCode */
   if ((dokus_val_is (n, "cbc:PaymentID") || dokus_val_is (n, "cbc:PaymentMeansCode"))
       && (m = walk_memo (v)) != NULL)
@@ -521,7 +557,7 @@ visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 
 DV_GROUP_STATE (walk_state);
 
-static const DvGroup walk_group = {
+const DvGroup dv_group_sr_dt_walk = {
   walk_ids, sizeof walk_ids / sizeof walk_ids[0], visit_walk, walk_state,
 };
 
@@ -539,7 +575,7 @@ walk_hit (DokusValCtx *v, const char *rule, const xmlNode *at)
 static void
 check_walk (DokusValCtx *v, const char *rule)
 {
-  dv_group_check (v, rule, &walk_group);
+  dv_group_check (v, rule, &dv_group_sr_dt_walk);
 }
 
 static const DokusValRule sr_dt_rules[] = {
