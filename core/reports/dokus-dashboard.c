@@ -41,7 +41,7 @@ read_open (sqlite3 *db, DokusDate today, Open *o, DokusError *err)
   for (size_t i = 0; st == DOKUS_OK && i < all.n; i++)
     {
       const DokusDocBalanceRow *r = &all.rows[i];
-      if (!r->invoice || strcmp (r->bal.status, "draft") == 0 || r->bal.open <= 0)
+      if (!r->invoice || r->bal.open <= 0) /* a draft's open is 0 (dokus-balances.c) */
         continue;
       o->outstanding_count++;
       if (dokus_reports_add (&o->outstanding, r->bal.open, err) != DOKUS_OK)
@@ -202,42 +202,46 @@ add_recent (sqlite3 *db, cJSON *root, DokusError *err)
   return DOKUS_OK;
 }
 
-/* Revenue of the year of @today by month, in one read of the year's
- * issued documents: invoices minus credit notes, tax exclusive. */
+/* Revenue of the year of @today by month: invoices minus credit notes,
+ * tax exclusive, of the issued documents. One sum a month, each added up
+ * inside SQLite from documents_vat_period (schema/book/0010) over the
+ * month's range: stepping each of a year's 18 000 documents out to C
+ * cost three times as much. SQLite's sum() fails on an overflow. */
 static DokusStatus
 revenue_by_month (sqlite3 *db, DokusDate today, DokusCents months[12], DokusError *err)
 {
-  DokusPeriod year = dokus_period_year (today.year);
-  char f[DOKUS_DATE_TEXT], t[DOKUS_DATE_TEXT];
   sqlite3_stmt *stmt = NULL;
-  DokusStatus st = DOKUS_OK;
   int rc = sqlite3_prepare_v2 (db,
-                               "SELECT issue_date, type, tax_exclusive_amount FROM documents"
+                               "SELECT coalesce(sum(CASE WHEN type = 'invoice'"
+                               " THEN tax_exclusive_amount ELSE -tax_exclusive_amount END), 0)"
+                               " FROM documents"
                                " WHERE state <> 'draft' AND issue_date BETWEEN ?1 AND ?2",
                                -1, &stmt, NULL);
 
   memset (months, 0, 12 * sizeof *months);
-  if (rc != SQLITE_OK)
-    return dokus_book_sqlite_error (db, rc, "summing the sales", err);
-  sqlite3_bind_text (stmt, 1, dokus_date_format (year.from, f), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, dokus_date_format (year.to, t), -1, SQLITE_STATIC);
-  while (st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (int m = 1; rc == SQLITE_OK && m <= 12; m++)
     {
-      const char *date = (const char *) sqlite3_column_text (stmt, 0);
-      const char *type = (const char *) sqlite3_column_text (stmt, 1);
-      DokusCents amount = sqlite3_column_int64 (stmt, 2);
-      DokusDate d;
-      if (date == NULL || dokus_date_parse (date, "", &d, NULL) != DOKUS_OK)
-        continue; /* BETWEEN two dates: cannot happen */
-      if (type == NULL || strcmp (type, "invoice") != 0)
-        amount = -amount;
-      if (__builtin_add_overflow (months[d.month - 1], amount, &months[d.month - 1]))
-        st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the revenue is too large");
+      DokusPeriod month = dokus_period_of_date ((DokusDate) { today.year, (uint8_t) m, 1 }, false);
+      char f[DOKUS_DATE_TEXT], t[DOKUS_DATE_TEXT];
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, dokus_date_format (month.from, f), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, dokus_date_format (month.to, t), -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          months[m - 1] = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      DokusStatus st = dokus_book_sqlite_error (db, rc, "summing the sales", err);
+      sqlite3_finalize (stmt);
+      return st;
     }
   sqlite3_finalize (stmt);
-  if (st == DOKUS_OK && rc != SQLITE_DONE)
-    st = dokus_book_sqlite_error (db, rc, "summing the sales", err);
-  return st;
+  return DOKUS_OK;
 }
 
 static DokusStatus
