@@ -152,11 +152,12 @@ read_credit_notes (sqlite3 *db, Credits *c, DokusError *err)
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
   int rc = sqlite3_prepare_v2 (db,
-                               "SELECT c.billing_reference_id, c.id, c.tax_inclusive_amount, c.state,"
-                               " c.type, c.rowid, (SELECT l.invoice_rowid FROM credit_links l"
-                               " WHERE l.credit_rowid = c.rowid)"
+                               "SELECT c.billing_reference_id, c.id, c.tax_inclusive_amount,"
+                               " c.state, c.type, c.rowid, (SELECT l.invoice_rowid"
+                               " FROM credit_links l WHERE l.credit_rowid = c.rowid)"
                                " FROM documents c WHERE c.billing_reference_id IS NOT NULL"
-                               " ORDER BY c.billing_reference_id, c.series_number, c.issued_at, c.id",
+                               " ORDER BY c.billing_reference_id, c.series_number, c.issued_at,"
+                               " c.id",
                                -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
@@ -205,6 +206,8 @@ typedef struct {
   sqlite3_int64 last;      /* the last payment_links rowid the caller's transaction sees */
   size_t        max_rowid; /* of the documents */
   DokusCents   *paid;      /* max_rowid + 1 entries, by rowid */
+  DokusSideFn   fn;        /* the caller's work beside the pass, or NULL */
+  void         *arg;
   DokusStatus   st;
   DokusError    err;
 } Payments;
@@ -249,6 +252,8 @@ read_payments (void *arg)
   if (j->st == DOKUS_OK && rc != SQLITE_DONE)
     j->st = dokus_book_sqlite_error (j->db, rc, "reading the payments", &j->err);
   sqlite3_finalize (stmt);
+  if (j->st == DOKUS_OK && j->fn != NULL)
+    j->st = j->fn (j->db, j->arg, &j->err);
   if (j->side && !sqlite3_get_autocommit (j->db))
     sqlite3_exec (j->db, "COMMIT", NULL, NULL, NULL); /* a read: nothing to keep */
 }
@@ -473,13 +478,13 @@ allocate_rows (sqlite3 *db, Pass *p, DokusError *err)
   return DOKUS_OK;
 }
 
-/* A new pass, with one reference for the caller. */
+/* A new pass, with one reference for the caller; @fn (@arg) beside it. */
 static DokusStatus
-compute (sqlite3 *db, DokusDate today, Pass **out, DokusError *err)
+compute (sqlite3 *db, DokusDate today, DokusSideFn fn, void *arg, Pass **out, DokusError *err)
 {
   Pass *p = calloc (1, sizeof *p);
   Credits credits = { 0 };
-  Payments pay = { 0 };
+  Payments pay = { .fn = fn, .arg = arg };
   DokusThread *thread = NULL;
   bool threaded = false;
   DokusStatus st;
@@ -558,6 +563,14 @@ DokusStatus
 dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids, DokusDocBalances *out,
                         DokusError *err)
 {
+  (void) with_rowids; /* rowids are always read: the cached pass serves both kinds of caller */
+  return dokus_doc_balances_all_with (db, today, NULL, NULL, out, err);
+}
+
+DokusStatus
+dokus_doc_balances_all_with (sqlite3 *db, DokusDate today, DokusSideFn fn, void *arg,
+                             DokusDocBalances *out, DokusError *err)
+{
   Cached *c = dokus_book_cache_get (db), *fresh;
   sqlite3_int64 version = 0, changes = sqlite3_total_changes64 (db);
   bool versioned = data_version (db, &version);
@@ -565,16 +578,17 @@ dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids, DokusDoc
   DokusStatus st;
 
   assert (db != NULL && out != NULL);
-  (void) with_rowids; /* rowids are always read: the cached pass serves both kinds of caller */
   memset (out, 0, sizeof *out);
   /* the same book, unchanged since, the same day: the last pass holds */
   if (c != NULL && versioned && c->changes == changes && c->data_version == version
       && dokus_date_cmp (c->today, today) == 0)
     {
-      lend (c->pass, out);
-      return DOKUS_OK;
+      st = fn != NULL ? fn (db, arg, err) : DOKUS_OK;
+      if (st == DOKUS_OK)
+        lend (c->pass, out);
+      return st;
     }
-  st = compute (db, today, &p, err);
+  st = compute (db, today, fn, arg, &p, err);
   if (st != DOKUS_OK)
     return st;
   lend (p, out);

@@ -141,6 +141,15 @@ typedef struct {
  * inside one so that it sees one moment. */
 DokusStatus dokus_doc_balances_all (sqlite3 *db, DokusDate today, bool with_rowids,
                                     DokusDocBalances *out, DokusError *err);
+/* Work a caller wants done beside the pass, on the book's side connection
+ * and thread while the caller's connection reads the documents (or on
+ * the caller's connection when there is no side one, the pass is kept, or
+ * the transaction writes): @fn (@db of either, @arg). Whatever it reads
+ * must be bounded so that any later moment gives what the caller's
+ * transaction sees (as dokus_reports_purchases_upto()). */
+typedef DokusStatus (*DokusSideFn) (sqlite3 *db, void *arg, DokusError *err);
+DokusStatus dokus_doc_balances_all_with (sqlite3 *db, DokusDate today, DokusSideFn fn, void *arg,
+                                         DokusDocBalances *out, DokusError *err);
 /* The row of the document with @rowid, or NULL. (transfer none) */
 const DokusDocBalanceRow *dokus_doc_balances_get (const DokusDocBalances *b,
                                                   sqlite3_int64 rowid);

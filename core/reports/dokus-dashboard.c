@@ -30,13 +30,64 @@ typedef struct {
   DokusCents self_assessed, deductible;
 } PurchaseVat;
 
-/* What clients owe: the open amounts of the issued invoices, and of those
- * past their due date (dokus_reports_open_invoices without reading them). */
 static DokusStatus
-read_open (sqlite3 *db, DokusDate today, Open *o, DokusError *err)
+add_purchase_vat (const DokusPurchase *p, void *data, DokusError *err)
+{
+  PurchaseVat *v = data;
+
+  if (dokus_reports_vat_self_assessed (p->vat_treatment)
+      && dokus_reports_add (&v->self_assessed, p->vat, err) != DOKUS_OK)
+    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the purchases' VAT is too large");
+  if (dokus_reports_add (&v->deductible, p->recoverable_vat, err) != DOKUS_OK)
+    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the purchases' VAT is too large");
+  return DOKUS_OK;
+}
+
+/* The running period's purchases for the VAT estimate, read beside the
+ * balance pass (on the book's side connection and another core when
+ * there is one), up to the last purchase the dashboard's transaction
+ * sees. */
+typedef struct {
+  DokusPeriod   period;
+  sqlite3_int64 last;
+  bool          wanted; /* not under the franchise scheme */
+  PurchaseVat   vat;
+} Purchases;
+
+static DokusStatus
+read_purchases (sqlite3 *db, void *arg, DokusError *err)
+{
+  Purchases *p = arg;
+  return dokus_reports_purchases_upto (db, p->period.from, p->period.to, p->last,
+                                       add_purchase_vat, &p->vat, err);
+}
+
+static DokusStatus
+last_purchase (sqlite3 *db, sqlite3_int64 *out, DokusError *err)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT max(rowid) FROM expenses", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0); /* none: 0 */
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return dokus_book_sqlite_error (db, rc, "reading the purchases", err);
+  return DOKUS_OK;
+}
+
+/* What clients owe: the open amounts of the issued invoices, and of those
+ * past their due date (dokus_reports_open_invoices without reading them);
+ * and @pu's purchases beside it. */
+static DokusStatus
+read_open (sqlite3 *db, DokusDate today, Open *o, Purchases *pu, DokusError *err)
 {
   DokusDocBalances all = { 0 };
-  DokusStatus st = dokus_doc_balances_all (db, today, false, &all, err);
+  DokusStatus st = dokus_doc_balances_all_with (db, today, pu->wanted ? read_purchases : NULL,
+                                                pu, &all, err);
 
   for (size_t i = 0; st == DOKUS_OK && i < all.n; i++)
     {
@@ -57,18 +108,6 @@ read_open (sqlite3 *db, DokusDate today, Open *o, DokusError *err)
   return st;
 }
 
-static DokusStatus
-add_purchase_vat (const DokusPurchase *p, void *data, DokusError *err)
-{
-  PurchaseVat *v = data;
-
-  if (dokus_reports_vat_self_assessed (p->vat_treatment)
-      && dokus_reports_add (&v->self_assessed, p->vat, err) != DOKUS_OK)
-    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the purchases' VAT is too large");
-  if (dokus_reports_add (&v->deductible, p->recoverable_vat, err) != DOKUS_OK)
-    return dokus_error_set (err, DOKUS_ERR_CORRUPT, "", "the purchases' VAT is too large");
-  return DOKUS_OK;
-}
 
 /* The first return whose deadline (dokus_vat_return_due_date) is @today
  * or later: the previous period's until its deadline, which falls in this
@@ -123,14 +162,15 @@ read_profile (sqlite3 *db, bool *franchise, bool *quarter, DokusError *err)
   return DOKUS_OK;
 }
 
+/* @pu: the period's purchases, read with the balances (read_open()). */
 static DokusStatus
 add_vat (sqlite3 *db, cJSON *root, DokusDate today, bool franchise, bool quarter,
-         DokusError *err)
+         const Purchases *pu, DokusError *err)
 {
   cJSON *vat = cJSON_AddObjectToObject (root, "vat"), *next;
   DokusPeriod period = dokus_period_of_date (today, quarter), filing;
   DokusSalesSums sales;
-  PurchaseVat pv = { 0 };
+  PurchaseVat pv = pu->vat;
   DokusCents output, due;
   char text[DOKUS_DATE_TEXT];
   DokusDate deadline;
@@ -150,8 +190,6 @@ add_vat (sqlite3 *db, cJSON *root, DokusDate today, bool franchise, bool quarter
       return DOKUS_OK;
     }
   st = dokus_reports_sales (db, period.from, period.to, &sales, err);
-  if (st == DOKUS_OK)
-    st = dokus_reports_purchases (db, period.from, period.to, add_purchase_vat, &pv, err);
   if (st != DOKUS_OK)
     return st;
   if (__builtin_sub_overflow (sales.invoiced_vat, sales.credited_vat, &output)
@@ -292,10 +330,15 @@ read_dashboard (sqlite3 *db, void *data, DokusError *err)
   Dashboard *d = data;
   bool franchise = false, quarter = true;
   Open open = { 0 };
+  Purchases pu = { 0 };
   DokusStatus st = read_profile (db, &franchise, &quarter, err);
 
+  pu.period = dokus_period_of_date (d->today, quarter);
+  pu.wanted = !franchise;
+  if (st == DOKUS_OK && pu.wanted)
+    st = last_purchase (db, &pu.last, err);
   if (st == DOKUS_OK)
-    st = read_open (db, d->today, &open, err);
+    st = read_open (db, d->today, &open, &pu, err);
   if (st == DOKUS_OK)
     st = add_revenue (db, d->root, d->today, err);
   if (st != DOKUS_OK)
@@ -304,7 +347,7 @@ read_dashboard (sqlite3 *db, void *data, DokusError *err)
   cJSON_AddNumberToObject (d->root, "outstanding_count", (double) open.outstanding_count);
   dokus_json_add_cents (d->root, "overdue", open.overdue);
   cJSON_AddNumberToObject (d->root, "overdue_count", (double) open.overdue_count);
-  st = add_vat (db, d->root, d->today, franchise, quarter, err);
+  st = add_vat (db, d->root, d->today, franchise, quarter, &pu, err);
   if (st == DOKUS_OK)
     st = add_recent (db, d->root, err);
   return st;

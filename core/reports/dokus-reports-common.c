@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,13 @@ DokusStatus
 dokus_reports_purchases (sqlite3 *db, DokusDate from, DokusDate to, DokusPurchaseFn fn,
                          void *data, DokusError *err)
 {
+  return dokus_reports_purchases_upto (db, from, to, INT64_MAX, fn, data, err);
+}
+
+DokusStatus
+dokus_reports_purchases_upto (sqlite3 *db, DokusDate from, DokusDate to, sqlite3_int64 last,
+                              DokusPurchaseFn fn, void *data, DokusError *err)
+{
   char f[DOKUS_DATE_TEXT], t[DOKUS_DATE_TEXT];
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
@@ -118,6 +126,7 @@ dokus_reports_purchases (sqlite3 *db, DokusDate from, DokusDate to, DokusPurchas
                                " (SELECT coalesce(sum(l.vat_amount), 0) FROM expense_lines l"
                                "  WHERE l.expense_id = e.id)"
                                " FROM expenses e WHERE e.date BETWEEN ?1 AND ?2"
+                               " AND e.rowid <= ?3"
                                " ORDER BY e.date, e.created_at, e.id",
                                -1, &stmt, NULL);
 
@@ -126,6 +135,7 @@ dokus_reports_purchases (sqlite3 *db, DokusDate from, DokusDate to, DokusPurchas
     return dokus_book_sqlite_error (db, rc, "reading the purchases", err);
   sqlite3_bind_text (stmt, 1, dokus_date_format (from, f), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, dokus_date_format (to, t), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, last);
   while (st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DokusPurchase p = { 0 };

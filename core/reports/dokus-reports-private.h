@@ -50,6 +50,14 @@ typedef DokusStatus (*DokusPurchaseFn) (const DokusPurchase *p, void *data, Doku
  * number from 0 to 100. */
 DokusStatus dokus_reports_purchases (sqlite3 *db, DokusDate from, DokusDate to,
                                      DokusPurchaseFn fn, void *data, DokusError *err);
+/* The same, of the purchases with a rowid up to @last only: purchases are
+ * never deleted and their VAT fields and lines never change (0002's
+ * triggers; a purchase's lines come in its own transaction), so on a
+ * later read transaction, e.g. the book's side connection's, this is
+ * exactly what a transaction that saw @last as the highest rowid saw. */
+DokusStatus dokus_reports_purchases_upto (sqlite3 *db, DokusDate from, DokusDate to,
+                                          sqlite3_int64 last, DokusPurchaseFn fn, void *data,
+                                          DokusError *err);
 
 /* One issued invoice with an open amount, as of @today. */
 typedef struct {

@@ -121,17 +121,13 @@ local_setup (void)
 {
   ck_assert (sodium_init () >= 0);
   setenv ("DOKUS_NOW", "2026-11-25T19:30:00Z", 1);
-  dir = dokus_test_tmpdir_new ();
-  book_path = dokus_test_path (dir, "a.dokus");
-  book = dokus_test_book_create (book_path, "pw", NULL);
+  book = dokus_test_book_new (&dir, &book_path);
 }
 
 static void
 local_teardown (void)
 {
-  dokus_book_close (book);
-  free (book_path);
-  dokus_test_tmpdir_free (dir);
+  dokus_test_book_free (&book, &book_path, &dir);
   unsetenv ("DOKUS_NOW");
 }
 
@@ -648,11 +644,5 @@ comment_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (comment_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return dokus_test_run_suite (comment_suite ());
 }

@@ -35,21 +35,9 @@ setup (void)
 
   ck_assert (sodium_init () >= 0);
   setenv ("DOKUS_NOW", "2026-11-26T09:00:00Z", 1);
-  dir = dokus_test_tmpdir_new ();
-  book_path = dokus_test_path (dir, "a.dokus");
-  book = dokus_test_book_create (book_path, "pw", NULL);
-  ck_assert_msg (dokus_profile_set (book,
-                                    "{\"name\":\"Studio Maes\",\"enterprise_number\":"
-                                    "\"0203.201.340\",\"iban\":\"BE68539007547034\",\"bic\":"
-                                    "\"GEBABEBB\",\"address\":{\"street\":\"Veldstraat 1\","
-                                    "\"postal_code\":\"9000\",\"city\":\"Gent\",\"country\":"
-                                    "\"BE\"}}", &err) == DOKUS_OK, "profile: %s", err.message);
-  ck_assert_msg (dokus_client_add (book,
-                                   "{\"name\":\"Atelier Lumiere SRL\",\"vat_number\":"
-                                   "\"BE0417497106\",\"address\":{\"street\":\"Rue Haute 48\","
-                                   "\"postal_code\":\"1000\",\"city\":\"Brussel\",\"country\":"
-                                   "\"BE\"}}", client, &err) == DOKUS_OK,
-                 "client: %s", err.message);
+  book = dokus_test_book_new (&dir, &book_path);
+  dokus_test_set_profile (book, NULL);
+  dokus_test_add_client (book, NULL, client);
   for (int i = 0; i < N; i++)
     {
       char json[512];
@@ -58,9 +46,7 @@ setup (void)
                 "\"%d\",\"unit_price\":\"100.00\",\"vat_rate\":\"21\"},{\"description\":"
                 "\"Book\",\"quantity\":\"1\",\"unit_price\":\"20.00\",\"vat_rate\":\"6\"}]}",
                 client, i, i % 3 + 1);
-      ck_assert_msg (dokus_invoice_create (book, json, id, &err) == DOKUS_OK, "%s", err.message);
-      ck_assert_msg (dokus_document_issue (book, id, &res, &err) == DOKUS_OK, "%s", err.message);
-      memcpy (numbers[i], res.number, DOKUS_NUMBER_TEXT);
+      dokus_test_issue_invoice (book, json, numbers[i]);
     }
   ck_assert_msg (dokus_invoice_credit (book, numbers[0], NULL, id, &err) == DOKUS_OK, "%s",
                  err.message);
@@ -71,12 +57,7 @@ setup (void)
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
-  free (book_path);
-  book_path = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
+  dokus_test_book_free (&book, &book_path, &dir);
 }
 
 /* No statement busy, no transaction open, and a write still works. */
@@ -179,10 +160,5 @@ document_stmt_cache_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (document_stmt_cache_suite ());
-  int failed;
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return dokus_test_run_suite (document_stmt_cache_suite ());
 }

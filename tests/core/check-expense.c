@@ -36,28 +36,13 @@ setup (void)
 {
   ck_assert (sodium_init () >= 0);
   setenv ("DOKUS_NOW", "2026-11-25T19:30:00Z", 1);
-  dir = dokus_test_tmpdir_new ();
-  book_path = dokus_test_path (dir, "a.dokus");
-  book = dokus_test_book_create (book_path, "pw", NULL);
+  book = dokus_test_book_new (&dir, &book_path);
 }
 
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
-  free (book_path);
-  book_path = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
-}
-
-static void
-set_profile (const char *json)
-{
-  DokusError err = { 0 };
-  DokusStatus st = dokus_profile_set (book, json, &err);
-  ck_assert_msg (st == DOKUS_OK, "profile: %s", err.message);
+  dokus_test_book_free (&book, &book_path, &dir);
 }
 
 static void
@@ -116,7 +101,7 @@ START_TEST (test_expense_eu_services_self_assesses_vat)
   char id[DOKUS_ID_TEXT];
   cJSON *o, *l;
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   add_ok (SAAS, NULL, 0, id);
   o = show (id);
   /* 100.00 × 21 % = 21.00 self-assessed (grids 87/88 out, 59 back);
@@ -156,7 +141,7 @@ START_TEST (test_expense_non_eu_supplier_with_its_tax_number)
   char id[DOKUS_ID_TEXT];
   cJSON *o;
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   /* a Swiss SaaS: 200.00 × 21 % = 42.00 self-assessed (art. 21 § 2: 87, 56, 59) */
   add_ok ("{\"date\":\"2026-03-03\",\"supplier\":{\"name\":\"Alpensoft AG\",\"vat_number\":"
           "\"CHE-123.456.789 MWST\",\"country\":\"CH\"},\"number\":\"R-77\",\"category\":"
@@ -175,7 +160,7 @@ START_TEST (test_expense_restaurant_vat_not_recoverable)
   char id[DOKUS_ID_TEXT];
   cJSON *o;
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   /* A Belgian restaurant bill: food at 12 %, 50.00 + 6.00 VAT as charged.
    * Restaurant VAT is not deductible (art. 45 § 3, 3° WBTW): recoverable 0 %
    * -> 0.00. Restaurant costs are 69 % deductible for income tax (art. 53,
@@ -203,7 +188,7 @@ START_TEST (test_expense_car_costs_half_vat_recoverable)
   char id[DOKUS_ID_TEXT];
   cJSON *o;
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   /* Car maintenance: 200.00 + 21 % = 42.00 VAT as charged. VAT on cars is
    * deductible for at most 50 % (art. 45 § 2 WBTW): 21.00. Income tax
    * accepts 75 % of the cost (the car's CO2 percentage, art. 66 WIB 92),
@@ -229,7 +214,7 @@ START_TEST (test_expense_rounds_half_away_from_zero)
   char id[DOKUS_ID_TEXT];
   cJSON *o, *lines;
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   /* reverse charge (art. 20 KB nr. 1), two lines, VAT per line:
    *   1.57 × 21 % = 0.3297 -> 0.33;  0.50 × 6 % = 0.03;  0.05 × 21 % = 0.0105 -> 0.01
    *   VAT 0.33 + 0.03 + 0.01 = 0.37
@@ -267,7 +252,7 @@ START_TEST (test_expense_credit_note_and_list_by_date)
   char *text = NULL;
   cJSON *o, *list;
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   add_ok (SAAS, NULL, 0, id1); /* 2026-03-02 */
   /* a purchase credit note, positive like the document: 10.00 × 21 % = 2.10 */
   add_ok ("{\"date\":\"2026-03-20\",\"supplier\":{\"name\":\"Cloudly Ltd\",\"vat_number\":"
@@ -319,7 +304,7 @@ START_TEST (test_expense_franchise_book_recovers_no_vat)
   char id[DOKUS_ID_TEXT];
   cJSON *o;
 
-  set_profile (FRANCHISE_PROFILE);
+  dokus_test_set_profile (book, FRANCHISE_PROFILE);
   /* art. 56bis WBTW: no deduction. The self-assessed 21.00 is owed and is a
    * cost: 100.00 + 21.00 − 0.00 = 121.00 deductible */
   add_ok (SAAS, NULL, 0, id);
@@ -340,7 +325,7 @@ END_TEST
 
 START_TEST (test_expense_refuses_bad_input)
 {
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   add_fails ("{\"date\":\"2026-03-02\",\"colour\":\"red\"}", DOKUS_ERR_INVALID, "colour");
   add_fails ("{\"date\":\"2026-03-02\",\"supplier\":{\"name\":\"Shop\",\"country\":\"BE\"},"
              "\"category\":\"office\",\"kind\":\"goods\",\"vat_treatment\":\"domestic\","
@@ -462,7 +447,7 @@ START_TEST (test_expense_refuses_duplicate_supplier_number)
   char id[DOKUS_ID_TEXT], again[DOKUS_ID_TEXT];
   DokusError err = { 0 };
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   add_ok (SAAS, NULL, 0, id);
   ck_assert_int_eq (dokus_expense_add (book, SAAS, NULL, 0, again, &err), DOKUS_ERR_REFUSED);
   ck_assert_str_eq (err.field, "number");
@@ -497,7 +482,7 @@ START_TEST (test_expense_triggers_keep_recorded_purchases)
   sqlite3 *db = dokus_book_get_db (book);
   char id[DOKUS_ID_TEXT];
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   add_ok (SAAS, &r, 1, id);
   for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++)
     ck_assert_msg ((sqlite3_exec (db, attacks[i], NULL, NULL, NULL) & 0xff) == SQLITE_CONSTRAINT,
@@ -523,7 +508,7 @@ START_TEST (test_expense_receipts_stored_encrypted_and_read_back)
   size_t len = 0;
   cJSON *o;
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   /* a 4 KiB "PDF" with the marker in clear in it, more than once */
   memset (pdf, ' ', sizeof pdf);
   memcpy (pdf, "%PDF-1.7\n", 9);
@@ -587,7 +572,7 @@ START_TEST (test_expense_receipt_damage_is_detected)
   size_t len = 0;
   DokusError err = { 0 };
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   add_ok (SAAS, &r, 1, id);
   att = dokus_test_query_text (db, "SELECT id FROM attachments");
   /* updates are not forbidden by the schema: the hash catches them */
@@ -611,7 +596,7 @@ START_TEST (test_expense_refuses_bad_receipts_and_keeps_nothing)
   char id[DOKUS_ID_TEXT];
 
   ck_assert (big != NULL);
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   /* 20 MiB + 1 byte */
   r[1].len = DOKUS_ATTACHMENT_MAX_BYTES + 1;
   ck_assert_int_eq (dokus_expense_add (book, SAAS, r, 2, id, &err), DOKUS_ERR_INVALID);
@@ -649,7 +634,7 @@ START_TEST (test_expense_receipt_added_later_is_kept_and_audited)
   cJSON *o, *before;
   const cJSON *receipts;
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   add_ok (SAAS, &first, 1, id);
   before = show (id);
   audits = count ("SELECT count(*) FROM audit_log");
@@ -709,7 +694,7 @@ START_TEST (test_expense_receipt_added_later_refusals)
   long long audits;
   DokusError err = { 0 };
 
-  set_profile (PROFILE);
+  dokus_test_set_profile (book, PROFILE);
   add_ok (SAAS, &r, 1, id);
   audits = count ("SELECT count(*) FROM audit_log");
   ck_assert_int_eq (dokus_expense_add_receipt (book, "00000000-0000-4000-8000-000000000000", &r,
@@ -771,11 +756,5 @@ expense_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (expense_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (expense_suite ());
 }

@@ -82,10 +82,7 @@ setup (void)
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
+  dokus_test_book_free (&book, NULL, &dir);
 }
 
 typedef struct {
@@ -229,11 +226,5 @@ export_progress_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (export_progress_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return dokus_test_run_suite (export_progress_suite ());
 }

@@ -492,11 +492,5 @@ ident_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (ident_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (ident_suite ());
 }

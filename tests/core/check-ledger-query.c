@@ -40,35 +40,6 @@ static const char *const statuses[]
 #define LINE_53(desc) \
   "{'description': '" desc "', 'quantity': '1', 'unit_price': '50.00', 'vat_rate': '6'}"
 
-/* printf into one of a ring of buffers, every ' turned into " so that JSON
- * reads in C; (transfer none), valid for the next 31 calls */
-static const char *
-js (const char *fmt, ...)
-{
-  static char ring[32][4096];
-  static unsigned next;
-  char *buf = ring[next++ % 32];
-  va_list ap;
-  int n;
-
-  va_start (ap, fmt);
-  n = vsnprintf (buf, sizeof ring[0], fmt, ap);
-  va_end (ap);
-  ck_assert_int_lt (n, (int) sizeof ring[0]);
-  for (char *p = buf; *p; p++)
-    if (*p == '\'')
-      *p = '"';
-  return buf;
-}
-
-static void
-add_client (const char *json, char id[DOKUS_ID_TEXT])
-{
-  DokusError err = { 0 };
-  DokusStatus st = dokus_client_add (book, json, id, &err);
-  ck_assert_msg (st == DOKUS_OK, "client: %s (%s)", err.message, err.field);
-}
-
 static void
 open_book (void)
 {
@@ -83,9 +54,6 @@ open_book (void)
 static void
 setup (void)
 {
-  DokusError err = { 0 };
-  DokusStatus st;
-
   dir = dokus_test_tmpdir_new ();
   setenv ("DOKUS_TODAY", "2026-06-15", 1);
   {
@@ -94,55 +62,39 @@ setup (void)
     free (path);
   }
   db = dokus_book_get_db (book);
-  st = dokus_profile_set (
+  dokus_test_set_profile (
+    book, dokus_test_js (
+            "{'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'address': {'street': "
+            "'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}}"));
+  dokus_test_add_client (
     book,
-    js ("{'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'address': {'street': "
-        "'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}}"),
-    &err);
-  ck_assert_msg (st == DOKUS_OK, "profile: %s (%s)", err.message, err.field);
-  add_client (js ("{'name': 'Société Lumière SRL', 'vat_number': 'BE0417497106', 'email': "
-                  "'compta@lumiere.be', 'address': {'city': 'Liège', 'country': 'BE'}}"),
-              lumiere);
-  add_client (js ("{'name': 'Bureau Lefèvre SRL', 'vat_number': 'BE0123456749', 'email': "
-                  "'info@lefevre.be', 'address': {'city': 'Namur', 'country': 'BE'}}"),
-              lefevre);
-  add_client (js ("{'name': 'Jan Peeters', 'address': {'city': 'Leuven', 'country': 'BE'}}"),
-              peeters);
-  add_client (js ("{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01', 'address': "
-                  "{'city': 'Amsterdam', 'country': 'NL'}}"),
-              kanaal);
-  add_client (js ("{'name': 'Oude Klant BVBA', 'address': {'city': 'Gent', 'country': 'BE'}}"),
-              oude);
+    dokus_test_js ("{'name': 'Société Lumière SRL', 'vat_number': 'BE0417497106', 'email': "
+                   "'compta@lumiere.be', 'address': {'city': 'Liège', 'country': 'BE'}}"),
+    lumiere);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Bureau Lefèvre SRL', 'vat_number': 'BE0123456749', 'email': "
+                   "'info@lefevre.be', 'address': {'city': 'Namur', 'country': 'BE'}}"),
+    lefevre);
+  dokus_test_add_client (
+    book, dokus_test_js ("{'name': 'Jan Peeters', 'address': {'city': 'Leuven', 'country': 'BE'}}"),
+    peeters);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01', 'address': "
+                   "{'city': 'Amsterdam', 'country': 'NL'}}"),
+    kanaal);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Oude Klant BVBA', 'address': {'city': 'Gent', 'country': 'BE'}}"),
+    oude);
 }
 
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
+  dokus_test_book_free (&book, NULL, &dir);
   db = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
-}
-
-static const char *
-create_invoice (const char *client, const char *date, const char *lines, const char *extra)
-{
-  static char ids[16][DOKUS_ID_TEXT];
-  static unsigned next;
-  char *id = ids[next++ % 16];
-  char date_part[48] = "";
-  DokusError err = { 0 };
-  DokusStatus st;
-
-  if (date != NULL)
-    snprintf (date_part, sizeof date_part, ", 'issue_date': '%s'", date);
-  st = dokus_invoice_create (book,
-                             js ("{'client': '%s'%s, 'lines': [%s]%s}", client, date_part, lines,
-                                 extra ? extra : ""),
-                             id, &err);
-  ck_assert_msg (st == DOKUS_OK, "create: %s (%s)", err.message, err.field);
-  return id;
 }
 
 /* Issues @id; returns its number (valid for the next 15 calls). */
@@ -164,7 +116,7 @@ issue_ok (const char *id)
 static const char *
 invoice (const char *client, const char *date, const char *lines, const char *extra)
 {
-  return issue_ok (create_invoice (client, date, lines, extra));
+  return issue_ok (dokus_test_create_invoice (book, client, date, lines, extra));
 }
 
 static const char *
@@ -209,22 +161,22 @@ build_book (void)
   pay (invoice (peeters, "2026-01-10", LINE_121 ("Photo shoot"), NULL), "50.00", "2026-02-01");
   /* 2026-0002 credited whole (CN-2026-0001): credited, nothing open */
   invoice (kanaal, "2026-02-01", LINE_121 ("Hosting februari"), NULL);
-  issue_ok (credit ("2026-0002", js ("{'issue_date': '2026-02-05'}")));
+  issue_ok (credit ("2026-0002", dokus_test_js ("{'issue_date': '2026-02-05'}")));
   /* 2026-0003: 121.00 + 53.00 = 174.00 with references; 121.00 credited
    * (CN-2026-0002) before any payment, then the 53.00 left paid: paid */
   invoice (lumiere, "2026-03-01",
            LINE_121 ("Brand workshop") "," LINE_53 ("Printed brochures"),
            ", 'buyer_reference': 'PO-7781', 'order_reference': 'ORD-15', 'note': "
            "'Spring campaign'");
-  issue_ok (credit ("2026-0003", js ("{'issue_date': '2026-03-05', 'lines': ["
-                                     LINE_121 ("Brand workshop") "]}")));
+  issue_ok (credit ("2026-0003", dokus_test_js ("{'issue_date': '2026-03-05', 'lines': [" LINE_121 (
+                                   "Brand workshop") "]}")));
   pay ("2026-0003", "53.00", "2026-03-20");
   /* 2026-0004 paid in full, then credited whole (CN-2026-0003): the credit
    * note is owed back (issued, open 121.00); 21.00 of it refunded:
    * partially paid, open 100.00; the invoice credited */
   pay (invoice (lefevre, "2026-04-01", LINE_121 ("Logo redesign"), NULL), "121.00",
        "2026-04-10");
-  issue_ok (credit ("2026-0004", js ("{'issue_date': '2026-04-12'}")));
+  issue_ok (credit ("2026-0004", dokus_test_js ("{'issue_date': '2026-04-12'}")));
   pay ("CN-2026-0003", "21.00", "2026-04-20");
   /* 2026-0005: 2 × 121.00 = 242.00, 100.00 paid; CN-2026-0004 (121.00)
    * takes 121.00 of the 142.00 open, CN-2026-0005 (121.00) the 21.00 left,
@@ -234,12 +186,14 @@ build_book (void)
                 "'vat_rate': '21'}",
                 NULL),
        "100.00", "2026-04-30");
-  issue_ok (credit ("2026-0005", js ("{'issue_date': '2026-04-20', 'lines': [{'description': "
-                                     "'Photo prints', 'quantity': '1', 'unit_price': '100.00', "
-                                     "'vat_rate': '21'}]}")));
-  issue_ok (credit ("2026-0005", js ("{'issue_date': '2026-05-02', 'lines': [{'description': "
-                                     "'Photo prints', 'quantity': '1', 'unit_price': '100.00', "
-                                     "'vat_rate': '21'}]}")));
+  issue_ok (
+    credit ("2026-0005", dokus_test_js ("{'issue_date': '2026-04-20', 'lines': [{'description': "
+                                        "'Photo prints', 'quantity': '1', 'unit_price': '100.00', "
+                                        "'vat_rate': '21'}]}")));
+  issue_ok (
+    credit ("2026-0005", dokus_test_js ("{'issue_date': '2026-05-02', 'lines': [{'description': "
+                                        "'Photo prints', 'quantity': '1', 'unit_price': '100.00', "
+                                        "'vat_rate': '21'}]}")));
   /* 2026-0006 due 2026-06-19: issued, not yet overdue */
   invoice (kanaal, "2026-05-20", LINE_121 ("Hosting mei"), NULL);
   /* 2026-0007: sent (the only change an issued document allows) */
@@ -250,9 +204,10 @@ build_book (void)
        "2026-06-12");
   ck_assert_int_eq (dokus_client_archive (book, oude, &err), DOKUS_OK);
   /* drafts: dated, undated (121.00 + 53.00 = 174.00), and a credit note */
-  create_invoice (lefevre, "2026-06-20", LINE_121 ("Draft with a date"), NULL);
-  create_invoice (peeters, NULL, LINE_121 ("Undated draft") "," LINE_53 ("Undated extra"), NULL);
-  cn = credit ("2026-0006", js ("{'issue_date': '2026-06-16'}"));
+  dokus_test_create_invoice (book, lefevre, "2026-06-20", LINE_121 ("Draft with a date"), NULL);
+  dokus_test_create_invoice (book, peeters, NULL,
+                             LINE_121 ("Undated draft") "," LINE_53 ("Undated extra"), NULL);
+  cn = credit ("2026-0006", dokus_test_js ("{'issue_date': '2026-06-16'}"));
   ck_assert_ptr_nonnull (cn);
 }
 
@@ -523,10 +478,10 @@ START_TEST (test_query_status_around_a_deleted_draft)
 
   paid = invoice (lumiere, "2026-05-01", LINE_121 ("Before"), NULL);
   pay (paid, "121.00", "2026-05-05");
-  draft = create_invoice (lefevre, NULL, LINE_53 ("Deleted"), NULL);
+  draft = dokus_test_create_invoice (book, lefevre, NULL, LINE_53 ("Deleted"), NULL);
   /* 121.00, due 2026-06-09 (30 days' terms): overdue on 2026-06-15 */
   late = invoice (peeters, "2026-05-10", LINE_121 ("After"), NULL);
-  kept = create_invoice (kanaal, NULL, LINE_53 ("Kept"), NULL);
+  kept = dokus_test_create_invoice (book, kanaal, NULL, LINE_53 ("Kept"), NULL);
   ck_assert_msg (dokus_document_delete_draft (book, draft, &err) == DOKUS_OK, "%s", err.message);
 
   o = query (&(DokusDocumentQuery){ .status = "paid" });
@@ -582,7 +537,7 @@ START_TEST (test_query_long_list_as_shown)
       else if (i % 5 == 1)
         pay (number, "21.00", date);
       else if (i % 7 == 2)
-        issue_ok (credit (number, js ("{'issue_date': '%s'}", date)));
+        issue_ok (credit (number, dokus_test_js ("{'issue_date': '%s'}", date)));
     }
   expect_every_document_as_shown ();
   {
@@ -1080,11 +1035,13 @@ START_TEST (test_query_search_follows_changes)
   DokusError err = { 0 };
 
   build_book ();
-  add_client (js ("{'name': 'Zeeland Zeilmakers', 'address': {'city': 'Middelburg', "
-                  "'country': 'NL'}}"),
-              id);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Zeeland Zeilmakers', 'address': {'city': 'Middelburg', "
+                   "'country': 'NL'}}"),
+    id);
   ck_assert_str_eq (clients_found ("zeil", 0), "Zeeland Zeilmakers");
-  draft = create_invoice (id, NULL, LINE_121 ("Sails repaired"), NULL);
+  draft = dokus_test_create_invoice (book, id, NULL, LINE_121 ("Sails repaired"), NULL);
   ck_assert_str_eq (found ("sails", NULL), "null");
   ck_assert_str_eq (found ("middelburg", NULL), "null");
   number = issue_ok (draft);
@@ -1131,11 +1088,5 @@ ledger_query_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (ledger_query_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (ledger_query_suite ());
 }

@@ -40,27 +40,6 @@ static size_t n_garbage;
 #define LINE_121 \
   "{'description': 'Consultancy', 'quantity': '1', 'unit_price': '100.00', 'vat_rate': '21'}"
 
-/* printf into one of a ring of buffers, every ' turned into " so that JSON
- * reads in C; (transfer none), valid for the next 31 calls */
-static const char *
-js (const char *fmt, ...)
-{
-  static char ring[32][8192];
-  static unsigned next;
-  char *buf = ring[next++ % 32];
-  va_list ap;
-  int n;
-
-  va_start (ap, fmt);
-  n = vsnprintf (buf, sizeof ring[0], fmt, ap);
-  va_end (ap);
-  ck_assert_int_lt (n, (int) sizeof ring[0]);
-  for (char *p = buf; *p; p++)
-    if (*p == '\'')
-      *p = '"';
-  return buf;
-}
-
 static void
 expect_error (DokusStatus st, const DokusError *err, DokusStatus code, const char *field)
 {
@@ -75,55 +54,52 @@ expect_error (DokusStatus st, const DokusError *err, DokusStatus code, const cha
 static void
 set_profile (const char *extra)
 {
-  DokusError err = { 0 };
-  DokusStatus st = dokus_profile_set (
-    book,
-    js ("{'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'address': {'street': "
-        "'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}%s}",
-        extra ? extra : ""),
-    &err);
-  ck_assert_msg (st == DOKUS_OK, "profile: %s (%s)", err.message, err.field);
-}
-
-static void
-add_client (const char *json, char id[DOKUS_ID_TEXT])
-{
-  DokusError err = { 0 };
-  DokusStatus st = dokus_client_add (book, json, id, &err);
-  ck_assert_msg (st == DOKUS_OK, "client: %s (%s)", err.message, err.field);
+  dokus_test_set_profile (
+    book, dokus_test_js (
+            "{'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'address': {'street': "
+            "'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}%s}",
+            extra ? extra : ""));
 }
 
 static void
 setup (void)
 {
-  dir = dokus_test_tmpdir_new ();
   setenv ("DOKUS_TODAY", "2026-03-02", 1);
-  {
-    char *path = dokus_test_path (dir, "book.dokus");
-    book = dokus_test_book_create (path, "pw", NULL);
-    free (path);
-  }
+  book = dokus_test_book_new (&dir, NULL);
   db = dokus_book_get_db (book);
   set_profile (NULL);
-  add_client (js ("{'name': 'Atelier Lumière SRL', 'vat_number': 'BE0417497106', 'address': "
-                  "{'street': 'Rue Haute 48', 'postal_code': '1000', 'city': 'Brussel', "
-                  "'country': 'BE'}}"),
-              be_co);
-  add_client (js ("{'name': 'Bureau Lefèvre SRL', 'vat_number': 'BE0123456749', 'language': "
-                  "'fr', 'address': {'city': 'Namur', 'country': 'BE'}}"),
-              be_fr);
-  add_client (js ("{'name': 'Jan Peeters', 'address': {'city': 'Leuven', 'country': 'BE'}}"),
-              be_person);
-  add_client (js ("{'name': 'Snel Peeters', 'payment_terms_days': 14, 'address': "
-                  "{'city': 'Hasselt', 'country': 'BE'}}"),
-              be_terms);
-  add_client (js ("{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01', 'address': "
-                  "{'city': 'Amsterdam', 'country': 'NL'}}"),
-              nl_co);
-  add_client (js ("{'name': 'Maison Verte SAS', 'vat_number': 'FR40303265045', 'address': "
-                  "{'city': 'Paris', 'country': 'FR'}}"),
-              fr_co);
-  add_client (js ("{'name': 'Acme Inc', 'address': {'city': 'Boston', 'country': 'US'}}"), us_co);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Atelier Lumière SRL', 'vat_number': 'BE0417497106', 'address': "
+                   "{'street': 'Rue Haute 48', 'postal_code': '1000', 'city': 'Brussel', "
+                   "'country': 'BE'}}"),
+    be_co);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Bureau Lefèvre SRL', 'vat_number': 'BE0123456749', 'language': "
+                   "'fr', 'address': {'city': 'Namur', 'country': 'BE'}}"),
+    be_fr);
+  dokus_test_add_client (
+    book, dokus_test_js ("{'name': 'Jan Peeters', 'address': {'city': 'Leuven', 'country': 'BE'}}"),
+    be_person);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Snel Peeters', 'payment_terms_days': 14, 'address': "
+                   "{'city': 'Hasselt', 'country': 'BE'}}"),
+    be_terms);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01', 'address': "
+                   "{'city': 'Amsterdam', 'country': 'NL'}}"),
+    nl_co);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Maison Verte SAS', 'vat_number': 'FR40303265045', 'address': "
+                   "{'city': 'Paris', 'country': 'FR'}}"),
+    fr_co);
+  dokus_test_add_client (
+    book, dokus_test_js ("{'name': 'Acme Inc', 'address': {'city': 'Boston', 'country': 'US'}}"),
+    us_co);
 }
 
 static void
@@ -132,11 +108,8 @@ teardown (void)
   for (size_t i = 0; i < n_garbage; i++)
     cJSON_Delete (garbage[i]);
   n_garbage = 0;
-  dokus_book_close (book);
-  book = NULL;
+  dokus_test_book_free (&book, NULL, &dir);
   db = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
 }
 
 /* Parses @json (taking it) and keeps it until teardown. */
@@ -213,29 +186,6 @@ show (const char *id_or_number)
   return keep_json (json);
 }
 
-/* Creates a draft invoice for @client dated @date (NULL: none) with
- * @lines (the inside of the array) and @extra (", 'key': value" or NULL);
- * returns its id (valid for the next 63 calls). */
-static const char *
-create_invoice (const char *client, const char *date, const char *lines, const char *extra)
-{
-  static char ids[64][DOKUS_ID_TEXT];
-  static unsigned next;
-  char *id = ids[next++ % 64];
-  char date_part[48] = "";
-  DokusError err = { 0 };
-  DokusStatus st;
-
-  if (date != NULL)
-    snprintf (date_part, sizeof date_part, ", 'issue_date': '%s'", date);
-  st = dokus_invoice_create (book,
-                             js ("{'client': '%s'%s, 'lines': [%s]%s}", client, date_part, lines,
-                                 extra ? extra : ""),
-                             id, &err);
-  ck_assert_msg (st == DOKUS_OK, "create: %s (%s)", err.message, err.field);
-  return id;
-}
-
 /* Issues @id; returns its number (valid for the next 63 calls). */
 static const char *
 issue_ok (const char *id, DokusIssueResult *out)
@@ -258,7 +208,7 @@ issue_ok (const char *id, DokusIssueResult *out)
 static const char *
 invoice_issued (const char *client, const char *date, const char *lines)
 {
-  return issue_ok (create_invoice (client, date, lines, NULL), NULL);
+  return issue_ok (dokus_test_create_invoice (book, client, date, lines, NULL), NULL);
 }
 
 static const char *
@@ -300,15 +250,15 @@ audit_count (const char *where)
 static const char *
 franchise_line (const char *price)
 {
-  return js ("{'description': 'Work', 'quantity': '1', 'unit_price': '%s'}", price);
+  return dokus_test_js ("{'description': 'Work', 'quantity': '1', 'unit_price': '%s'}", price);
 }
 
 /* ---- numbering ----------------------------------------------------------------- */
 
 START_TEST (test_ledger_numbers_invoices_in_series)
 {
-  const char *a = create_invoice (be_co, "2026-03-02", LINE_121, NULL);
-  const char *b = create_invoice (be_co, "2026-03-05", LINE_121, NULL);
+  const char *a = dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, NULL);
+  const char *b = dokus_test_create_invoice (book, be_co, "2026-03-05", LINE_121, NULL);
   DokusIssueResult res;
   cJSON *o = show (a);
 
@@ -352,11 +302,12 @@ START_TEST (test_ledger_prefix_cannot_take_the_credit_note_series)
   DokusError err = { 0 };
 
   /* "CN-" would make invoice 2026-0001 "CN-2026-0001", a credit note's number */
-  expect_error (dokus_profile_set (book,
-                                   js ("{'name': 'x', 'enterprise_number': '0203201340', "
-                                       "'invoice_prefix': 'CN-'}"),
-                                   &err),
-                &err, DOKUS_ERR_INVALID, "invoice_prefix");
+  expect_error (
+    dokus_profile_set (book,
+                       dokus_test_js ("{'name': 'x', 'enterprise_number': '0203201340', "
+                                      "'invoice_prefix': 'CN-'}"),
+                       &err),
+    &err, DOKUS_ERR_INVALID, "invoice_prefix");
   set_profile (", 'invoice_prefix': 'CN'");
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-02", LINE_121), "CN2026-0001");
   ck_assert_str_eq (issue_ok (credit_ok ("CN2026-0001", NULL), NULL), "CN-2026-0001");
@@ -378,8 +329,9 @@ START_TEST (test_ledger_new_year_starts_at_0001)
   ck_assert_str_eq (invoice_issued (be_co, "2026-12-30", LINE_121), "2026-0001");
   ck_assert_str_eq (invoice_issued (be_co, "2026-12-31", LINE_121), "2026-0002");
   ck_assert_str_eq (invoice_issued (be_co, "2027-01-04", LINE_121), "2027-0001");
-  ck_assert_str_eq (issue_ok (credit_ok ("2026-0002", js ("{'issue_date': '2027-01-05'}")), NULL),
-                    "CN-2027-0001");
+  ck_assert_str_eq (
+    issue_ok (credit_ok ("2026-0002", dokus_test_js ("{'issue_date': '2027-01-05'}")), NULL),
+    "CN-2027-0001");
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT last_number FROM series"
                                               " WHERE id = 'invoice/2026'"),
                     2);
@@ -393,7 +345,7 @@ START_TEST (test_ledger_refuses_issue_date_before_the_last)
   cJSON *o;
 
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-10", LINE_121), "2026-0001");
-  early = create_invoice (be_co, "2026-03-09", LINE_121, NULL);
+  early = dokus_test_create_invoice (book, be_co, "2026-03-09", LINE_121, NULL);
   expect_error (dokus_document_issue (book, early, NULL, &err), &err, DOKUS_ERR_REFUSED,
                 "issue_date");
   ck_assert_ptr_nonnull (strstr (err.message, "2026-03-10"));
@@ -403,7 +355,7 @@ START_TEST (test_ledger_refuses_issue_date_before_the_last)
   /* the same day is fine */
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-10", LINE_121), "2026-0002");
   /* a draft without a date is issued today (DOKUS_TODAY 2026-03-02): too early as well */
-  early = create_invoice (be_co, NULL, LINE_121, NULL);
+  early = dokus_test_create_invoice (book, be_co, NULL, LINE_121, NULL);
   expect_error (dokus_document_issue (book, early, NULL, &err), &err, DOKUS_ERR_REFUSED,
                 "issue_date");
   setenv ("DOKUS_TODAY", "2026-03-11", 1);
@@ -450,8 +402,9 @@ sql_refused (const char *sql, const char *why)
 
 START_TEST (test_ledger_issued_document_is_frozen)
 {
-  const char *id = create_invoice (be_co, "2026-03-02", LINE_121, ", 'note': 'as agreed'");
-  const char *draft = create_invoice (be_co, "2026-03-02", LINE_121, NULL);
+  const char *id
+    = dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, ", 'note': 'as agreed'");
+  const char *draft = dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, NULL);
   char sql[512];
   DokusError err = { 0 };
   cJSON *o;
@@ -566,8 +519,9 @@ START_TEST (test_ledger_credit_note_partial)
 
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-02", TWO_LINES), "2026-0001");
   /* one of the two designs: 1 × 100.00 at 21 % = 121.00 */
-  cn = credit_ok ("2026-0001", js ("{'issue_date': '2026-03-04', 'note': 'one design dropped', "
-                                   "'lines': [" LINE_121 "]}"));
+  cn = credit_ok ("2026-0001",
+                  dokus_test_js ("{'issue_date': '2026-03-04', 'note': 'one design dropped', "
+                                 "'lines': [" LINE_121 "]}"));
   ck_assert_str_eq (issue_ok (cn, NULL), "CN-2026-0001");
   o = show ("CN-2026-0001");
   ck_assert_str_eq (get (o, "issue_date"), "2026-03-04");
@@ -583,22 +537,23 @@ START_TEST (test_ledger_credit_note_partial)
     /* the two lines again are 295.00, more than the 174.00 left */
     DokusError err = { 0 };
     char id[DOKUS_ID_TEXT];
-    expect_error (dokus_invoice_credit (book, "2026-0001", js ("{'lines': [" TWO_LINES "]}"), id,
-                                        &err),
+    expect_error (dokus_invoice_credit (book, "2026-0001",
+                                        dokus_test_js ("{'lines': [" TWO_LINES "]}"), id, &err),
                   &err, DOKUS_ERR_REFUSED, "lines");
     ck_assert_ptr_nonnull (strstr (err.message, "295.00"));
     ck_assert_ptr_nonnull (strstr (err.message, "174.00"));
     /* a rate the invoice never charged (12 %) cannot be credited */
-    expect_error (dokus_invoice_credit (book, "2026-0001",
-                                        js ("{'lines': [{'description': 'x', 'quantity': '1', "
-                                            "'unit_price': '10.00', 'vat_rate': '12'}]}"),
-                                        id, &err),
-                  &err, DOKUS_ERR_INVALID, "lines[0].vat_rate");
+    expect_error (
+      dokus_invoice_credit (book, "2026-0001",
+                            dokus_test_js ("{'lines': [{'description': 'x', 'quantity': '1', "
+                                           "'unit_price': '10.00', 'vat_rate': '12'}]}"),
+                            id, &err),
+      &err, DOKUS_ERR_INVALID, "lines[0].vat_rate");
   }
-  cn = credit_ok ("2026-0001",
-                  js ("{'issue_date': '2026-03-05', 'lines': [" LINE_121 ", {'description': "
-                      "'Printing', 'quantity': '1', "
-                      "'unit_price': '50.00', 'vat_rate': '6'}]}"));
+  cn = credit_ok ("2026-0001", dokus_test_js ("{'issue_date': '2026-03-05', 'lines': [" LINE_121
+                                              ", {'description': "
+                                              "'Printing', 'quantity': '1', "
+                                              "'unit_price': '50.00', 'vat_rate': '6'}]}"));
   ck_assert_str_eq (issue_ok (cn, NULL), "CN-2026-0002");
   o = show ("2026-0001");
   ck_assert_str_eq (get (o, "status"), "credited");
@@ -614,8 +569,9 @@ START_TEST (test_ledger_credit_after_full_payment_is_a_refund)
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-02", LINE_121), "2026-0001");
   paid = pay_ok ("2026-0001", "121.00", "2026-03-20");
   ck_assert_str_eq (get (paid, "status"), "paid");
-  ck_assert_str_eq (issue_ok (credit_ok ("2026-0001", js ("{'issue_date': '2026-03-25'}")), NULL),
-                    "CN-2026-0001");
+  ck_assert_str_eq (
+    issue_ok (credit_ok ("2026-0001", dokus_test_js ("{'issue_date': '2026-03-25'}")), NULL),
+    "CN-2026-0001");
   /* the invoice was paid in full: the credit note's 121.00 is owed back */
   o = show ("CN-2026-0001");
   ck_assert_str_eq (get (o, "status"), "issued");
@@ -668,22 +624,23 @@ START_TEST (test_ledger_refuses_over_crediting)
   expect_error (dokus_document_issue (book, second, NULL, &err), &err, DOKUS_ERR_REFUSED, "lines");
   ck_assert_str_eq (get (show (second), "status"), "draft");
   /* nothing is left: one cent more is refused when drafting too */
-  expect_error (dokus_invoice_credit (book, "2026-0001",
-                                      js ("{'lines': [{'description': 'x', 'quantity': '1', "
-                                          "'unit_price': '0.01', 'vat_rate': '21'}]}"),
-                                      id, &err),
-                &err, DOKUS_ERR_REFUSED, "lines");
+  expect_error (
+    dokus_invoice_credit (book, "2026-0001",
+                          dokus_test_js ("{'lines': [{'description': 'x', 'quantity': '1', "
+                                         "'unit_price': '0.01', 'vat_rate': '21'}]}"),
+                          id, &err),
+    &err, DOKUS_ERR_REFUSED, "lines");
   /* a credit note does not predate its invoice */
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-05", LINE_121), "2026-0002");
-  expect_error (dokus_invoice_credit (book, "2026-0002", js ("{'issue_date': '2026-03-04'}"), id,
-                                      &err),
+  expect_error (dokus_invoice_credit (book, "2026-0002",
+                                      dokus_test_js ("{'issue_date': '2026-03-04'}"), id, &err),
                 &err, DOKUS_ERR_INVALID, "issue_date");
 }
 END_TEST
 
 START_TEST (test_ledger_refuses_crediting_a_draft)
 {
-  const char *draft = create_invoice (be_co, "2026-03-02", LINE_121, NULL);
+  const char *draft = dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, NULL);
   DokusError err = { 0 };
   char id[DOKUS_ID_TEXT];
   long long before = dokus_test_query_int (db, "SELECT count(*) FROM documents");
@@ -735,7 +692,7 @@ START_TEST (test_ledger_credit_note_keeps_its_invoice_regime)
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-02", franchise_line ("200.00")), "2026-0002");
   set_profile (NULL);
   /* franchise, then standard: no VAT, and the franchise mention, not art. 44 */
-  o = show (credit_ok ("2026-0002", js ("{'lines': [%s]}", franchise_line ("50.00"))));
+  o = show (credit_ok ("2026-0002", dokus_test_js ("{'lines': [%s]}", franchise_line ("50.00"))));
   ck_assert_str_eq (get (o, "lines[0].vat_category"), "E");
   ck_assert_str_eq (get (o, "vat_breakdown[0].exemption_reason"), "null");
   ck_assert_str_eq (get (o, "vat_breakdown[0].exemption_reason_text"), FRANCHISE_MENTION);
@@ -799,7 +756,7 @@ END_TEST
 
 START_TEST (test_ledger_refuses_bad_payments)
 {
-  const char *draft = create_invoice (be_co, "2026-03-02", LINE_121, NULL);
+  const char *draft = dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, NULL);
   DokusError err = { 0 };
 
   expect_error (dokus_payment_add (book, draft, "10.00", "2026-03-10", NULL, NULL, &err), &err,
@@ -864,7 +821,7 @@ START_TEST (test_ledger_list_by_status_and_date)
 
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-02", LINE_121), "2026-0001");
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-05", LINE_121), "2026-0002");
-  create_invoice (be_co, NULL, LINE_121, NULL);
+  dokus_test_create_invoice (book, be_co, NULL, LINE_121, NULL);
   pay_ok ("2026-0002", "1.00", "2026-03-06");
   ck_assert_int_eq (dokus_document_list (book, NULL, NULL, NULL, &json, &err), DOKUS_OK);
   o = keep_json (json);
@@ -903,11 +860,12 @@ check_category (const char *client, const char *category, const char *line_extra
                 const char *extra, const char *code, const char *text)
 {
   const char *rate = strcmp (category, "S") == 0 ? "21" : "0";
-  const char *id = create_invoice (client, "2026-03-02",
-                                   js ("{'description': 'Work', 'quantity': '1', 'unit_price': "
-                                       "'100.00', 'vat_category': '%s', 'vat_rate': '%s'%s}",
-                                       category, rate, line_extra ? line_extra : ""),
-                                   extra);
+  const char *id = dokus_test_create_invoice (
+    book, client, "2026-03-02",
+    dokus_test_js ("{'description': 'Work', 'quantity': '1', 'unit_price': "
+                   "'100.00', 'vat_category': '%s', 'vat_rate': '%s'%s}",
+                   category, rate, line_extra ? line_extra : ""),
+    extra);
   /* the draft shows the breakdown it would freeze */
   for (int issued = 0; issued < 2; issued++)
     {
@@ -1011,43 +969,46 @@ START_TEST (test_ledger_category_rules_at_issue)
   DokusError err = { 0 };
 
 #define K_LINE "{'description': 'Goods', 'quantity': '1', 'unit_price': '10', 'vat_category': 'K'}"
-  id = create_invoice (nl_co, "2026-03-02", K_LINE, NULL);
+  id = dokus_test_create_invoice (book, nl_co, "2026-03-02", K_LINE, NULL);
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID,
                 "delivery.date");
-  id = create_invoice (nl_co, "2026-03-02", K_LINE, ", 'delivery': {'date': '2026-03-01'}");
+  id = dokus_test_create_invoice (book, nl_co, "2026-03-02", K_LINE,
+                                  ", 'delivery': {'date': '2026-03-01'}");
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID,
                 "delivery.country");
-  id = create_invoice (nl_co, "2026-03-02", K_LINE,
-                       ", 'delivery': {'date': '2026-03-01', 'country': 'BE'}");
+  id = dokus_test_create_invoice (book, nl_co, "2026-03-02", K_LINE,
+                                  ", 'delivery': {'date': '2026-03-01', 'country': 'BE'}");
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID,
                 "delivery.country");
   /* reverse charge and intra-EU supplies need the client's VAT number */
-  id = create_invoice (be_person, "2026-03-02",
-                       "{'description': 'Work', 'quantity': '1', 'unit_price': '10', "
-                       "'vat_category': 'AE'}",
-                       NULL);
+  id = dokus_test_create_invoice (book, be_person, "2026-03-02",
+                                  "{'description': 'Work', 'quantity': '1', 'unit_price': '10', "
+                                  "'vat_category': 'AE'}",
+                                  NULL);
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID, "client");
-  id = create_invoice (us_co, "2026-03-02",
-                       "{'description': 'Work', 'quantity': '1', 'unit_price': '10', "
-                       "'vat_category': 'AE'}",
-                       NULL);
+  id = dokus_test_create_invoice (book, us_co, "2026-03-02",
+                                  "{'description': 'Work', 'quantity': '1', 'unit_price': '10', "
+                                  "'vat_category': 'AE'}",
+                                  NULL);
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID, "client");
 #undef K_LINE
   /* a rate that does not fit its category, and a VATEX code that does not */
-  expect_error (dokus_invoice_create (book,
-                                      js ("{'client': '%s', 'lines': [{'description': 'x', "
-                                          "'quantity': '1', 'unit_price': '1', 'vat_category': "
-                                          "'Z', 'vat_rate': '6'}]}",
-                                          be_co),
-                                      (char[DOKUS_ID_TEXT]) { 0 }, &err),
-                &err, DOKUS_ERR_INVALID, "lines[0].vat_rate");
-  expect_error (dokus_invoice_create (book,
-                                      js ("{'client': '%s', 'lines': [{'description': 'x', "
-                                          "'quantity': '1', 'unit_price': '1', 'vat_category': "
-                                          "'K', 'exemption_reason': 'VATEX-EU-G'}]}",
-                                          be_co),
-                                      (char[DOKUS_ID_TEXT]) { 0 }, &err),
-                &err, DOKUS_ERR_INVALID, "lines[0].exemption_reason");
+  expect_error (
+    dokus_invoice_create (book,
+                          dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', "
+                                         "'quantity': '1', 'unit_price': '1', 'vat_category': "
+                                         "'Z', 'vat_rate': '6'}]}",
+                                         be_co),
+                          (char[DOKUS_ID_TEXT]) { 0 }, &err),
+    &err, DOKUS_ERR_INVALID, "lines[0].vat_rate");
+  expect_error (
+    dokus_invoice_create (book,
+                          dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', "
+                                         "'quantity': '1', 'unit_price': '1', 'vat_category': "
+                                         "'K', 'exemption_reason': 'VATEX-EU-G'}]}",
+                                         be_co),
+                          (char[DOKUS_ID_TEXT]) { 0 }, &err),
+    &err, DOKUS_ERR_INVALID, "lines[0].exemption_reason");
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM series"), 0);
 }
 END_TEST
@@ -1072,27 +1033,30 @@ START_TEST (test_ledger_franchise_invoices_in_e)
   ck_assert_str_eq (get (o, "totals.tax_amount"), "0.00");
   ck_assert_str_eq (get (o, "totals.tax_inclusive_amount"), "100.00");
   /* S is refused; a rate alone makes no sense in E */
-  expect_error (dokus_invoice_create (book,
-                                      js ("{'client': '%s', 'lines': [{'description': 'x', "
-                                          "'quantity': '1', 'unit_price': '1', 'vat_category': "
-                                          "'S', 'vat_rate': '21'}]}",
-                                          be_co),
-                                      id, &err),
-                &err, DOKUS_ERR_INVALID, "lines[0].vat_category");
-  expect_error (dokus_invoice_create (book, js ("{'client': '%s', 'lines': [" LINE_121 "]}", be_co),
-                                      id, &err),
-                &err, DOKUS_ERR_INVALID, "lines[0].vat_rate");
-  expect_error (dokus_invoice_create (book,
-                                      js ("{'client': '%s', 'lines': [{'description': 'x', "
-                                          "'quantity': '1', 'unit_price': '1', "
-                                          "'exemption_reason': 'VATEX-EU-132'}]}",
-                                          be_co),
-                                      id, &err),
-                &err, DOKUS_ERR_INVALID, "lines[0].exemption_reason");
+  expect_error (
+    dokus_invoice_create (book,
+                          dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', "
+                                         "'quantity': '1', 'unit_price': '1', 'vat_category': "
+                                         "'S', 'vat_rate': '21'}]}",
+                                         be_co),
+                          id, &err),
+    &err, DOKUS_ERR_INVALID, "lines[0].vat_category");
+  expect_error (
+    dokus_invoice_create (book, dokus_test_js ("{'client': '%s', 'lines': [" LINE_121 "]}", be_co),
+                          id, &err),
+    &err, DOKUS_ERR_INVALID, "lines[0].vat_rate");
+  expect_error (
+    dokus_invoice_create (book,
+                          dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', "
+                                         "'quantity': '1', 'unit_price': '1', "
+                                         "'exemption_reason': 'VATEX-EU-132'}]}",
+                                         be_co),
+                          id, &err),
+    &err, DOKUS_ERR_INVALID, "lines[0].exemption_reason");
   /* a draft in S made before the switch is refused at issue */
   set_profile (NULL);
   {
-    const char *s_draft = create_invoice (be_co, "2026-03-03", LINE_121, NULL);
+    const char *s_draft = dokus_test_create_invoice (book, be_co, "2026-03-03", LINE_121, NULL);
     set_profile (", 'vat_regime': 'franchise'");
     expect_error (dokus_document_issue (book, s_draft, NULL, &err), &err, DOKUS_ERR_INVALID,
                   "lines[0].vat_category");
@@ -1108,36 +1072,39 @@ START_TEST (test_ledger_franchise_turnover)
 
   set_profile (", 'vat_regime': 'franchise'");
   /* 15 000.00: 60 % of the limit, no warning */
-  ck_assert_str_eq (issue_ok (create_invoice (be_co, "2026-03-02", franchise_line ("15000"), NULL),
-                              &res),
-                    "2026-0001");
+  ck_assert_str_eq (
+    issue_ok (dokus_test_create_invoice (book, be_co, "2026-03-02", franchise_line ("15000"), NULL),
+              &res),
+    "2026-0001");
   ck_assert_int_eq (res.franchise_turnover, 1500000);
   ck_assert (!res.franchise_warning);
   /* + 5 000.00 = 20 000.00: at 80 %, not past it */
-  issue_ok (create_invoice (be_co, "2026-03-03", franchise_line ("5000"), NULL), &res);
+  issue_ok (dokus_test_create_invoice (book, be_co, "2026-03-03", franchise_line ("5000"), NULL),
+            &res);
   ck_assert_int_eq (res.franchise_turnover, 2000000);
   ck_assert (!res.franchise_warning);
   /* + 0.01 = 20 000.01: past 80 % */
-  issue_ok (create_invoice (be_co, "2026-03-04", franchise_line ("0.01"), NULL), &res);
+  issue_ok (dokus_test_create_invoice (book, be_co, "2026-03-04", franchise_line ("0.01"), NULL),
+            &res);
   ck_assert_int_eq (res.franchise_turnover, 2000001);
   ck_assert (res.franchise_warning);
   /* + 4 999.99 = 25 000.00: at the limit, still allowed */
-  ck_assert_str_eq (issue_ok (create_invoice (be_co, "2026-03-05", franchise_line ("4999.99"),
-                                              NULL),
+  ck_assert_str_eq (issue_ok (dokus_test_create_invoice (book, be_co, "2026-03-05",
+                                                         franchise_line ("4999.99"), NULL),
                               &res),
                     "2026-0004");
   ck_assert_int_eq (res.franchise_turnover, 2500000);
   ck_assert (res.franchise_warning);
   /* + 0.01 = 25 000.01: past the limit, refused */
-  late = create_invoice (be_co, "2026-03-06", franchise_line ("0.01"), NULL);
+  late = dokus_test_create_invoice (book, be_co, "2026-03-06", franchise_line ("0.01"), NULL);
   expect_error (dokus_document_issue (book, late, NULL, &err), &err, DOKUS_ERR_REFUSED,
                 "vat_regime");
   ck_assert_ptr_nonnull (strstr (err.message, "25000.01"));
   ck_assert_str_eq (get (show (late), "status"), "draft");
   /* a credit note of 1 000.00 on 2026-0002 brings it back to 24 000.00 */
-  ck_assert_str_eq (issue_ok (credit_ok ("2026-0002", js ("{'issue_date': '2026-03-06', "
-                                                          "'lines': [%s]}",
-                                                          franchise_line ("1000"))),
+  ck_assert_str_eq (issue_ok (credit_ok ("2026-0002", dokus_test_js ("{'issue_date': '2026-03-06', "
+                                                                     "'lines': [%s]}",
+                                                                     franchise_line ("1000"))),
                               NULL),
                     "CN-2026-0001");
   /* now 24 000.00 + 0.01 = 24 000.01 */
@@ -1145,7 +1112,8 @@ START_TEST (test_ledger_franchise_turnover)
   ck_assert_int_eq (res.franchise_turnover, 2400001);
   ck_assert (res.franchise_warning);
   /* a new year starts from 0: 1 000.00 */
-  issue_ok (create_invoice (be_co, "2027-01-04", franchise_line ("1000"), NULL), &res);
+  issue_ok (dokus_test_create_invoice (book, be_co, "2027-01-04", franchise_line ("1000"), NULL),
+            &res);
   ck_assert_int_eq (res.franchise_turnover, 100000);
   ck_assert (!res.franchise_warning);
 }
@@ -1159,7 +1127,7 @@ START_TEST (test_ledger_rates_are_effective_dated)
   DokusError err = { 0 };
 
   /* 21 % is valid from 1996-01-01 (vat_rates) */
-  id = create_invoice (be_co, "1995-06-01", LINE_121, NULL);
+  id = dokus_test_create_invoice (book, be_co, "1995-06-01", LINE_121, NULL);
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID,
                 "lines[0].vat_rate");
   ck_assert_ptr_nonnull (strstr (err.message, "1995-06-01"));
@@ -1169,18 +1137,18 @@ START_TEST (test_ledger_rates_are_effective_dated)
                        " VALUES ('BE', 'S', '19', '2020-01-01', '2020-12-31')");
 #define LINE_19 "{'description': 'x', 'quantity': '1', 'unit_price': '100', 'vat_rate': '19'}"
   ck_assert_str_eq (invoice_issued (be_co, "2020-12-31", LINE_19), "2020-0001");
-  id = create_invoice (be_co, "2021-01-01", LINE_19, NULL);
+  id = dokus_test_create_invoice (book, be_co, "2021-01-01", LINE_19, NULL);
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID,
                 "lines[0].vat_rate");
-  id = create_invoice (be_co, "2019-12-31", LINE_19, NULL);
+  id = dokus_test_create_invoice (book, be_co, "2019-12-31", LINE_19, NULL);
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID,
                 "lines[0].vat_rate");
 #undef LINE_19
   /* allowances and charges are checked too, and named */
-  id = create_invoice (be_co, "2021-01-04", LINE_121,
-                       ", 'charges': [{'reason': 'Transport', 'amount': '5.00', "
-                       "'vat_rate': '21'}, {'reason': 'Packing', 'amount': '1.00', "
-                       "'vat_rate': '19'}]");
+  id = dokus_test_create_invoice (book, be_co, "2021-01-04", LINE_121,
+                                  ", 'charges': [{'reason': 'Transport', 'amount': '5.00', "
+                                  "'vat_rate': '21'}, {'reason': 'Packing', 'amount': '1.00', "
+                                  "'vat_rate': '19'}]");
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID,
                 "charges[1].vat_rate");
 }
@@ -1194,48 +1162,55 @@ START_TEST (test_ledger_due_date_from_payment_terms)
   DokusError err = { 0 };
 
   /* the profile's 30 days: 2026-03-02 + 30 = 2026-04-01 */
-  issue_ok (create_invoice (be_co, "2026-03-02", LINE_121, NULL), NULL);
+  issue_ok (dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, NULL), NULL);
   ck_assert_str_eq (get (show ("2026-0001"), "due_date"), "2026-04-01");
   /* the client's 14 days beat the profile's: 2026-03-16 */
-  issue_ok (create_invoice (be_terms, "2026-03-02", LINE_121, NULL), NULL);
+  issue_ok (dokus_test_create_invoice (book, be_terms, "2026-03-02", LINE_121, NULL), NULL);
   ck_assert_str_eq (get (show ("2026-0002"), "due_date"), "2026-03-16");
   /* the invoice's 7 days beat the client's: 2026-03-09 */
-  issue_ok (create_invoice (be_terms, "2026-03-02", LINE_121, ", 'payment_terms_days': 7"), NULL);
+  issue_ok (
+    dokus_test_create_invoice (book, be_terms, "2026-03-02", LINE_121, ", 'payment_terms_days': 7"),
+    NULL);
   ck_assert_str_eq (get (show ("2026-0003"), "due_date"), "2026-03-09");
   /* a due date given wins */
-  issue_ok (create_invoice (be_terms, "2026-03-02", LINE_121, ", 'due_date': '2026-05-31'"),
+  issue_ok (dokus_test_create_invoice (book, be_terms, "2026-03-02", LINE_121,
+                                       ", 'due_date': '2026-05-31'"),
             NULL);
   ck_assert_str_eq (get (show ("2026-0004"), "due_date"), "2026-05-31");
   /* terms 0: due on the issue date */
-  issue_ok (create_invoice (be_terms, "2026-03-02", LINE_121, ", 'payment_terms_days': 0"), NULL);
+  issue_ok (
+    dokus_test_create_invoice (book, be_terms, "2026-03-02", LINE_121, ", 'payment_terms_days': 0"),
+    NULL);
   ck_assert_str_eq (get (show ("2026-0005"), "due_date"), "2026-03-02");
   /* the profile's terms as they are at issue: 45 days from 2026-03-02 is
    * 29 days to 31 March, then 16: 2026-04-16 */
   set_profile (", 'payment_terms_days': 45");
-  issue_ok (create_invoice (be_co, "2026-03-02", LINE_121, NULL), NULL);
+  issue_ok (dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, NULL), NULL);
   ck_assert_str_eq (get (show ("2026-0006"), "due_date"), "2026-04-16");
   /* not both, and not before the issue date */
-  expect_error (dokus_invoice_create (book,
-                                      js ("{'client': '%s', 'due_date': '2026-04-01', "
-                                          "'payment_terms_days': 7, 'lines': [" LINE_121 "]}",
-                                          be_co),
-                                      (char[DOKUS_ID_TEXT]) { 0 }, &err),
-                &err, DOKUS_ERR_INVALID, "due_date");
-  expect_error (dokus_invoice_create (book,
-                                      js ("{'client': '%s', 'issue_date': '2026-03-02', "
-                                          "'due_date': '2026-03-01', 'lines': [" LINE_121 "]}",
-                                          be_co),
-                                      (char[DOKUS_ID_TEXT]) { 0 }, &err),
-                &err, DOKUS_ERR_INVALID, "due_date");
+  expect_error (
+    dokus_invoice_create (book,
+                          dokus_test_js ("{'client': '%s', 'due_date': '2026-04-01', "
+                                         "'payment_terms_days': 7, 'lines': [" LINE_121 "]}",
+                                         be_co),
+                          (char[DOKUS_ID_TEXT]) { 0 }, &err),
+    &err, DOKUS_ERR_INVALID, "due_date");
+  expect_error (
+    dokus_invoice_create (book,
+                          dokus_test_js ("{'client': '%s', 'issue_date': '2026-03-02', "
+                                         "'due_date': '2026-03-01', 'lines': [" LINE_121 "]}",
+                                         be_co),
+                          (char[DOKUS_ID_TEXT]) { 0 }, &err),
+    &err, DOKUS_ERR_INVALID, "due_date");
   /* a due date on a draft without a date, issued after it */
-  id = create_invoice (be_co, NULL, LINE_121, ", 'due_date': '2026-03-01'");
+  id = dokus_test_create_invoice (book, be_co, NULL, LINE_121, ", 'due_date': '2026-03-01'");
   expect_error (dokus_document_issue (book, id, NULL, &err), &err, DOKUS_ERR_INVALID, "due_date");
 }
 END_TEST
 
 START_TEST (test_ledger_archived_client)
 {
-  const char *draft = create_invoice (be_co, "2026-03-02", LINE_121, NULL);
+  const char *draft = dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, NULL);
   DokusError err = { 0 };
   char id[DOKUS_ID_TEXT];
 
@@ -1243,19 +1218,20 @@ START_TEST (test_ledger_archived_client)
   ck_assert_int_eq (dokus_client_archive (book, be_co, &err), DOKUS_OK);
   /* no new invoices for an archived client, by name or id */
   expect_error (dokus_document_issue (book, draft, NULL, &err), &err, DOKUS_ERR_REFUSED, "client");
-  expect_error (dokus_invoice_create (book, js ("{'client': '%s', 'lines': [" LINE_121 "]}", be_co),
-                                      id, &err),
-                &err, DOKUS_ERR_REFUSED, "client");
-  expect_error (dokus_invoice_create (book,
-                                      js ("{'client': 'Atelier Lumière SRL', 'lines': [" LINE_121
-                                          "]}"),
-                                      id, &err),
-                &err, DOKUS_ERR_REFUSED, "client");
+  expect_error (
+    dokus_invoice_create (book, dokus_test_js ("{'client': '%s', 'lines': [" LINE_121 "]}", be_co),
+                          id, &err),
+    &err, DOKUS_ERR_REFUSED, "client");
+  expect_error (
+    dokus_invoice_create (
+      book, dokus_test_js ("{'client': 'Atelier Lumière SRL', 'lines': [" LINE_121 "]}"), id, &err),
+    &err, DOKUS_ERR_REFUSED, "client");
   /* what was issued stays, is paid and can be corrected */
   ck_assert_str_eq (get (show ("2026-0001"), "client.name"), "Atelier Lumière SRL");
   pay_ok ("2026-0001", "21.00", "2026-03-10");
-  ck_assert_str_eq (issue_ok (credit_ok ("2026-0001", js ("{'lines': [%s]}", LINE_121)), NULL),
-                    "CN-2026-0001");
+  ck_assert_str_eq (
+    issue_ok (credit_ok ("2026-0001", dokus_test_js ("{'lines': [%s]}", LINE_121)), NULL),
+    "CN-2026-0001");
   ck_assert_str_eq (get (show ("2026-0001"), "status"), "credited");
 }
 END_TEST
@@ -1278,33 +1254,38 @@ START_TEST (test_ledger_refuses_unknown_fields)
   DokusError err = { 0 };
   char id[DOKUS_ID_TEXT];
 
-  create_refused (js ("{'client': '%s', 'colour': 'red', 'lines': [" LINE_121 "]}", be_co),
-                  "colour");
-  create_refused (js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
-                      "'unit_price': '1', 'vat_rate': '21', 'colour': 'red'}]}",
-                      be_co),
+  create_refused (
+    dokus_test_js ("{'client': '%s', 'colour': 'red', 'lines': [" LINE_121 "]}", be_co), "colour");
+  create_refused (dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
+                                 "'unit_price': '1', 'vat_rate': '21', 'colour': 'red'}]}",
+                                 be_co),
                   "lines[0].colour");
-  create_refused (js ("{'client': '%s', 'delivery': {'date': '2026-03-01', 'colour': 'red'}, "
-                      "'lines': [" LINE_121 "]}",
-                      be_co),
-                  "delivery.colour");
-  create_refused (js ("{'client': '%s', 'lines': [" LINE_121 "], 'allowances': [{'reason': "
-                      "'x', 'amount': '1.00', 'vat_rate': '21', 'colour': 'red'}]}",
-                      be_co),
+  create_refused (
+    dokus_test_js ("{'client': '%s', 'delivery': {'date': '2026-03-01', 'colour': 'red'}, "
+                   "'lines': [" LINE_121 "]}",
+                   be_co),
+    "delivery.colour");
+  create_refused (dokus_test_js ("{'client': '%s', 'lines': [" LINE_121
+                                 "], 'allowances': [{'reason': "
+                                 "'x', 'amount': '1.00', 'vat_rate': '21', 'colour': 'red'}]}",
+                                 be_co),
                   "allowances[0].colour");
-  expect_error (dokus_profile_set (book,
-                                   js ("{'name': 'x', 'enterprise_number': '0203201340', "
-                                       "'colour': 'red'}"),
-                                   &err),
-                &err, DOKUS_ERR_INVALID, "colour");
-  expect_error (dokus_client_add (book,
-                                  js ("{'name': 'x', 'address': {'country': 'BE', 'colour': "
-                                      "'red'}}"),
-                                  id, &err),
-                &err, DOKUS_ERR_INVALID, "address.colour");
+  expect_error (
+    dokus_profile_set (book,
+                       dokus_test_js ("{'name': 'x', 'enterprise_number': '0203201340', "
+                                      "'colour': 'red'}"),
+                       &err),
+    &err, DOKUS_ERR_INVALID, "colour");
+  expect_error (
+    dokus_client_add (book,
+                      dokus_test_js ("{'name': 'x', 'address': {'country': 'BE', 'colour': "
+                                     "'red'}}"),
+                      id, &err),
+    &err, DOKUS_ERR_INVALID, "address.colour");
   ck_assert_str_eq (invoice_issued (be_co, "2026-03-02", LINE_121), "2026-0001");
-  expect_error (dokus_invoice_credit (book, "2026-0001", js ("{'colour': 'red'}"), id, &err),
-                &err, DOKUS_ERR_INVALID, "colour");
+  expect_error (
+    dokus_invoice_credit (book, "2026-0001", dokus_test_js ("{'colour': 'red'}"), id, &err), &err,
+    DOKUS_ERR_INVALID, "colour");
 }
 END_TEST
 
@@ -1314,56 +1295,61 @@ START_TEST (test_ledger_refuses_bad_numbers)
   "{'client': '%s', 'lines': [" LINE_121 ", {'description': 'x', 'quantity': '" q \
   "', 'unit_price': '" p "', 'vat_rate': '21'}]}"
   /* quantities and prices: at most 4 decimals */
-  create_refused (js (LINE_WITH ("1.23456", "1"), be_co), "lines[1].quantity");
-  create_refused (js (LINE_WITH ("1", "0.00001"), be_co), "lines[1].unit_price");
-  create_refused (js (LINE_WITH ("1,5", "1"), be_co), "lines[1].quantity");
-  create_refused (js (LINE_WITH ("1e3", "1"), be_co), "lines[1].quantity");
-  create_refused (js (LINE_WITH ("1", "-1"), be_co), "lines[1].unit_price");
-  create_refused (js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': 1, "
-                      "'unit_price': '1', 'vat_rate': '21'}]}",
-                      be_co),
+  create_refused (dokus_test_js (LINE_WITH ("1.23456", "1"), be_co), "lines[1].quantity");
+  create_refused (dokus_test_js (LINE_WITH ("1", "0.00001"), be_co), "lines[1].unit_price");
+  create_refused (dokus_test_js (LINE_WITH ("1,5", "1"), be_co), "lines[1].quantity");
+  create_refused (dokus_test_js (LINE_WITH ("1e3", "1"), be_co), "lines[1].quantity");
+  create_refused (dokus_test_js (LINE_WITH ("1", "-1"), be_co), "lines[1].unit_price");
+  create_refused (dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': 1, "
+                                 "'unit_price': '1', 'vat_rate': '21'}]}",
+                                 be_co),
                   "lines[0].quantity");
   /* amounts: at most 2 decimals; rates and discounts too */
-  create_refused (js ("{'client': '%s', 'lines': [" LINE_121 "], 'allowances': [{'reason': "
-                      "'x', 'amount': '1.005', 'vat_rate': '21'}]}",
-                      be_co),
+  create_refused (dokus_test_js ("{'client': '%s', 'lines': [" LINE_121
+                                 "], 'allowances': [{'reason': "
+                                 "'x', 'amount': '1.005', 'vat_rate': '21'}]}",
+                                 be_co),
                   "allowances[0].amount");
-  create_refused (js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
-                      "'unit_price': '1', 'vat_rate': '21.001'}]}",
-                      be_co),
+  create_refused (dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
+                                 "'unit_price': '1', 'vat_rate': '21.001'}]}",
+                                 be_co),
                   "lines[0].vat_rate");
-  create_refused (js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
-                      "'unit_price': '1', 'vat_rate': '21', 'discount_percent': '100.01'}]}",
-                      be_co),
-                  "lines[0].discount_percent");
+  create_refused (
+    dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
+                   "'unit_price': '1', 'vat_rate': '21', 'discount_percent': '100.01'}]}",
+                   be_co),
+    "lines[0].discount_percent");
   /* required fields */
-  create_refused (js ("{'client': '%s', 'lines': [{'quantity': '1', 'unit_price': '1', "
-                      "'vat_rate': '21'}]}",
-                      be_co),
+  create_refused (dokus_test_js ("{'client': '%s', 'lines': [{'quantity': '1', 'unit_price': '1', "
+                                 "'vat_rate': '21'}]}",
+                                 be_co),
                   "lines[0].description");
-  create_refused (js ("{'client': '%s', 'lines': [{'description': 'x', 'unit_price': '1', "
-                      "'vat_category': 'S'}]}",
-                      be_co),
-                  "lines[0].quantity");
-  create_refused (js ("{'client': '%s', 'lines': []}", be_co), "lines");
-  create_refused (js ("{'lines': [" LINE_121 "]}"), "client");
-  create_refused (js ("{'client': 'Nobody', 'lines': [" LINE_121 "]}"), "client");
-  create_refused (js ("{'client': '%s', 'currency': 'USD', 'lines': [" LINE_121 "]}", be_co),
-                  "currency");
-  create_refused (js ("{'client': '%s', 'issue_date': '2026-02-29', 'lines': [" LINE_121 "]}",
-                      be_co),
-                  "issue_date");
+  create_refused (
+    dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', 'unit_price': '1', "
+                   "'vat_category': 'S'}]}",
+                   be_co),
+    "lines[0].quantity");
+  create_refused (dokus_test_js ("{'client': '%s', 'lines': []}", be_co), "lines");
+  create_refused (dokus_test_js ("{'lines': [" LINE_121 "]}"), "client");
+  create_refused (dokus_test_js ("{'client': 'Nobody', 'lines': [" LINE_121 "]}"), "client");
+  create_refused (
+    dokus_test_js ("{'client': '%s', 'currency': 'USD', 'lines': [" LINE_121 "]}", be_co),
+    "currency");
+  create_refused (
+    dokus_test_js ("{'client': '%s', 'issue_date': '2026-02-29', 'lines': [" LINE_121 "]}", be_co),
+    "issue_date");
   create_refused ("{\"client\": ", "");
 #undef LINE_WITH
   /* and 4 decimals are fine: 0.3333 × 150 = 49.995 -> 50.00; VAT 10.50 */
-  ck_assert_str_eq (get (show (issue_ok (create_invoice (be_co, "2026-03-02",
-                                                         "{'description': 'x', 'quantity': "
-                                                         "'0.3333', 'unit_price': '150', "
-                                                         "'vat_rate': '21'}",
-                                                         NULL),
-                                         NULL)),
-                         "totals.tax_inclusive_amount"),
-                    "60.50");
+  ck_assert_str_eq (
+    get (show (issue_ok (dokus_test_create_invoice (book, be_co, "2026-03-02",
+                                                    "{'description': 'x', 'quantity': "
+                                                    "'0.3333', 'unit_price': '150', "
+                                                    "'vat_rate': '21'}",
+                                                    NULL),
+                         NULL)),
+         "totals.tax_inclusive_amount"),
+    "60.50");
 }
 END_TEST
 
@@ -1379,7 +1365,7 @@ START_TEST (test_ledger_audit_entries)
   /* the profile and the seven clients of setup */
   ck_assert_int_eq (base, 8);
   ck_assert_int_eq (audit_count ("action = 'create' AND entity = 'client'"), 7);
-  id = create_invoice (be_co, "2026-03-02", LINE_121, NULL);
+  id = dokus_test_create_invoice (book, be_co, "2026-03-02", LINE_121, NULL);
   ck_assert_int_eq (audit_count (NULL), base + 1);
   ck_assert_int_eq (audit_count ("action = 'create' AND entity = 'invoice'"), 1);
   issue_ok (id, NULL);
@@ -1411,19 +1397,22 @@ END_TEST
 START_TEST (test_ledger_draft_is_edited_then_issued)
 {
   DokusError err = { 0 };
-  const char *id = create_invoice (be_co, "2026-11-02", LINE_121, NULL);
+  const char *id = dokus_test_create_invoice (book, be_co, "2026-11-02", LINE_121, NULL);
   long long audits = audit_count (NULL);
   cJSON *o;
 
   /* replaced whole: two lines now, 3 x 33.33 at 21 % and 1 x 10.00 at 6 %:
    * 99.99 -> VAT 21.00 (20.9979); 10.00 -> 0.60; total 131.59 */
-  ck_assert_msg (dokus_invoice_update (book, id, js ("{'client': '%s', 'issue_date': '2026-11-03',"
-                                                     " 'lines': [{'description': 'Hours', "
-                                                     "'quantity': '3', 'unit_price': '33.33', "
-                                                     "'vat_rate': '21'}, {'description': 'Book',"
-                                                     " 'quantity': '1', 'unit_price': '10', "
-                                                     "'vat_rate': '6'}]}", be_co),
-                                       &err) == DOKUS_OK,
+  ck_assert_msg (dokus_invoice_update (book, id,
+                                       dokus_test_js ("{'client': '%s', 'issue_date': '2026-11-03',"
+                                                      " 'lines': [{'description': 'Hours', "
+                                                      "'quantity': '3', 'unit_price': '33.33', "
+                                                      "'vat_rate': '21'}, {'description': 'Book',"
+                                                      " 'quantity': '1', 'unit_price': '10', "
+                                                      "'vat_rate': '6'}]}",
+                                                      be_co),
+                                       &err)
+                   == DOKUS_OK,
                  "%s", err.message);
   o = show (id);
   ck_assert_str_eq (get (o, "status"), "draft");
@@ -1436,9 +1425,13 @@ START_TEST (test_ledger_draft_is_edited_then_issued)
   ck_assert_int_eq (audit_count ("action = 'update' AND entity = 'invoice'"), 1);
 
   /* bad content leaves the draft as it was */
-  ck_assert (dokus_invoice_update (book, id, js ("{'client': '%s', 'lines': [{'description': 'x',"
-                                                 " 'quantity': '1', 'unit_price': '1.00001', 'vat_rate': '21'}]}",
-                                                 be_co), &err) == DOKUS_ERR_INVALID);
+  ck_assert (dokus_invoice_update (
+               book, id,
+               dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x',"
+                              " 'quantity': '1', 'unit_price': '1.00001', 'vat_rate': '21'}]}",
+                              be_co),
+               &err)
+             == DOKUS_ERR_INVALID);
   ck_assert_str_eq (err.field, "lines[0].unit_price");
   o = show (id);
   ck_assert_str_eq (get (o, "totals.tax_inclusive_amount"), "131.59");
@@ -1446,8 +1439,9 @@ START_TEST (test_ledger_draft_is_edited_then_issued)
 
   /* issued: never edited or deleted again */
   ck_assert_str_eq (issue_ok (id, NULL), "2026-0001");
-  ck_assert (dokus_invoice_update (book, id, js ("{'client': '%s', 'lines': [%s]}", be_co, LINE_121),
-                                   &err) == DOKUS_ERR_REFUSED);
+  ck_assert (dokus_invoice_update (
+               book, id, dokus_test_js ("{'client': '%s', 'lines': [%s]}", be_co, LINE_121), &err)
+             == DOKUS_ERR_REFUSED);
   ck_assert (dokus_document_delete_draft (book, "2026-0001", &err) == DOKUS_ERR_REFUSED);
   o = show ("2026-0001");
   ck_assert_str_eq (get (o, "totals.tax_inclusive_amount"), "131.59");
@@ -1457,15 +1451,18 @@ END_TEST
 START_TEST (test_ledger_draft_is_deleted_without_a_gap)
 {
   DokusError err = { 0 };
-  const char *a = create_invoice (be_co, "2026-11-02", LINE_121, NULL);
-  const char *b = create_invoice (be_co, "2026-11-02", LINE_121, NULL);
+  const char *a = dokus_test_create_invoice (book, be_co, "2026-11-02", LINE_121, NULL);
+  const char *b = dokus_test_create_invoice (book, be_co, "2026-11-02", LINE_121, NULL);
   char *json = NULL;
 
   ck_assert_msg (dokus_document_delete_draft (book, a, &err) == DOKUS_OK, "%s", err.message);
   ck_assert (dokus_document_show (book, a, &json, &err) == DOKUS_ERR_NOT_FOUND);
   ck_assert (json == NULL);
-  ck_assert_int_eq (dokus_test_query_int (db, js ("SELECT count(*) FROM document_lines WHERE "
-                                                  "document_id = '%s'", a)), 0);
+  ck_assert_int_eq (
+    dokus_test_query_int (db, dokus_test_js ("SELECT count(*) FROM document_lines WHERE "
+                                             "document_id = '%s'",
+                                             a)),
+    0);
   ck_assert_int_eq (audit_count ("action = 'delete'"), 1);
   /* the next issued number follows the last one: deleting a draft makes no gap */
   ck_assert_str_eq (issue_ok (b, NULL), "2026-0001");
@@ -1561,11 +1558,5 @@ ledger_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (ledger_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (ledger_suite ());
 }

@@ -156,26 +156,17 @@ vat_return_q3 (DokusBook *b, char **json, DokusError *err)
 static void
 setup (void)
 {
-  DokusError err = { 0 };
-  char *path;
-
   ck_assert (sodium_init () >= 0);
   setenv ("DOKUS_NOW", "2026-10-10T09:00:00Z", 1);
   setenv ("DOKUS_TODAY", "2026-10-10", 1);
-  dir = dokus_test_tmpdir_new ();
-  path = dokus_test_path (dir, "a.dokus");
-  book = dokus_test_book_create (path, "pw", NULL);
-  free (path);
-  ck_assert_msg (dokus_profile_set (book, PROFILE, &err) == DOKUS_OK, "%s", err.message);
+  book = dokus_test_book_new (&dir, NULL);
+  dokus_test_set_profile (book, PROFILE);
 }
 
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
+  dokus_test_book_free (&book, NULL, &dir);
 }
 
 START_TEST (test_plan_vat_return_sales_from_indexes)
@@ -205,12 +196,15 @@ END_TEST
 
 START_TEST (test_plan_dashboard_period_from_indexes)
 {
-  /* the VAT estimate's purchases (in report order, without a sort) and
-   * the quarter's and the year's sales sums */
+  /* the VAT estimate's purchases are read beside the balance pass, on the
+   * book's side connection (which this trace does not see: their query is
+   * the VAT return's, test_plan_vat_return_purchases_from_indexes); here
+   * only the last purchase's rowid, from the table's b-tree; and the
+   * quarter's and the year's sales sums */
   char *plan = plans_of (dokus_report_dashboard, "FROM expenses");
 
-  expect_in_plan (plan, "SEARCH e USING COVERING INDEX expenses_by_period");
-  assert_rows_never_read (plan, "e", "expenses");
+  ck_assert_msg (strstr (plan, "expenses_by_period") == NULL, "purchases read here:\n%s", plan);
+  expect_in_plan (plan, "SEARCH expenses");
   free (plan);
   plan = plans_of (dokus_report_dashboard, "issue_date BETWEEN");
   expect_in_plan (plan, "USING COVERING INDEX documents_vat_period");
@@ -264,11 +258,5 @@ query_plans_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (query_plans_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (query_plans_suite ());
 }

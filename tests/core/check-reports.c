@@ -61,20 +61,13 @@ setup (void)
   ck_assert (sodium_init () >= 0);
   setenv ("DOKUS_NOW", "2026-11-25T19:30:00Z", 1);
   setenv ("DOKUS_TODAY", TODAY, 1);
-  dir = dokus_test_tmpdir_new ();
-  book_path = dokus_test_path (dir, "a.dokus");
-  book = dokus_test_book_create (book_path, "pw", NULL);
+  book = dokus_test_book_new (&dir, &book_path);
 }
 
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
-  free (book_path);
-  book_path = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
+  dokus_test_book_free (&book, &book_path, &dir);
 }
 
 static void
@@ -102,19 +95,16 @@ static void
 invoice (const char *client, const char *issue, const char *due, const char *qty,
          const char *price, const char *rate, char number[DOKUS_NUMBER_TEXT])
 {
-  DokusError err = { 0 };
-  DokusIssueResult res;
-  char json[512], id[DOKUS_ID_TEXT];
+  char json[512], issued[DOKUS_NUMBER_TEXT];
 
   snprintf (json, sizeof json,
             "{\"client\":\"%s\",\"issue_date\":\"%s\",\"due_date\":\"%s\",\"lines\":["
             "{\"description\":\"Work\",\"quantity\":\"%s\",\"unit_price\":\"%s\","
             "\"vat_rate\":\"%s\"}]}",
             client, issue, due, qty, price, rate);
-  check_ok (dokus_invoice_create (book, json, id, &err), &err, "invoice create");
-  check_ok (dokus_document_issue (book, id, &res, &err), &err, "invoice issue");
+  dokus_test_issue_invoice (book, json, issued);
   if (number != NULL)
-    snprintf (number, DOKUS_NUMBER_TEXT, "%s", res.number);
+    snprintf (number, DOKUS_NUMBER_TEXT, "%s", issued);
 }
 
 static void
@@ -906,11 +896,5 @@ reports_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (reports_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (reports_suite ());
 }

@@ -42,88 +42,60 @@ static char nl_co[DOKUS_ID_TEXT];     /* Dutch company */
 static char fr_co[DOKUS_ID_TEXT];     /* French company */
 static char be_vzw[DOKUS_ID_TEXT];    /* Belgian non-profit: enterprise number, no VAT */
 
-/* printf into one of a ring of buffers, every ' turned into " */
-static const char *
-js (const char *fmt, ...)
-{
-  static char ring[16][4096];
-  static unsigned next;
-  char *buf = ring[next++ % 16];
-  va_list ap;
-  int n;
-
-  va_start (ap, fmt);
-  n = vsnprintf (buf, sizeof ring[0], fmt, ap);
-  va_end (ap);
-  ck_assert_int_lt (n, (int) sizeof ring[0]);
-  for (char *p = buf; *p; p++)
-    if (*p == '\'')
-      *p = '"';
-  return buf;
-}
-
 static void
 set_profile (const char *extra)
 {
-  DokusError err = { 0 };
-  DokusStatus st = dokus_profile_set (
-    book,
-    js ("{'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'iban': "
-        "'BE68539007547034', 'bic': 'GEBABEBB', 'email': 'facturen@studiomaes.be', 'address': "
-        "{'street': 'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}%s}",
-        extra ? extra : ""),
-    &err);
-  ck_assert_msg (st == DOKUS_OK, "profile: %s (%s)", err.message, err.field);
-}
-
-static void
-add_client (const char *json, char id[DOKUS_ID_TEXT])
-{
-  DokusError err = { 0 };
-  DokusStatus st = dokus_client_add (book, json, id, &err);
-  ck_assert_msg (st == DOKUS_OK, "client: %s (%s)", err.message, err.field);
+  dokus_test_set_profile (
+    book, dokus_test_js (
+            "{'name': 'Studio Maes', 'enterprise_number': '0203.201.340', 'iban': "
+            "'BE68539007547034', 'bic': 'GEBABEBB', 'email': 'facturen@studiomaes.be', 'address': "
+            "{'street': 'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}%s}",
+            extra ? extra : ""));
 }
 
 static void
 setup (void)
 {
-  dir = dokus_test_tmpdir_new ();
   setenv ("DOKUS_TODAY", "2026-03-02", 1);
-  {
-    char *path = dokus_test_path (dir, "book.dokus");
-    book = dokus_test_book_create (path, "pw", NULL);
-    free (path);
-  }
+  book = dokus_test_book_new (&dir, NULL);
   db = dokus_book_get_db (book);
   set_profile (NULL);
-  add_client (js ("{'name': 'Atelier Lumière & Zonen SRL', 'vat_number': 'BE0417497106', "
-                  "'email': 'boekhouding@lumiere.be', 'address': {'street': 'Rue Haute 48', "
-                  "'postal_code': '1000', 'city': 'Brussel', 'country': 'BE'}}"),
-              be_co);
-  add_client (js ("{'name': 'Jan Peeters', 'address': {'city': 'Leuven', 'country': 'BE'}}"),
-              be_person);
-  add_client (js ("{'name': 'Els Wouters', 'email': 'els@wouters.example', 'address': "
-                  "{'city': 'Mechelen', 'country': 'BE'}}"),
-              be_mailed);
-  add_client (js ("{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01', 'address': "
-                  "{'city': 'Amsterdam', 'country': 'NL'}}"),
-              nl_co);
-  add_client (js ("{'name': 'Maison Verte SAS', 'vat_number': 'FR40303265045', 'address': "
-                  "{'city': 'Paris', 'country': 'FR'}}"),
-              fr_co);
-  add_client (js ("{'name': 'VZW De Ploeg', 'enterprise_number': '0412.345.614', 'address': "
-                  "{'city': 'Gent', 'country': 'BE'}}"),
-              be_vzw);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Atelier Lumière & Zonen SRL', 'vat_number': 'BE0417497106', "
+                   "'email': 'boekhouding@lumiere.be', 'address': {'street': 'Rue Haute 48', "
+                   "'postal_code': '1000', 'city': 'Brussel', 'country': 'BE'}}"),
+    be_co);
+  dokus_test_add_client (
+    book, dokus_test_js ("{'name': 'Jan Peeters', 'address': {'city': 'Leuven', 'country': 'BE'}}"),
+    be_person);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Els Wouters', 'email': 'els@wouters.example', 'address': "
+                   "{'city': 'Mechelen', 'country': 'BE'}}"),
+    be_mailed);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Kanaalkade Media BV', 'vat_number': 'NL004495445B01', 'address': "
+                   "{'city': 'Amsterdam', 'country': 'NL'}}"),
+    nl_co);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'Maison Verte SAS', 'vat_number': 'FR40303265045', 'address': "
+                   "{'city': 'Paris', 'country': 'FR'}}"),
+    fr_co);
+  dokus_test_add_client (
+    book,
+    dokus_test_js ("{'name': 'VZW De Ploeg', 'enterprise_number': '0412.345.614', 'address': "
+                   "{'city': 'Gent', 'country': 'BE'}}"),
+    be_vzw);
 }
 
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
+  dokus_test_book_free (&book, NULL, &dir);
   db = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
 }
 
 /* Creates and issues an invoice for @client with @lines and @extra;
@@ -133,16 +105,11 @@ invoice_issued (const char *client, const char *lines, const char *extra)
 {
   static char numbers[16][DOKUS_NUMBER_TEXT];
   static unsigned next;
-  char *number = numbers[next++ % 16], id[DOKUS_ID_TEXT];
-  DokusIssueResult res;
-  DokusError err = { 0 };
-  DokusStatus st = dokus_invoice_create (
-    book, js ("{'client': '%s', 'lines': [%s]%s}", client, lines, extra ? extra : ""), id, &err);
+  char *number = numbers[next++ % 16];
 
-  ck_assert_msg (st == DOKUS_OK, "create: %s (%s)", err.message, err.field);
-  st = dokus_document_issue (book, id, &res, &err);
-  ck_assert_msg (st == DOKUS_OK, "issue: %s (%s)", err.message, err.field);
-  memcpy (number, res.number, DOKUS_NUMBER_TEXT);
+  dokus_test_issue_invoice (
+    book, dokus_test_js ("{'client': '%s', 'lines': [%s]%s}", client, lines, extra ? extra : ""),
+    number);
   return number;
 }
 
@@ -401,11 +368,12 @@ START_TEST (test_ubl_reverse_charge_to_dutch_client)
     strcat (desc, "\xc3\xa9");
   for (int i = 0; i < 87; i++)
     strcat (name, "\xc3\xa9");
-  number = invoice_issued (nl_co,
-                           js ("{'description': '%s', 'quantity': '1', 'unit_price': '500.00', "
-                               "'vat_category': 'AE'}",
-                               desc),
-                           NULL);
+  number = invoice_issued (
+    nl_co,
+    dokus_test_js ("{'description': '%s', 'quantity': '1', 'unit_price': '500.00', "
+                   "'vat_category': 'AE'}",
+                   desc),
+    NULL);
   doc = export_valid (number, false);
   ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine/cac:Item/cbc:Name"), name);
   ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine/cac:Item/cbc:Description"), desc);
@@ -480,7 +448,7 @@ START_TEST (test_ubl_credit_note)
   ck_assert_str_eq (xp (doc, "count(cn:CreditNote/cac:PaymentMeans/cac:PayeeFinancialAccount)"),
                     "0");
   ck_assert_str_eq (xp (doc, "cn:CreditNote/cac:PaymentTerms/cbc:Note"),
-                    js ("Set off against invoice %s or refunded", number));
+                    dokus_test_js ("Set off against invoice %s or refunded", number));
   check_embedded_pdf (doc, "cn:CreditNote", res.number, "Creditnota");
   xmlFreeDoc (doc);
 }
@@ -559,22 +527,25 @@ START_TEST (test_ubl_refuses_what_peppol_refuses)
   DokusError err = { 0 };
   const char *number;
 
-  add_client (js ("{'name': 'Odd Access Point NV', 'address': "
-                  "{'city': 'Gent', 'country': 'BE'}}"),
-              client);
-  dokus_test_exec (db, js ("UPDATE clients SET peppol_id = '1234:odd' WHERE id = '%s'", client));
+  dokus_test_add_client (book,
+                         dokus_test_js ("{'name': 'Odd Access Point NV', 'address': "
+                                        "{'city': 'Gent', 'country': 'BE'}}"),
+                         client);
+  dokus_test_exec (
+    db, dokus_test_js ("UPDATE clients SET peppol_id = '1234:odd' WHERE id = '%s'", client));
   number = invoice_issued (
     client, "{'description': 'Advies', 'quantity': '1', 'unit_price': '90', 'vat_rate': '21'}",
     NULL);
   export_refused (number, DOKUS_ERR_REFUSED, "ubl", &err);
   /* the first fatal rule and where (its message is the validator's) */
-  ck_assert_msg (strncmp (err.message,
-                          js ("%s fails Peppol validation: PEPPOL-EN16931-CL008 at /Invoice/"
-                              "cac:AccountingCustomerParty/cac:Party/cbc:EndpointID: ",
-                              number),
-                          strlen (number) + 113)
-                   == 0,
-                 "%s", err.message);
+  ck_assert_msg (
+    strncmp (err.message,
+             dokus_test_js ("%s fails Peppol validation: PEPPOL-EN16931-CL008 at /Invoice/"
+                            "cac:AccountingCustomerParty/cac:Party/cbc:EndpointID: ",
+                            number),
+             strlen (number) + 113)
+      == 0,
+    "%s", err.message);
 }
 END_TEST
 
@@ -695,9 +666,10 @@ START_TEST (test_ubl_refuses_drafts_and_changed_output)
   const char *number;
   DokusError err = { 0 };
   DokusStatus st = dokus_invoice_create (
-    book, js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
-              "'unit_price': '1', 'vat_rate': '21'}]}",
-              be_co),
+    book,
+    dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', "
+                   "'unit_price': '1', 'vat_rate': '21'}]}",
+                   be_co),
     id, &err);
 
   ck_assert_int_eq (st, DOKUS_OK);
@@ -775,13 +747,10 @@ ubl_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (ubl_suite ());
-  int failed;
+  int rc;
 
   xmlInitParser ();
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
+  rc = dokus_test_run_suite (ubl_suite ());
   xmlCleanupParser ();
-  return failed == 0 ? 0 : 1;
+  return rc;
 }

@@ -47,32 +47,16 @@ static char de_biz[DOKUS_ID_TEXT], us_biz[DOKUS_ID_TEXT];
 static void
 setup (void)
 {
-  char *path;
-
   ck_assert (sodium_init () >= 0);
   setenv ("DOKUS_NOW", "2027-01-10T09:00:00Z", 1);
   setenv ("DOKUS_TODAY", "2027-01-10", 1);
-  dir = dokus_test_tmpdir_new ();
-  path = dokus_test_path (dir, "a.dokus");
-  book = dokus_test_book_create (path, "pw", NULL);
-  free (path);
+  book = dokus_test_book_new (&dir, NULL);
 }
 
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
-}
-
-static void
-client_add (const char *json, char id[DOKUS_ID_TEXT])
-{
-  DokusError err = { 0 };
-  DokusStatus st = dokus_client_add (book, json, id, &err);
-  ck_assert_msg (st == DOKUS_OK, "client: %s (%s)", err.message, err.field);
+  dokus_test_book_free (&book, NULL, &dir);
 }
 
 /* Sets @profile and adds the five clients every test may invoice. */
@@ -83,17 +67,24 @@ book_with (const char *profile)
   DokusStatus st = dokus_profile_set (book, profile, &err);
 
   ck_assert_msg (st == DOKUS_OK, "profile: %s (%s)", err.message, err.field);
-  client_add ("{\"name\":\"Jan Peeters\",\"address\":{\"country\":\"BE\"}}", be_person);
-  client_add ("{\"name\":\"Acme NV\",\"vat_number\":\"BE0403196732\",\"address\":{\"street\":"
-              "\"Kerkstraat 2\",\"postal_code\":\"1000\",\"city\":\"Brussel\",\"country\":\"BE\"}}",
-              be_acme);
-  client_add ("{\"name\":\"Dutch BV\",\"vat_number\":\"NL004495445B01\",\"address\":{\"country\":"
-              "\"NL\"}}",
-              nl_biz);
-  client_add ("{\"name\":\"German GmbH\",\"vat_number\":\"DE136695976\",\"address\":{\"country\":"
-              "\"DE\"}}",
-              de_biz);
-  client_add ("{\"name\":\"US Inc\",\"address\":{\"country\":\"US\"}}", us_biz);
+  dokus_test_add_client (book, "{\"name\":\"Jan Peeters\",\"address\":{\"country\":\"BE\"}}",
+                         be_person);
+  dokus_test_add_client (
+    book,
+    "{\"name\":\"Acme NV\",\"vat_number\":\"BE0403196732\",\"address\":{\"street\":"
+    "\"Kerkstraat 2\",\"postal_code\":\"1000\",\"city\":\"Brussel\",\"country\":\"BE\"}}",
+    be_acme);
+  dokus_test_add_client (
+    book,
+    "{\"name\":\"Dutch BV\",\"vat_number\":\"NL004495445B01\",\"address\":{\"country\":"
+    "\"NL\"}}",
+    nl_biz);
+  dokus_test_add_client (
+    book,
+    "{\"name\":\"German GmbH\",\"vat_number\":\"DE136695976\",\"address\":{\"country\":"
+    "\"DE\"}}",
+    de_biz);
+  dokus_test_add_client (book, "{\"name\":\"US Inc\",\"address\":{\"country\":\"US\"}}", us_biz);
 }
 
 static char *
@@ -119,11 +110,8 @@ static void
 invoice (const char *client, const char *date, char number[DOKUS_NUMBER_TEXT],
          const char *lines_fmt, ...)
 {
-  DokusError err = { 0 };
-  DokusIssueResult res;
-  char id[DOKUS_ID_TEXT], *lines, *json;
+  char issued[DOKUS_NUMBER_TEXT], *lines, *json;
   va_list ap;
-  DokusStatus st;
 
   va_start (ap, lines_fmt);
   lines = vformat (lines_fmt, ap);
@@ -138,12 +126,9 @@ invoice (const char *client, const char *date, char number[DOKUS_NUMBER_TEXT],
   else
     sprintf (json, "{\"client\":\"%s\",\"issue_date\":\"%s\",\"lines\":%s}", client, date,
              lines);
-  st = dokus_invoice_create (book, json, id, &err);
-  ck_assert_msg (st == DOKUS_OK, "invoice: %s (%s)", err.message, err.field);
-  st = dokus_document_issue (book, id, &res, &err);
-  ck_assert_msg (st == DOKUS_OK, "issue: %s (%s)", err.message, err.field);
+  dokus_test_issue_invoice (book, json, issued);
   if (number != NULL)
-    strcpy (number, res.number);
+    strcpy (number, issued);
   free (lines);
   free (json);
 }
@@ -1072,18 +1057,26 @@ START_TEST (test_client_listing_lists_above_250)
   xmlNodePtr listing, client;
 
   book_with (QUARTERLY);
-  client_add ("{\"name\":\"At Limit BV\",\"vat_number\":\"BE0812345603\",\"address\":{\"country\":"
-              "\"BE\"}}",
-              at_limit);
-  client_add ("{\"name\":\"Above BV\",\"vat_number\":\"BE0765432146\",\"address\":{\"country\":"
-              "\"BE\"}}",
-              above);
-  client_add ("{\"name\":\"Netted BV\",\"vat_number\":\"BE0600100297\",\"address\":{\"country\":"
-              "\"BE\"}}",
-              netted);
-  client_add ("{\"name\":\"Mixed & Sons\",\"vat_number\":\"BE0555555523\",\"address\":{\"country\":"
-              "\"BE\"}}",
-              mixed);
+  dokus_test_add_client (
+    book,
+    "{\"name\":\"At Limit BV\",\"vat_number\":\"BE0812345603\",\"address\":{\"country\":"
+    "\"BE\"}}",
+    at_limit);
+  dokus_test_add_client (
+    book,
+    "{\"name\":\"Above BV\",\"vat_number\":\"BE0765432146\",\"address\":{\"country\":"
+    "\"BE\"}}",
+    above);
+  dokus_test_add_client (
+    book,
+    "{\"name\":\"Netted BV\",\"vat_number\":\"BE0600100297\",\"address\":{\"country\":"
+    "\"BE\"}}",
+    netted);
+  dokus_test_add_client (
+    book,
+    "{\"name\":\"Mixed & Sons\",\"vat_number\":\"BE0555555523\",\"address\":{\"country\":"
+    "\"BE\"}}",
+    mixed);
   /* 2025 does not count in 2026 */
   invoice (mixed, "2025-12-31", NULL, "[{\"description\":\"old\",\"quantity\":\"1\","
                                       "\"unit_price\":\"9999\",\"vat_rate\":\"21\"}]");
@@ -1234,11 +1227,5 @@ vat_return_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (vat_return_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return dokus_test_run_suite (vat_return_suite ());
 }

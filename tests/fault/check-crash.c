@@ -223,11 +223,5 @@ crash_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (crash_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (crash_suite ());
 }

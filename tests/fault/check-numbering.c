@@ -34,24 +34,17 @@ static void
 setup (void)
 {
   DokusBook *book;
-  DokusError err = { 0 };
   char id[DOKUS_ID_TEXT];
 
   dir = dokus_test_tmpdir_new ();
   path = dokus_test_path (dir, "book.dokus");
   book = dokus_test_book_create (path, "pw", NULL);
-  ck_assert_msg (dokus_profile_set (book,
-                                    "{\"name\": \"Studio Maes\", \"enterprise_number\": "
-                                    "\"0203.201.340\"}",
-                                    &err)
-                   == DOKUS_OK,
-                 "profile: %s", err.message);
-  ck_assert_msg (dokus_client_add (book,
-                                   "{\"name\": \"Atelier Lumière SRL\", \"vat_number\": "
-                                   "\"BE0417497106\", \"address\": {\"country\": \"BE\"}}",
-                                   id, &err)
-                   == DOKUS_OK,
-                 "client: %s", err.message);
+  dokus_test_set_profile (book, "{\"name\": \"Studio Maes\", \"enterprise_number\": "
+                                "\"0203.201.340\"}");
+  dokus_test_add_client (book,
+                         "{\"name\": \"Atelier Lumière SRL\", \"vat_number\": "
+                         "\"BE0417497106\", \"address\": {\"country\": \"BE\"}}",
+                         id);
   dokus_book_close (book);
 }
 
@@ -265,11 +258,5 @@ numbering_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (numbering_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (numbering_suite ());
 }

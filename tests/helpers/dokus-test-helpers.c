@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,128 @@ dokus_test_book_create (const char *path, const char *passphrase, char **recover
 
   ck_assert_msg (st == DOKUS_OK, "creating %s: %s", path, err.message);
   return book;
+}
+
+const char *
+dokus_test_js (const char *fmt, ...)
+{
+  static char ring[32][8192];
+  static unsigned next;
+  char *buf = ring[next++ % 32];
+  va_list ap;
+  int n;
+
+  va_start (ap, fmt);
+  n = vsnprintf (buf, sizeof ring[0], fmt, ap);
+  va_end (ap);
+  ck_assert_int_lt (n, (int)sizeof ring[0]);
+  for (char *p = buf; *p; p++)
+    if (*p == '\'')
+      *p = '"';
+  return buf;
+}
+
+void
+dokus_test_set_profile (DokusBook *book, const char *json)
+{
+  DokusError err = { 0 };
+
+  if (json == NULL)
+    json = "{\"name\":\"Studio Maes\",\"enterprise_number\":\"0203.201.340\",\"iban\":"
+           "\"BE68539007547034\",\"bic\":\"GEBABEBB\",\"address\":{\"street\":"
+           "\"Veldstraat 1\",\"postal_code\":\"9000\",\"city\":\"Gent\",\"country\":\"BE\"}}";
+  ck_assert_msg (dokus_profile_set (book, json, &err) == DOKUS_OK, "profile: %s (%s)", err.message,
+                 err.field);
+}
+
+void
+dokus_test_add_client (DokusBook *book, const char *json, char id[DOKUS_ID_TEXT])
+{
+  DokusError err = { 0 };
+
+  if (json == NULL)
+    json = "{\"name\":\"Atelier Lumiere SRL\",\"vat_number\":\"BE0417497106\",\"address\":"
+           "{\"street\":\"Rue Haute 48\",\"postal_code\":\"1000\",\"city\":\"Brussel\","
+           "\"country\":\"BE\"}}";
+  ck_assert_msg (dokus_client_add (book, json, id, &err) == DOKUS_OK, "client: %s (%s)",
+                 err.message, err.field);
+}
+
+const char *
+dokus_test_create_invoice (DokusBook *book, const char *client, const char *date, const char *lines,
+                           const char *extra)
+{
+  static char ids[64][DOKUS_ID_TEXT];
+  static unsigned next;
+  char *id = ids[next++ % 64];
+  char date_part[48] = "";
+  DokusError err = { 0 };
+  DokusStatus st;
+
+  if (date != NULL)
+    snprintf (date_part, sizeof date_part, ", 'issue_date': '%s'", date);
+  st = dokus_invoice_create (book,
+                             dokus_test_js ("{'client': '%s'%s, 'lines': [%s]%s}", client,
+                                            date_part, lines, extra ? extra : ""),
+                             id, &err);
+  ck_assert_msg (st == DOKUS_OK, "create: %s (%s)", err.message, err.field);
+  return id;
+}
+
+void
+dokus_test_issue_invoice (DokusBook *book, const char *json, char number[DOKUS_NUMBER_TEXT])
+{
+  DokusError err = { 0 };
+  char id[DOKUS_ID_TEXT];
+  DokusIssueResult res;
+
+  ck_assert_msg (dokus_invoice_create (book, json, id, &err) == DOKUS_OK, "create: %s (%s)",
+                 err.message, err.field);
+  ck_assert_msg (dokus_document_issue (book, id, &res, &err) == DOKUS_OK, "issue: %s (%s)",
+                 err.message, err.field);
+  memcpy (number, res.number, DOKUS_NUMBER_TEXT);
+}
+
+int
+dokus_test_run_suite (Suite *s)
+{
+  SRunner *sr = srunner_create (s);
+  int failed;
+
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+DokusBook *
+dokus_test_book_new (char **dir, char **path)
+{
+  char *book_path;
+  DokusBook *book;
+
+  *dir = dokus_test_tmpdir_new ();
+  book_path = dokus_test_path (*dir, "a.dokus");
+  book = dokus_test_book_create (book_path, "pw", NULL);
+  if (path != NULL)
+    *path = book_path;
+  else
+    free (book_path);
+  return book;
+}
+
+void
+dokus_test_book_free (DokusBook **book, char **path, char **dir)
+{
+  dokus_book_close (*book);
+  *book = NULL;
+  if (path != NULL)
+    {
+      free (*path);
+      *path = NULL;
+    }
+  dokus_test_tmpdir_free (*dir);
+  *dir = NULL;
 }
 
 void

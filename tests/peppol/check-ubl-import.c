@@ -32,26 +32,16 @@ static DokusBook *book;
 static void
 setup (void)
 {
-  DokusError err = { 0 };
-
   ck_assert (sodium_init () >= 0);
   setenv ("DOKUS_NOW", "2026-11-25T19:30:00Z", 1);
-  dir = dokus_test_tmpdir_new ();
-  {
-    char *path = dokus_test_path (dir, "a.dokus");
-    book = dokus_test_book_create (path, "pw", NULL);
-    free (path);
-  }
-  ck_assert_msg (dokus_profile_set (book, PROFILE, &err) == DOKUS_OK, "%s", err.message);
+  book = dokus_test_book_new (&dir, NULL);
+  dokus_test_set_profile (book, PROFILE);
 }
 
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
+  dokus_test_book_free (&book, NULL, &dir);
 }
 
 /* A UBL document: @root "Invoice" or "CreditNote", the seller's @name,
@@ -423,11 +413,5 @@ ubl_import_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (ubl_import_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (ubl_import_suite ());
 }

@@ -75,10 +75,7 @@ setup (void)
 static void
 teardown (void)
 {
-  dokus_book_close (book);
-  book = NULL;
-  dokus_test_tmpdir_free (dir);
-  dir = NULL;
+  dokus_test_book_free (&book, NULL, &dir);
 }
 
 /* Issues an invoice for the client with @body (after "client") into
@@ -86,14 +83,10 @@ teardown (void)
 static void
 issue (const char *body, char number[DOKUS_NUMBER_TEXT])
 {
-  char json[4096], id[DOKUS_ID_TEXT];
-  DokusIssueResult res;
-  DokusError err = { 0 };
+  char json[4096];
 
   snprintf (json, sizeof json, "{\"client\": \"%s\", %s}", client, dq (body));
-  ck_assert_msg (dokus_invoice_create (book, json, id, &err) == DOKUS_OK, "%s", err.message);
-  ck_assert_msg (dokus_document_issue (book, id, &res, &err) == DOKUS_OK, "%s", err.message);
-  memcpy (number, res.number, DOKUS_NUMBER_TEXT);
+  dokus_test_issue_invoice (book, json, number);
 }
 
 /* The export of @number (transfer full), the same bytes twice in a row. */
@@ -231,11 +224,5 @@ ubl_write_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (ubl_write_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return dokus_test_run_suite (ubl_write_suite ());
 }

@@ -169,24 +169,19 @@ static void
 setup (void)
 {
   char *path, id[DOKUS_ID_TEXT];
-  DokusError err = { 0 };
 
   dir = dokus_test_tmpdir_new ();
   setenv ("DOKUS_TODAY", "2026-03-02", 1);
   path = dokus_test_path (dir, "book.dokus");
   book = dokus_test_book_create (path, "pw", NULL);
   free (path);
-  ck_assert_int_eq (dokus_profile_set (book,
-                                       "{\"name\": \"Studio Maes\", \"enterprise_number\": "
-                                       "\"0203.201.340\", \"iban\": \"BE68539007547034\"}",
-                                       &err),
-                    DOKUS_OK);
-  ck_assert_int_eq (dokus_client_add (book,
-                                      "{\"name\": \"Atelier Lumière SRL\", \"vat_number\": "
-                                      "\"BE0417497106\", \"language\": \"fr\", \"address\": "
-                                      "{\"city\": \"Bruxelles\", \"country\": \"BE\"}}",
-                                      id, &err),
-                    DOKUS_OK);
+  dokus_test_set_profile (book, "{\"name\": \"Studio Maes\", \"enterprise_number\": "
+                                "\"0203.201.340\", \"iban\": \"BE68539007547034\"}");
+  dokus_test_add_client (book,
+                         "{\"name\": \"Atelier Lumière SRL\", \"vat_number\": "
+                         "\"BE0417497106\", \"language\": \"fr\", \"address\": "
+                         "{\"city\": \"Bruxelles\", \"country\": \"BE\"}}",
+                         id);
 }
 
 static void
@@ -510,11 +505,5 @@ render_suite (void)
 int
 main (void)
 {
-  SRunner *sr = srunner_create (render_suite ());
-  int failed;
-
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? 0 : 1;
+  return dokus_test_run_suite (render_suite ());
 }

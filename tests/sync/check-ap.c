@@ -12,7 +12,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define _GNU_SOURCE
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,26 +39,6 @@ static TestAp ap;
 static DokusApProvider *http;
 static char client_id[DOKUS_ID_TEXT];
 
-/* printf into one of a ring of buffers, every ' turned into " */
-static const char *
-js (const char *fmt, ...)
-{
-  static char ring[8][4096];
-  static unsigned next;
-  char *buf = ring[next++ % 8];
-  va_list args;
-  int n;
-
-  va_start (args, fmt);
-  n = vsnprintf (buf, sizeof ring[0], fmt, args);
-  va_end (args);
-  ck_assert_int_lt (n, (int) sizeof ring[0]);
-  for (char *p = buf; *p; p++)
-    if (*p == '\'')
-      *p = '"';
-  return buf;
-}
-
 static DokusApProvider *
 provider_new (const char *url, const char *token, long timeout_ms)
 {
@@ -80,7 +59,7 @@ fill_book (DokusBook *b, const char *profile_name, const char *enterprise, const
   DokusError err = { 0 };
   DokusStatus st = dokus_profile_set (
     b,
-    js ("{'name': '%s', 'enterprise_number': '%s', 'iban': 'BE68539007547034', 'bic': "
+    dokus_test_js ("{'name': '%s', 'enterprise_number': '%s', 'iban': 'BE68539007547034', 'bic': "
         "'GEBABEBB', 'email': 'facturen@example.be', 'address': {'street': 'Veldstraat 1', "
         "'postal_code': '9000', 'city': 'Gent', 'country': 'BE'}}",
         profile_name, enterprise),
@@ -101,7 +80,7 @@ issue_invoice (DokusBook *b)
   DokusError err = { 0 };
   DokusStatus st = dokus_invoice_create (
     b,
-    js ("{'client': '%s', 'lines': [{'description': 'Drukwerk', 'quantity': '2', "
+    dokus_test_js ("{'client': '%s', 'lines': [{'description': 'Drukwerk', 'quantity': '2', "
         "'unit_price': '50.00', 'vat_rate': '21'}]}",
         client_id),
     id, &err);
@@ -122,9 +101,9 @@ setup (void)
   book = dokus_test_book_create (book_path, "pw", NULL);
   db = dokus_book_get_db (book);
   fill_book (book, "Studio Maes", "0203.201.340",
-             js ("{'name': 'Atelier Lumière SRL', 'vat_number': 'BE0417497106', 'address': "
-                 "{'street': 'Rue Haute 48', 'postal_code': '1000', 'city': 'Brussel', "
-                 "'country': 'BE'}}"));
+             dokus_test_js ("{'name': 'Atelier Lumière SRL', 'vat_number': 'BE0417497106',"
+                            " 'address': {'street': 'Rue Haute 48', 'postal_code': '1000',"
+                            " 'city': 'Brussel', 'country': 'BE'}}"));
   testap_start (&ap, TOKEN, NULL, NULL);
   http = provider_new (ap.url, TOKEN, 0);
 }
@@ -236,8 +215,8 @@ START_TEST (test_ap_send_gets_delivery_receipt)
   ck_assert_str_eq (t.finished_at, "2027-01-15T08:00:00Z");
   ck_assert_int_eq (last_state, DOKUS_PEPPOL_DELIVERED);
   /* the invoice went from issued to sent, with an audit entry */
-  state = dokus_test_query_text (db, js ("SELECT state FROM documents WHERE number = '%s'",
-                                         number));
+  state = dokus_test_query_text (
+    db, dokus_test_js ("SELECT state FROM documents WHERE number = '%s'", number));
   ck_assert_str_eq (state, "sent");
   free (state);
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM audit_log WHERE action = "
@@ -261,9 +240,9 @@ START_TEST (test_ap_rejection_keeps_the_reason)
   DokusApSendSummary sum;
   cJSON *o;
 
-  o = testap_control (&ap, "reject", js ("{'document_id': '%s', 'reason': '%s'}",
+  o = testap_control (&ap, "reject", dokus_test_js ("{'document_id': '%s', 'reason': '%s'}",
                                          t.document_id, reason),
-                      strlen (js ("{'document_id': '%s', 'reason': '%s'}", t.document_id,
+                      strlen (dokus_test_js ("{'document_id': '%s', 'reason': '%s'}", t.document_id,
                                   reason)),
                       NULL);
   cJSON_Delete (o);
@@ -453,7 +432,7 @@ START_TEST (test_ap_refuses_a_draft_and_an_unknown_number)
   char id[DOKUS_ID_TEXT];
   DokusStatus st = dokus_invoice_create (
     book,
-    js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', 'unit_price': "
+    dokus_test_js ("{'client': '%s', 'lines': [{'description': 'x', 'quantity': '1', 'unit_price': "
         "'1.00', 'vat_rate': '21'}]}",
         client_id),
     id, &err);
@@ -564,7 +543,7 @@ inject_supplier_invoice (char *number_out, size_t size)
   cJSON *o;
 
   fill_book (supplier, "Drukkerij Peeters BV", "0417.497.106",
-             js ("{'name': 'Studio Maes', 'vat_number': 'BE0203201340', 'address': "
+             dokus_test_js ("{'name': 'Studio Maes', 'vat_number': 'BE0203201340', 'address': "
                  "{'street': 'Veldstraat 1', 'postal_code': '9000', 'city': 'Gent', "
                  "'country': 'BE'}}"));
   number = issue_invoice (supplier);
