@@ -18,6 +18,7 @@
 #include <libxml/parserInternals.h>
 
 #include "dokus-ubl-read-private.h"
+#include "dokus-xml-in-private.h"
 
 typedef struct {
   startElementNsSAX2Func start;
@@ -121,6 +122,49 @@ report_parse_error (xmlParserCtxtPtr ctxt, DokusError *err)
   return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "not well-formed XML: %s", msg);
 }
 
+/* A refusal of either parser, worded for the reader's callers. */
+static DokusStatus
+refuse (DokusXmlInResult r, const DokusXmlInError *e, DokusError *err)
+{
+  switch (r)
+    {
+    case DOKUS_XML_IN_DOCTYPE:
+      return dokus_error_set (err, DOKUS_ERR_INVALID, "DOCTYPE",
+                              "DOCTYPE: a document type declaration is refused (UBL has none;"
+                              " entities could expand or read local files)");
+    case DOKUS_XML_IN_TOO_DEEP:
+      return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "elements nest deeper than %d levels",
+                              DOKUS_UBL_MAX_DEPTH);
+    case DOKUS_XML_IN_TOO_MANY:
+      return dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
+                              "more than %d elements (a tree that large would take hundreds of MB)",
+                              DOKUS_UBL_MAX_ELEMENTS);
+    case DOKUS_XML_IN_NOMEM:
+      return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
+    default:
+      return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "not well-formed XML, line %d: %s%s%s",
+                              e->line, e->message, e->element[0] ? ", in element " : "",
+                              e->element);
+    }
+}
+
+/* The tree of our own reader (dokus-xml-in.c); *@other_encoding (and
+ * nothing else done) for a document in another encoding than UTF-8, which
+ * libxml2 reads. */
+static DokusStatus
+parse_own (const char *xml, size_t len, void **out, bool *other_encoding, DokusError *err)
+{
+  static const DokusXmlInLimits limits = { DOKUS_UBL_MAX_DEPTH, DOKUS_UBL_MAX_ELEMENTS };
+  DokusXmlInError e;
+  xmlDoc *doc = NULL;
+  DokusXmlInResult r = dokus_xml_in_parse (xml, len, &limits, &doc, &e);
+
+  *other_encoding = r == DOKUS_XML_IN_UNSUPPORTED;
+  if (r == DOKUS_XML_IN_OK)
+    *out = doc;
+  return r == DOKUS_XML_IN_OK || *other_encoding ? DOKUS_OK : refuse (r, &e, err);
+}
+
 DokusStatus
 dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusUblParseNote *note,
                      DokusError *err)
@@ -136,6 +180,7 @@ dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusUblParseNote 
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
   DokusStatus st = DOKUS_OK;
+  bool other_encoding;
 
   *out = NULL;
   if (note != NULL)
@@ -146,6 +191,10 @@ dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusUblParseNote 
     return dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
                             "the document has %lu bytes: more than the %lu accepted (10 MiB)",
                             (unsigned long) len, (unsigned long) DOKUS_UBL_MAX_BYTES);
+  /* UTF-8, nearly every document: our reader; others libxml2's */
+  st = parse_own (xml, len, out, &other_encoding, err);
+  if (!other_encoding)
+    return st;
   ctxt = xmlCreateMemoryParserCtxt (xml, (int) len);
   if (ctxt == NULL || ctxt->sax == NULL)
     {
@@ -177,16 +226,11 @@ dokus_ubl_parse_xml (const char *xml, size_t len, void **out, DokusUblParseNote 
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
   if (g.doctype)
-    st = dokus_error_set (err, DOKUS_ERR_INVALID, "DOCTYPE",
-                          "DOCTYPE: a document type declaration is refused (UBL has none;"
-                          " entities could expand or read local files)");
+    st = refuse (DOKUS_XML_IN_DOCTYPE, NULL, err);
   else if (g.too_deep)
-    st = dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
-                          "elements nest deeper than %d levels", DOKUS_UBL_MAX_DEPTH);
+    st = refuse (DOKUS_XML_IN_TOO_DEEP, NULL, err);
   else if (g.too_many)
-    st = dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
-                          "more than %d elements (a tree that large would take hundreds of MB)",
-                          DOKUS_UBL_MAX_ELEMENTS);
+    st = refuse (DOKUS_XML_IN_TOO_MANY, NULL, err);
   else if (doc == NULL || !ctxt->wellFormed)
     st = report_parse_error (ctxt, err);
   else if (doc->intSubset != NULL || doc->extSubset != NULL)

@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 
 #include "dokus-ubl-read-private.h"
+#include "dokus-xml-in-private.h"
 
 #define NS_CAC "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
 #define NS_CBC "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
@@ -1024,7 +1025,7 @@ dokus_ubl_read (const char *xml, size_t len, DokusPurchaseDoc **out, DokusError 
   if (st != DOKUS_OK)
     return st;
   st = dokus_ubl_read_tree (parsed, out, err);
-  xmlFreeDoc (parsed);
+  dokus_xml_doc_free (parsed);
   return st;
 }
 

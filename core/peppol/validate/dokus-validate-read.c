@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "../dokus-ubl-read-private.h"
+#include "../dokus-xml-in-private.h"
 #include "dokus-validate-ctx-private.h"
 
 DokusStatus
@@ -34,7 +35,7 @@ dokus_ubl_read_validated (const char *xml, size_t len, DokusPurchaseDoc **out_do
   st = dokus_ubl_read_tree (parsed, &doc, err);
   if (st == DOKUS_OK)
     st = dokus_val_validate_doc (parsed, note.first, DOKUS_UBL_VALIDATE_ALL, out_report, err);
-  xmlFreeDoc (parsed);
+  dokus_xml_doc_free (parsed);
   if (st != DOKUS_OK)
     {
       dokus_purchase_doc_free (doc);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../dokus-xml-in-private.h"
 #include "dokus-validate-ctx-private.h"
 
 #include <libxml/dict.h>
@@ -360,7 +361,7 @@ dokus_val_index_build (DokusValCtx *v)
 
   v->n_buckets = 0;
   v->n_elements = 0;
-  if (recs == NULL || v->doc->dict == NULL)
+  if (recs == NULL || (v->doc->dict == NULL && !dokus_xml_in_owns (v->doc)))
     return false;
   while (size < 2 * (size_t) n)
     size *= 2;
@@ -476,17 +477,17 @@ dict_name (DokusValCtx *v, const char *local, size_t len)
 {
   DokusValNameSlot *s;
   if (len >= DOKUS_VAL_NAME_COPY)
-    return xmlDictExists (v->doc->dict, (const xmlChar *) local, (int) len);
+    return dokus_xml_name_exists (v->doc, local, len);
   if (v->names == NULL)
     {
       v->names = dokus_val_alloc (v, DOKUS_VAL_NAME_SLOTS * sizeof *v->names);
       if (v->names == NULL)
-        return xmlDictExists (v->doc->dict, (const xmlChar *) local, (int) len);
+        return dokus_xml_name_exists (v->doc, local, len);
     }
   s = &v->names[(((uintptr_t) local >> 3) ^ len) & (DOKUS_VAL_NAME_SLOTS - 1)];
   if (s->key != local || s->len != len || memcmp (s->copy, local, len) != 0)
     {
-      s->name = xmlDictExists (v->doc->dict, (const xmlChar *) local, (int) len);
+      s->name = dokus_xml_name_exists (v->doc, local, len);
       s->key = local;
       s->len = len;
       memcpy (s->copy, local, len);

@@ -20,6 +20,7 @@
 #include <libxml/xmlerror.h>
 
 #include "../dokus-ubl-read-private.h"
+#include "../dokus-xml-in-private.h"
 #include "dokus-validate-ctx-private.h"
 
 #define NS_INVOICE "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
@@ -177,6 +178,59 @@ ignore_generic_error_cb (void *data, const char *msg, ...)
   (void) msg;
 }
 
+/* The refusals of either parser, worded for the validator's callers. */
+static DokusStatus
+refuse_doctype (int line, DokusError *err)
+{
+  return dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
+                          "line %d: a DOCTYPE is not allowed in a UBL document "
+                          "(no DTDs, no entities)", line);
+}
+
+static DokusStatus
+refuse_too_deep (int line, const char *element, DokusError *err)
+{
+  return dokus_error_set (err, DOKUS_ERR_INVALID, element,
+                          "line %d: element %s is nested more than %d levels deep", line,
+                          element, DOKUS_UBL_VALIDATE_MAX_DEPTH);
+}
+
+static DokusStatus
+refuse_not_well_formed (int line, const char *element, const char *msg, const char *note,
+                        DokusError *err)
+{
+  return dokus_error_set (err, DOKUS_ERR_INVALID, element[0] ? element : "xml",
+                          "not well-formed XML at line %d%s%s: %s%s%s%s", line,
+                          element[0] ? ", in element " : "", element, msg, note[0] ? " (" : "",
+                          note, note[0] ? ")" : "");
+}
+
+/* Our own reader's tree (dokus-xml-in.c) in *@out; *@other_encoding (and
+ * nothing else done) for a document not in UTF-8, which libxml2 reads. */
+static DokusStatus
+parse_own (const char *xml, size_t len, xmlDoc **out, bool *other_encoding, DokusError *err)
+{
+  static const DokusXmlInLimits limits = { DOKUS_UBL_VALIDATE_MAX_DEPTH, 0 };
+  DokusXmlInError e;
+  DokusXmlInResult r = dokus_xml_in_parse (xml, len, &limits, out, &e);
+
+  *other_encoding = r == DOKUS_XML_IN_UNSUPPORTED;
+  switch (r)
+    {
+    case DOKUS_XML_IN_OK:
+    case DOKUS_XML_IN_UNSUPPORTED:
+      return DOKUS_OK;
+    case DOKUS_XML_IN_DOCTYPE:
+      return refuse_doctype (e.line, err);
+    case DOKUS_XML_IN_TOO_DEEP:
+      return refuse_too_deep (e.line, e.element, err);
+    case DOKUS_XML_IN_NOMEM:
+      return dokus_error_set (err, DOKUS_ERR_NOMEM, "xml", "out of memory parsing the document");
+    default:
+      return refuse_not_well_formed (e.line, e.element, e.message, "", err);
+    }
+}
+
 static DokusStatus
 parse_document (const char *xml, size_t len, xmlDoc **out, ParseNotes *notes, DokusError *err)
 {
@@ -186,6 +240,7 @@ parse_document (const char *xml, size_t len, xmlDoc **out, ParseNotes *notes, Do
   xmlGenericErrorFunc saved_generic;
   void *saved_generic_data, *saved_structured_data;
   xmlStructuredErrorFunc saved_structured;
+  bool other_encoding;
 
   if (len > DOKUS_UBL_VALIDATE_MAX_BYTES)
     return dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
@@ -193,6 +248,10 @@ parse_document (const char *xml, size_t len, xmlDoc **out, ParseNotes *notes, Do
                             (unsigned long) len, (unsigned long) DOKUS_UBL_VALIDATE_MAX_BYTES);
   if (len == 0)
     return dokus_error_set (err, DOKUS_ERR_INVALID, "xml", "document is empty");
+  /* UTF-8, nearly every document: our reader; others libxml2's */
+  st = parse_own (xml, len, out, &other_encoding, err);
+  if (!other_encoding)
+    return st;
 
   pctx = xmlCreateMemoryParserCtxt (xml, (int) len);
   if (pctx == NULL)
@@ -223,13 +282,9 @@ parse_document (const char *xml, size_t len, xmlDoc **out, ParseNotes *notes, Do
   xmlSetGenericErrorFunc (saved_generic_data, saved_generic);
 
   if (guard.doctype)
-    st = dokus_error_set (err, DOKUS_ERR_INVALID, "xml",
-                          "line %d: a DOCTYPE is not allowed in a UBL document "
-                          "(no DTDs, no entities)", guard.line);
+    st = refuse_doctype (guard.line, err);
   else if (guard.too_deep)
-    st = dokus_error_set (err, DOKUS_ERR_INVALID, guard.element,
-                          "line %d: element %s is nested more than %d levels deep", guard.line,
-                          guard.element, DOKUS_UBL_VALIDATE_MAX_DEPTH);
+    st = refuse_too_deep (guard.line, guard.element, err);
   else if (!pctx->wellFormed || pctx->myDoc == NULL)
     {
       const xmlError *e = xmlCtxtGetLastError (pctx);
@@ -239,12 +294,8 @@ parse_document (const char *xml, size_t len, xmlDoc **out, ParseNotes *notes, Do
           snprintf (msg, sizeof msg, "%s", e->message);
           msg[strcspn (msg, "\n")] = '\0';
         }
-      st = dokus_error_set (err, DOKUS_ERR_INVALID, pctx->name ? (const char *) pctx->name : "xml",
-                            "not well-formed XML at line %d%s%s: %s%s%s%s", e ? e->line : 0,
-                            pctx->name ? ", in element " : "",
-                            pctx->name ? (const char *) pctx->name : "", msg,
-                            notes->first[0] ? " (" : "", notes->first,
-                            notes->first[0] ? ")" : "");
+      st = refuse_not_well_formed (e ? e->line : 0, pctx->name ? (const char *) pctx->name : "",
+                                   msg, notes->first, err);
     }
   if (st == DOKUS_OK)
     {
@@ -387,7 +438,7 @@ dokus_ubl_validate_with (const char *xml, size_t len, unsigned sets, DokusUblRep
   if (st != DOKUS_OK)
     return st;
   st = dokus_val_validate_doc (doc, notes.first, sets, out, err);
-  xmlFreeDoc (doc);
+  dokus_xml_doc_free (doc);
   return st;
 }
 
