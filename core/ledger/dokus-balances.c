@@ -203,6 +203,9 @@ read_credit_notes (sqlite3 *db, Credits *c, DokusError *err)
 typedef struct {
   sqlite3      *db;        /* the side connection, or the caller's */
   bool          side;      /* db is the side connection: a read transaction of its own */
+  const DokusBook *book;   /* side, db NULL: open the side connection from it first */
+  bool          opened;    /* ... done: the caller adopts db */
+  bool          no_side;   /* ... failed: the caller reads the payments itself */
   sqlite3_int64 last;      /* the last payment_links rowid the caller's transaction sees */
   size_t        max_rowid; /* of the documents */
   DokusCents   *paid;      /* max_rowid + 1 entries, by rowid */
@@ -222,7 +225,19 @@ read_payments (void *arg)
 {
   Payments *j = arg;
   sqlite3_stmt *stmt = NULL;
-  int rc = j->side ? sqlite3_exec (j->db, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
+  int rc;
+
+  /* the side connection's first use: opened here, beside the caller's reads */
+  if (j->side && j->db == NULL)
+    {
+      if (dokus_book_side_open (j->book, &j->db, NULL) != DOKUS_OK)
+        {
+          j->no_side = true;
+          return;
+        }
+      j->opened = true;
+    }
+  rc = j->side ? sqlite3_exec (j->db, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
 
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (j->db,
@@ -508,7 +523,7 @@ compute (sqlite3 *db, DokusDate today, DokusSideFn fn, void *arg, Pass **out, Do
    * connection would not see that), nor without a side connection or a
    * thread: then here, after the documents */
   if (st == DOKUS_OK && sqlite3_txn_state (db, "main") != SQLITE_TXN_WRITE
-      && dokus_book_side_connection (db, &pay.db, NULL) == DOKUS_OK)
+      && dokus_book_side_lookup (db, &pay.db, &pay.book, NULL) == DOKUS_OK)
     {
       pay.side = true;
       threaded = dokus_thread_start (&thread, read_payments, &pay);
@@ -518,8 +533,12 @@ compute (sqlite3 *db, DokusDate today, DokusSideFn fn, void *arg, Pass **out, Do
   if (st == DOKUS_OK)
     st = read_documents (db, p, err);
   if (threaded)
-    dokus_thread_join (thread);
-  else if (st == DOKUS_OK)
+    {
+      dokus_thread_join (thread);
+      if (pay.opened)
+        dokus_book_side_adopt (db, pay.db); /* kept for the next pass (closed if it cannot be) */
+    }
+  if ((!threaded || pay.no_side) && st == DOKUS_OK)
     {
       pay.db = db;
       pay.side = false;

@@ -349,12 +349,34 @@ column_decimal (sqlite3_stmt *stmt, int col)
   return d;
 }
 
+/* Room in the zeroed array *@arr (*@cap entries of @size bytes) for entry
+ * @n and a zeroed entry after it; false when out of memory (*@arr kept).
+ * Rows are counted as they come: a count(*) OVER () would make SQLite
+ * copy them into an ephemeral table first. */
+static bool
+room_for_one_more (void **arr, size_t *cap, size_t n, size_t size)
+{
+  size_t fresh_cap;
+  char *fresh;
+
+  if (n + 1 < *cap)
+    return true;
+  fresh_cap = *cap ? *cap * 2 : 8;
+  if ((fresh = realloc (*arr, fresh_cap * size)) == NULL)
+    return false;
+  memset (fresh + *cap * size, 0, (fresh_cap - *cap) * size);
+  *arr = fresh;
+  *cap = fresh_cap;
+  return true;
+}
+
 DokusStatus
 dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
 {
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
-  int rc, n;
+  size_t lines_cap = 0, adj_cap = 0;
+  int rc;
 
   memset (doc, 0, sizeof *doc);
   rc = dokus_stmt_cache_prepare (db,
@@ -399,8 +421,7 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
 
   rc = dokus_stmt_cache_prepare (db,
                            "SELECT description, quantity, unit, unit_price, discount_percent,"
-                           " vat_category, vat_rate, exemption_reason, line_extension_amount,"
-                           " count(*) OVER ()"
+                           " vat_category, vat_rate, exemption_reason, line_extension_amount"
                            " FROM document_lines WHERE document_id = ?1 ORDER BY position", &stmt);
   if (rc != SQLITE_OK)
     {
@@ -411,15 +432,11 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DokusDocLine *l;
-      if (doc->lines == NULL)
+      if (!room_for_one_more ((void **) &doc->lines, &lines_cap, doc->n_lines,
+                              sizeof *doc->lines))
         {
-          n = sqlite3_column_int (stmt, 9);
-          doc->lines = calloc ((size_t) n + 1, sizeof *doc->lines);
-          if (doc->lines == NULL)
-            {
-              rc = SQLITE_NOMEM; /* not SQLITE_ROW: reported as out of memory */
-              break;
-            }
+          rc = SQLITE_NOMEM; /* not SQLITE_ROW: reported as out of memory */
+          break;
         }
       l = &doc->lines[doc->n_lines++];
       l->description = column_dup (stmt, 0);
@@ -438,8 +455,8 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
 
   if (st == DOKUS_OK)
     rc = dokus_stmt_cache_prepare (db,
-                             "SELECT reason, is_charge, amount, vat_category, vat_rate,"
-                             " count(*) OVER () FROM document_adjustments"
+                             "SELECT reason, is_charge, amount, vat_category, vat_rate"
+                             " FROM document_adjustments"
                              " WHERE document_id = ?1 ORDER BY position", &stmt);
   if (st == DOKUS_OK && rc != SQLITE_OK)
     st = dokus_book_sqlite_error (db, rc, "loading the allowances and charges", err);
@@ -449,15 +466,11 @@ dokus_doc_load (sqlite3 *db, const char *id, DokusDoc *doc, DokusError *err)
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           DokusDocAdjustment *a;
-          if (doc->adjustments == NULL)
+          if (!room_for_one_more ((void **) &doc->adjustments, &adj_cap, doc->n_adjustments,
+                                  sizeof *doc->adjustments))
             {
-              doc->adjustments
-                = calloc ((size_t) sqlite3_column_int (stmt, 5) + 1, sizeof *doc->adjustments);
-              if (doc->adjustments == NULL)
-                {
-                  rc = SQLITE_NOMEM;
-                  break;
-                }
+              rc = SQLITE_NOMEM;
+              break;
             }
           a = &doc->adjustments[doc->n_adjustments++];
           a->reason = column_dup (stmt, 0);

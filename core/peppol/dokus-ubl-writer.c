@@ -28,10 +28,15 @@
 #include <cjson/cJSON.h>
 #include <sodium.h>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
+
 #include "../render/dokus-pdf-private.h"
 #include "dokus-audit-private.h"
 #include "dokus-book-private.h"
 #include "dokus-document-private.h"
+#include "dokus-sha256-private.h"
 #include "dokus-stmt-cache-private.h"
 #include "dokus-ubl-check-private.h"
 #include "dokus-xml-out-private.h"
@@ -415,15 +420,63 @@ static const char digit_pairs[4096 * 2] = {
   ROW (55), ROW (56), ROW (57), ROW (58), ROW (59), ROW (60), ROW (61), ROW (62), ROW (63),
 };
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_SSSE3_BASE64 1
+
+/* encode_base64() 12 bytes to 16 digits a step, while 16 can be read;
+ * returns how many bytes of @in it encoded (a multiple of 3) into @out.
+ * Each 3 bytes a b c go into one 32-bit lane as b a c b (little-endian:
+ * the 16-bit halves a<<8|b and b<<8|c); the four 6-bit values are
+ * s0 = bits 10..15 of the low half, s1 bits 4..9, s2 bits 6..11 of the
+ * high half, s3 bits 0..5. Multiplying by powers of two shifts each
+ * 16-bit half by its own amount: the high 16 bits of the product
+ * (mulhi) shift s0 and s2 down to bits 0..5, the low ones (mullo) shift
+ * s1 and s3 up to bits 8..13, so the lane's bytes become s0 s1 s2 s3. A
+ * 6-bit value v becomes its digit by adding the offset of its range
+ * ('A' for 0..25, 'a' - 26 for 26..51, '0' - 52 for 52..61, then '+' and
+ * '/'), looked up by v - 51 (saturated at 0, so 0..12) plus one above 25. */
+__attribute__ ((target ("ssse3"))) static size_t
+encode_base64_ssse3 (const unsigned char *in, size_t len, char *out)
+{
+  const __m128i spread = _mm_setr_epi8 (1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
+  const __m128i s0_s2 = _mm_set1_epi32 (0x0fc0fc00), s0_s2_shift = _mm_set1_epi32 (0x04000040);
+  const __m128i s1_s3 = _mm_set1_epi32 (0x003f03f0), s1_s3_shift = _mm_set1_epi32 (0x01000010);
+  const __m128i offsets = _mm_setr_epi8 ('A', 'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+                                         '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+                                         '0' - 52, '+' - 62, '/' - 63, 0, 0);
+  size_t i = 0;
+
+  for (; i + 16 <= len; i += 12, out += 16)
+    {
+      __m128i x = _mm_shuffle_epi8 (_mm_loadu_si128 ((const __m128i *) (in + i)), spread);
+      __m128i v = _mm_or_si128 (_mm_mulhi_epu16 (_mm_and_si128 (x, s0_s2), s0_s2_shift),
+                                _mm_mullo_epi16 (_mm_and_si128 (x, s1_s3), s1_s3_shift));
+      __m128i range = _mm_sub_epi8 (_mm_subs_epu8 (v, _mm_set1_epi8 (51)),
+                                    _mm_cmpgt_epi8 (v, _mm_set1_epi8 (25)));
+      _mm_storeu_si128 ((__m128i *) out, _mm_add_epi8 (v, _mm_shuffle_epi8 (offsets, range)));
+    }
+  return i;
+}
+#else
+#define HAVE_SSSE3_BASE64 0
+#endif
+
 /* Standard base64 (RFC 4648, padded) of @len bytes of @in into @out
  * ((len + 2) / 3 * 4 bytes, no NUL); the same text as sodium_bin2base64's
  * sodium_base64_VARIANT_ORIGINAL, which is constant-time and several times
- * slower: a PDF is no secret. */
+ * slower: a PDF is no secret. SSSE3 where the CPU has it, then a table. */
 static void
 encode_base64 (const unsigned char *in, size_t len, char *out)
 {
   size_t i = 0;
 
+#if HAVE_SSSE3_BASE64
+  if (__builtin_cpu_supports ("ssse3"))
+    {
+      i = encode_base64_ssse3 (in, len, out);
+      out += i / 3 * 4;
+    }
+#endif
   for (; i + 3 <= len; i += 3, out += 4)
     {
       uint32_t v = (uint32_t) in[i] << 16 | (uint32_t) in[i + 1] << 8 | in[i + 2];
@@ -705,7 +758,7 @@ record_first_export (sqlite3 *db, const char *id, const char *type, const char *
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     return dokus_book_sqlite_error (db, rc, "storing the UBL's SHA-256", err);
-  crypto_hash_sha256 (hash, (const unsigned char *) xml, (unsigned long long) len);
+  dokus_sha256_hash (hash, xml, len);
   sodium_bin2hex (bytes_hex, sizeof bytes_hex, hash, sizeof hash);
   snprintf (after, sizeof after,
             "{\"format\":\"ubl\",\"writer_version\":%d,\"sha256\":\"%s\","
@@ -766,7 +819,7 @@ make_ubl (const cJSON *doc, const DokusPdfRendering *pdf, const char *descriptio
   size_t lines = (size_t) cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (doc, "lines"));
   size_t cap = 6144 + 1536 * lines + (pdf->len + 2) / 3 * 4;
   DokusStatus st = DOKUS_OK;
-  crypto_hash_sha256_state state;
+  DokusSha256 state;
 
   *out = NULL;
   if (!dokus_xml_out_init (&w.out, cap))
@@ -778,11 +831,10 @@ make_ubl (const cJSON *doc, const DokusPdfRendering *pdf, const char *descriptio
   dokus_xml_out_clear (&w.out);
   if (st != DOKUS_OK)
     return st;
-  crypto_hash_sha256_init (&state);
-  crypto_hash_sha256_update (&state, (const unsigned char *) *out, w.pdf_at);
-  crypto_hash_sha256_update (&state, (const unsigned char *) *out + w.pdf_at + w.pdf_len,
-                             *out_len - w.pdf_at - w.pdf_len);
-  crypto_hash_sha256_final (&state, hash);
+  dokus_sha256_init (&state);
+  dokus_sha256_update (&state, *out, w.pdf_at);
+  dokus_sha256_update (&state, *out + w.pdf_at + w.pdf_len, *out_len - w.pdf_at - w.pdf_len);
+  dokus_sha256_final (&state, hash);
   return DOKUS_OK;
 }
 

@@ -131,28 +131,45 @@ arena_strndup (InDoc *d, const char *s, size_t len)
 
 /* ---- names ---------------------------------------------------------------- */
 
+static uint64_t
+load64 (const char *s)
+{
+  uint64_t w;
+  memcpy (&w, s, 8);
+  return w;
+}
+
+static uint64_t
+load32 (const char *s)
+{
+  uint32_t w;
+  memcpy (&w, s, 4);
+  return w;
+}
+
+/* A word at a time; the tail with overlapping loads, no byte loop. */
 static uint32_t
 hash_bytes (uint64_t seed, const char *s, size_t len)
 {
   const uint64_t k = 0x9E3779B97F4A7C15u;
-  uint64_t h = seed ^ (len * k);
-  while (len >= 8)
+  uint64_t h = seed ^ (len * k), w;
+  size_t i = 0;
+  for (; i + 8 < len; i += 8)
     {
-      uint64_t w;
-      memcpy (&w, s, 8);
-      h = (h ^ w) * k;
-      h ^= h >> 29;
-      s += 8;
-      len -= 8;
-    }
-  if (len > 0)
-    {
-      uint64_t w = 0;
-      for (size_t i = 0; i < len; i++)
-        w |= (uint64_t) (unsigned char) s[i] << (8 * i);
-      h = (h ^ w) * k;
+      h = (h ^ load64 (s + i)) * k;
       h ^= h >> 29;
     }
+  if (len >= 8)
+    w = load64 (s + len - 8);
+  else if (len >= 4)
+    w = load32 (s) | (load32 (s + len - 4) << 32);
+  else if (len > 0)
+    w = (uint64_t) (unsigned char) s[0] | ((uint64_t) (unsigned char) s[len / 2] << 8)
+        | ((uint64_t) (unsigned char) s[len - 1] << 16);
+  else
+    w = 0;
+  h = (h ^ w) * k;
+  h ^= h >> 29;
   return (uint32_t) (h ^ (h >> 32));
 }
 
@@ -512,6 +529,25 @@ prefix_colon (const char *name, size_t len)
   return c >= 0 && c != ':' && is_name_start (c) ? at : 0;
 }
 
+/* libxml2 reads "p:l:" and then a Name: after a prefix, a second ':'
+ * must be followed by a name start character or end the name ("a:b:c"
+ * and "a:b:" are names, "a:b:0" is not). */
+static bool
+qname_ok (const char *name, size_t len)
+{
+  size_t colon = prefix_colon (name, len);
+  const char *second;
+  long c;
+  int n;
+  if (colon == 0)
+    return true;
+  second = memchr (name + colon + 1, ':', len - colon - 1);
+  if (second == NULL || second + 1 == name + len)
+    return true;
+  c = utf8_decode ((const unsigned char *) second + 1, (const unsigned char *) name + len, &n);
+  return c >= 0 && is_name_start (c);
+}
+
 /* The interned prefix (NULL: none) and local name of the QName @name
  * (@len bytes), split once per document and spelling. */
 static bool
@@ -556,11 +592,13 @@ skip_blanks (Parser *P)
 
 /* ---- text ------------------------------------------------------------------ */
 
+/* Room for @n more bytes of pending text (and a buffer, even for none:
+ * never a NULL pointer to copy from). */
 static bool
 text_grow (Parser *P, size_t n)
 {
-  return P->text_len + n <= P->text_cap
-         || grow ((void **) &P->text, &P->text_cap, P->text_len + n, 1);
+  return (P->text != NULL && P->text_len + n <= P->text_cap)
+         || grow ((void **) &P->text, &P->text_cap, P->text_len + n + 1, 1);
 }
 
 /* The pending text held as a span of the input, into the buffer. */
@@ -612,7 +650,7 @@ text_flush (Parser *P)
   /* one copy of a text written plainly, straight from the input */
   if (P->direct != NULL && P->text_len == 0)
     t->content = arena_strndup (P->d, P->direct, P->direct_len);
-  else if (text_materialize (P))
+  else if (text_materialize (P) && text_grow (P, 0))
     t->content = arena_strndup (P->d, P->text, P->text_len);
   if (t->content == NULL)
     return false;
@@ -1406,6 +1444,11 @@ start_tag (Parser *P)
   P->p++;
   if (!read_name (P, &qname, &qlen, "element"))
     return false;
+  if (!qname_ok (qname, qlen))
+    {
+      FAIL ("%.*s is not a qualified name", (int) (qlen < 60 ? qlen : 60), qname);
+      return false;
+    }
   if (P->n_open + 1 > (P->limits ? P->limits->max_depth : DEFAULT_MAX_DEPTH))
     {
       if (P->e != NULL)
@@ -1464,6 +1507,11 @@ start_tag (Parser *P)
       a = &P->attrs[P->n_attrs];
       if (!read_name (P, &a->name, &a->len, "attribute"))
         return false;
+      if (!qname_ok (a->name, a->len))
+        {
+          FAIL ("%.*s is not a qualified name", (int) (a->len < 60 ? a->len : 60), a->name);
+          return false;
+        }
       a->colon = prefix_colon (a->name, a->len);
       skip_blanks (P);
       if (P->p >= P->end || *P->p != '=')

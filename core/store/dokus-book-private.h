@@ -43,6 +43,21 @@ bool dokus_book_cache_set_keyed (sqlite3 *db, const void *key, void *data,
  * of opening it. */
 DokusStatus dokus_book_side_connection (sqlite3 *db, sqlite3 **out, DokusError *err);
 
+/* dokus_book_side_connection() in three steps, so that the opening (a few
+ * milliseconds: the VFS, the key, the schema) can run on the thread that
+ * will use the connection, while @db's thread goes on:
+ * dokus_book_side_lookup() on @db's thread gives the side connection if
+ * it is open (*@side, transfer none) or else the book to open it from
+ * (*@book, transfer none; DOKUS_ERR_INVALID when @db is no book's);
+ * dokus_book_side_open() may run on any thread while the book stays open
+ * and gives a new connection (transfer full); dokus_book_side_adopt(), on
+ * @db's thread again, makes it the book's side connection (false: out of
+ * memory, and @side closed). */
+DokusStatus dokus_book_side_lookup (sqlite3 *db, sqlite3 **side, const DokusBook **book,
+                                    DokusError *err);
+DokusStatus dokus_book_side_open (const DokusBook *book, sqlite3 **out, DokusError *err);
+bool dokus_book_side_adopt (sqlite3 *db, sqlite3 *side);
+
 /* Applies the embedded migrations newer than the book's user_version, one
  * transaction each. *@version receives the resulting version. */
 DokusStatus dokus_book_migrate (sqlite3 *db, int *version, DokusError *err);

@@ -594,28 +594,44 @@ close_side (void *db)
 }
 
 DokusStatus
+dokus_book_side_lookup (sqlite3 *db, sqlite3 **side, const DokusBook **book, DokusError *err)
+{
+  *side = dokus_book_cache_get_keyed (db, &side_key);
+  *book = dokus_book_cache_get_keyed (db, &book_key);
+  if (*side == NULL && (*book == NULL || (*book)->data_key == NULL))
+    return dokus_error_set (err, DOKUS_ERR_INVALID, "", "not a book's connection");
+  return DOKUS_OK;
+}
+
+DokusStatus
+dokus_book_side_open (const DokusBook *book, sqlite3 **out, DokusError *err)
+{
+  return open_connection (book->path, book->data_key, NULL, out, err);
+}
+
+bool
+dokus_book_side_adopt (sqlite3 *db, sqlite3 *side)
+{
+  if (dokus_book_cache_set_keyed (db, &side_key, side, close_side))
+    return true;
+  sqlite3_close_v2 (side);
+  return false;
+}
+
+DokusStatus
 dokus_book_side_connection (sqlite3 *db, sqlite3 **out, DokusError *err)
 {
-  DokusBook *book = dokus_book_cache_get_keyed (db, &book_key);
-  sqlite3 *side = dokus_book_cache_get_keyed (db, &side_key);
-  DokusStatus status;
+  const DokusBook *book;
+  sqlite3 *side;
+  DokusStatus status = dokus_book_side_lookup (db, &side, &book, err);
 
-  *out = NULL;
-  if (side != NULL)
-    {
-      *out = side;
-      return DOKUS_OK;
-    }
-  if (book == NULL || book->data_key == NULL)
-    return dokus_error_set (err, DOKUS_ERR_INVALID, "", "not a book's connection");
-  status = open_connection (book->path, book->data_key, NULL, &side, err);
-  if (status != DOKUS_OK)
+  *out = side;
+  if (status != DOKUS_OK || side != NULL)
     return status;
-  if (!dokus_book_cache_set_keyed (db, &side_key, side, close_side))
-    {
-      sqlite3_close_v2 (side);
-      return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
-    }
+  if ((status = dokus_book_side_open (book, &side, err)) != DOKUS_OK)
+    return status;
+  if (!dokus_book_side_adopt (db, side))
+    return dokus_error_set (err, DOKUS_ERR_NOMEM, "", "out of memory");
   *out = side;
   return DOKUS_OK;
 }

@@ -309,6 +309,46 @@ ns_in_scope (const xmlNode *node, const xmlNs *ns)
   return false;
 }
 
+/* libxml2's own accessors must read our tree as they read theirs: the
+ * value of @a by xmlGetNsProp()/xmlGetNoNsProp() is @value. */
+static void
+check_get_prop (Buf *b, const xmlNode *el, const xmlAttr *a, const char *value)
+{
+  xmlChar *got = a->ns != NULL ? xmlGetNsProp (el, a->name, a->ns->href)
+                               : xmlGetNoNsProp (el, a->name);
+
+  if (got == NULL || strcmp ((const char *) got, value) != 0)
+    buf_add (b, " !!xmlGetProp", 13);
+  xmlFree (got);
+}
+
+/* ... and xmlNodeGetContent() of an element is the text of its subtree */
+static void
+check_node_content (Buf *b, const xmlNode *el)
+{
+  Buf text = { 0 };
+  xmlChar *got = xmlNodeGetContent (el);
+
+  for (const xmlNode *n = el->children; n != NULL;)
+    {
+      if (n->type == XML_TEXT_NODE && n->content != NULL)
+        buf_add (&text, (const char *) n->content, strlen ((const char *) n->content));
+      if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        n = n->children;
+      else
+        {
+          while (n != NULL && n->next == NULL)
+            n = n->parent == el ? NULL : n->parent;
+          if (n != NULL)
+            n = n->next;
+        }
+    }
+  if (got == NULL || strcmp ((const char *) got, text.p != NULL ? text.p : "") != 0)
+    buf_add (b, " !!xmlNodeGetContent", 20);
+  xmlFree (got);
+  free (text.p);
+}
+
 static void
 dump_attributes (Buf *b, const xmlDoc *doc, const xmlNode *el, int depth)
 {
@@ -338,6 +378,7 @@ dump_attributes (Buf *b, const xmlDoc *doc, const xmlNode *el, int depth)
         }
       buf_add (b, "=", 1);
       buf_quoted (b, (const xmlChar *) (value.p != NULL ? value.p : ""));
+      check_get_prop (b, el, a, value.p != NULL ? value.p : "");
       free (value.p);
       buf_printf (b, " children=%u", n);
       if (a->type != XML_ATTRIBUTE_NODE)
@@ -370,6 +411,7 @@ dump_node (Buf *b, const xmlDoc *doc, const xmlNode *n, int depth)
       buf_qname (b, n->ns, n->name);
       if (n->ns != NULL && !ns_in_scope (n, n->ns))
         buf_add (b, " !!ns-out-of-scope", 18);
+      check_node_content (b, n);
       buf_add (b, "\n", 1);
       for (const xmlNs *d = n->nsDef; d != NULL; d = d->next)
         {
@@ -605,6 +647,23 @@ disagree (char *why, size_t why_len, const char *fmt, ...)
   return XML_IN_DISAGREE;
 }
 
+/* "&#38;" turned into "&" in place */
+static void
+unescape_amp (char *s)
+{
+  char *w = s;
+
+  for (const char *r = s; *r != '\0';)
+    if (strncmp (r, "&#38;", 5) == 0)
+      {
+        *w++ = '&';
+        r += 5;
+      }
+    else
+      *w++ = *r++;
+  *w = '\0';
+}
+
 static XmlInDiff
 compare_trees (const xmlDoc *ref, const xmlDoc *ours, char *why, size_t why_len)
 {
@@ -618,6 +677,10 @@ compare_trees (const xmlDoc *ref, const xmlDoc *ours, char *why, size_t why_len)
     {
       explain_dump_difference (a, b, why, why_len);
       d = XML_IN_DISAGREE;
+      unescape_amp (a);
+      unescape_amp (b);
+      if (strcmp (a, b) == 0 && strstr (why, "&#38;") != NULL)
+        d = XML_IN_LIBXML2_QUIRK; /* "&#38;" in a namespace name of libxml2's */
     }
   else if ((bad = name_not_interned (ours, (const xmlNode *) ours)) != NULL)
     d = disagree (why, why_len, "dokus_xml_name_exists(\"%s\") is not the tree's own pointer",
@@ -657,7 +720,7 @@ xml_in_diff (const char *xml, size_t len, const DokusXmlInLimits *limits, char *
     d = disagree (why, why_len, "ours: %s without a message", xml_in_result_name (orr));
   else if (rr == DOKUS_XML_IN_OK && orr == DOKUS_XML_IN_NOT_WELL_FORMED
            && memchr (xml, '\0', len) != NULL)
-    d = XML_IN_LIBXML2_LAX;
+    d = XML_IN_LIBXML2_QUIRK;
   else if ((rr == DOKUS_XML_IN_OK) != (orr == DOKUS_XML_IN_OK)
            || (rr == DOKUS_XML_IN_DOCTYPE && orr != DOKUS_XML_IN_DOCTYPE))
     d = disagree (why, why_len, "libxml2: %s (line %d: %s), ours: %s (line %d: %s%s%s)",

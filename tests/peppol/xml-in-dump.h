@@ -57,7 +57,7 @@ const char *xml_in_result_name (DokusXmlInResult r);
 typedef enum {
   XML_IN_AGREE,       /* same verdict and, when both accept, equal dumps */
   XML_IN_UNSUPPORTED, /* ours: another encoding, and the bytes say or look so */
-  XML_IN_LIBXML2_LAX, /* libxml2 accepts bytes with a NUL (its end of input), ours refuses */
+  XML_IN_LIBXML2_QUIRK, /* libxml2 off the spec, ours on it: see xml_in_diff() */
   XML_IN_DISAGREE,    /* @why says how */
 } XmlInDiff;
 
@@ -65,9 +65,11 @@ typedef enum {
  * and compares: both accept or both refuse (a DOCTYPE libxml2 saw must be
  * DOKUS_XML_IN_DOCTYPE for ours too); when both accept, equal dumps and
  * every element and attribute name found by dokus_xml_name_exists(); a
- * refusal of ours has no document and a message. libxml2 takes a NUL
- * byte for the end of its input ("<a/>" NUL "junk" passes): ours refusing
- * such bytes is XML_IN_LIBXML2_LAX, not a disagreement. @why (@why_len bytes)
+ * refusal of ours has no document and a message. Two quirks of libxml2
+ * are XML_IN_LIBXML2_QUIRK, not disagreements: it takes a NUL byte for
+ * the end of its input ("<a/>" NUL "junk" passes), ours refuses such
+ * bytes; it keeps an '&' of a namespace name written "&#38;" or "&amp;"
+ * as "&#38;" (xmlns="a&amp;b" is "a&#38;b"), ours as "&". @why (@why_len bytes)
  * gets the first difference: the two verdicts, or the first differing
  * dump line of each. */
 XmlInDiff xml_in_diff (const char *xml, size_t len, const DokusXmlInLimits *limits, char *why,

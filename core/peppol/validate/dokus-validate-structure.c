@@ -13,6 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "dokus-validate-private.h"
 #include "dokus-validate-ubl21-private.h"
 
@@ -165,6 +169,46 @@ boolean_ok (const char *s)
          || (n == 1 && (*p == '0' || *p == '1'));
 }
 
+#ifdef __SSE2__
+/* 0xff in each lane of the 16 bytes at @p that is a base64 digit
+ * (A-Z a-z 0-9 + /), else 0: signed compares, so bytes >= 0x80 fall
+ * outside every range */
+static __m128i
+digit_lanes (const unsigned char *p)
+{
+  __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+  /* 'A'..'Z' and 'a'..'z' both land on 'a'..'z' with bit 5 set; '@', '['
+   * and the others next to them do not */
+  __m128i lower = _mm_or_si128 (x, _mm_set1_epi8 (0x20));
+  __m128i alpha = _mm_and_si128 (_mm_cmpgt_epi8 (lower, _mm_set1_epi8 ('a' - 1)),
+                                 _mm_cmpgt_epi8 (_mm_set1_epi8 ('z' + 1), lower));
+  /* '/' is 0x2f, right below '0'..'9' */
+  __m128i slash_digit = _mm_and_si128 (_mm_cmpgt_epi8 (x, _mm_set1_epi8 ('/' - 1)),
+                                       _mm_cmpgt_epi8 (_mm_set1_epi8 ('9' + 1), x));
+  __m128i plus = _mm_cmpeq_epi8 (x, _mm_set1_epi8 ('+'));
+  return _mm_or_si128 (_mm_or_si128 (alpha, slash_digit), plus);
+}
+
+/* How many of the bytes from @p to @end are a run of base64 digits, in
+ * whole blocks of 16: 64 a step, then 16 (the block holding anything
+ * else is left to the caller). */
+static size_t
+skip_digit_blocks (const unsigned char *p, const unsigned char *end)
+{
+  const unsigned char *start = p;
+
+  while (end - p >= 64
+         && _mm_movemask_epi8 (_mm_and_si128 (_mm_and_si128 (digit_lanes (p), digit_lanes (p + 16)),
+                                              _mm_and_si128 (digit_lanes (p + 32),
+                                                             digit_lanes (p + 48))))
+              == 0xffff)
+    p += 64;
+  while (end - p >= 16 && _mm_movemask_epi8 (digit_lanes (p)) == 0xffff)
+    p += 16;
+  return (size_t) (p - start);
+}
+#endif
+
 static bool
 base64_ok (const char *s)
 {
@@ -182,9 +226,23 @@ base64_ok (const char *s)
 #undef R8
   const unsigned char *p = (const unsigned char *) s;
   size_t n = 0, pad = 0;
+#ifdef __SSE2__
+  /* the NUL: blocks never read past it */
+  const unsigned char *end = p + strlen (s);
+#endif
 
   for (;; p++)
     {
+#ifdef __SSE2__
+      /* the common run, 16 digits and more a step; the block with
+       * anything else (whitespace, '=', an error, the end) goes to the
+       * loop below */
+      {
+        size_t run = skip_digit_blocks (p, end);
+        p += run;
+        n += run;
+      }
+#endif
       /* the common run: digits only */
       while (class[*p] == B64)
         {
