@@ -767,8 +767,9 @@ record_first_export (sqlite3 *db, const char *id, const char *type, const char *
   return dokus_audit_append (db, "export", type, id, NULL, after, err);
 }
 
-/* Records a validated export: checks @hex against the hash this writer
- * version stored at the document's first export. The first export stores
+/* Records a validated export: checks @hex against @stored, the hash this
+ * writer version stored at the document's first export ("" if none, read
+ * by the caller with the document). The first export stores
  * it and appends the audit entry; a later one, the same bytes the writer
  * decided, writes nothing to the audit trail: the first entry already
  * proves what left the book (docs/peppol.md, "Hashes and writer
@@ -777,13 +778,10 @@ record_first_export (sqlite3 *db, const char *id, const char *type, const char *
 static DokusStatus
 record_export (sqlite3 *db, const char *id, const char *number, const char *type,
                const char *language, const DokusPdfRendering *r, const char *hex,
-               const char *xml, size_t len, DokusError *err)
+               char stored[SHA256_HEX], const char *xml, size_t len, DokusError *err)
 {
-  char stored[SHA256_HEX];
-  DokusStatus st = read_export_hash (db, id, stored, err);
+  DokusStatus st;
 
-  if (st != DOKUS_OK)
-    return st;
   if (stored[0] != '\0' && strcmp (stored, hex) != 0)
     return refuse_changed (number, stored, err);
   if (stored[0] != '\0' && (r->stored || !r->complete))
@@ -866,7 +864,7 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
                   DokusError *err)
 {
   sqlite3 *db = dokus_book_get_db (book);
-  char id[DOKUS_ID_TEXT], hex[SHA256_HEX], *xml = NULL;
+  char id[DOKUS_ID_TEXT], hex[SHA256_HEX], stored[SHA256_HEX], *xml = NULL;
   char description[160];
   char scheme[16];
   const char *endpoint, *language;
@@ -874,12 +872,17 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
   unsigned char hash[crypto_hash_sha256_BYTES];
   cJSON *doc = NULL;
   size_t xml_len = 0;
+  /* the reads in one read transaction of our own: one lock of the book
+   * instead of one a statement (a pair of fcntl() calls each) */
+  bool own = sqlite3_get_autocommit (db) != 0;
   DokusStatus st;
 
   assert (book != NULL && id_or_number != NULL && out_xml != NULL);
   *out_xml = NULL;
   if (out_len != NULL)
     *out_len = 0;
+  if (own && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return dokus_book_sqlite_error (db, sqlite3_errcode (db), "starting a read", err);
   st = dokus_doc_resolve (db, id_or_number, id, err);
   /* the frozen document as dokus_document_show() gives it, without the
    * derived balance, which neither the UBL nor the PDF shows */
@@ -911,12 +914,20 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
     goto out;
   if ((st = make_ubl (doc, &rendering, description, &xml, &xml_len, hash, err)) != DOKUS_OK)
     goto out;
+  if ((st = read_export_hash (db, id, stored, err)) != DOKUS_OK)
+    goto out;
+  if (own)
+    {
+      own = false;
+      /* a read: nothing to keep (record_export() writes in its own transaction) */
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    }
   sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
   /* we never emit a document that fails: nothing is stored before this */
   if ((st = dokus_ubl_check (xml, xml_len, get_str (doc, "number"), err)) != DOKUS_OK)
     goto out;
   if ((st = record_export (db, id, get_str (doc, "number"), get_str (doc, "type"), language,
-                           &rendering, hex, xml, xml_len, err))
+                           &rendering, hex, stored, xml, xml_len, err))
       != DOKUS_OK)
     goto out;
   *out_xml = xml;
@@ -924,6 +935,8 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
   if (out_len != NULL)
     *out_len = xml_len;
 out:
+  if (own)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   dokus_pdf_rendering_clear (&rendering);
   cJSON_Delete (doc);
   free (xml);

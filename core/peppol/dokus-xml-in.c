@@ -36,6 +36,7 @@
 #define MAX_NAME_LEN      50000u /* libxml2's XML_MAX_NAME_LENGTH */
 #define BLANK_CHUNK       300u   /* libxml2's XML_PARSER_BIG_BUFFER_SIZE */
 #define XML_NS_HREF       "http://www.w3.org/XML/1998/namespace"
+#define XMLNS_NS_HREF     "http://www.w3.org/2000/xmlns/"
 
 static const char in_doc_marker = 'D';
 
@@ -1289,8 +1290,16 @@ declare_namespaces (Parser *P, xmlNode *el, Open *o)
       RawAttr *a = &P->attrs[i];
       const char *v = P->vals + a->vstart;
       const xmlChar *prefix = NULL;
+      /* libxml2 ignores these with a namespace error, not a fatal one: the
+       * xml and xmlns namespaces bound to anything but their own prefix */
+      if (is_named (v, a->vlen, XMLNS_NS_HREF))
+        continue;
       if (is_named (a->name, a->len, "xmlns"))
-        prefix = NULL;
+        {
+          if (is_named (v, a->vlen, XML_NS_HREF))
+            continue;
+          prefix = NULL;
+        }
       else if (a->colon == 5 && memcmp (a->name, "xmlns", 5) == 0)
         {
           const char *local = a->name + 6;
@@ -1548,7 +1557,16 @@ start_tag (Parser *P)
     xmlNs *ns;
     if (!qname_split (P, qname, qlen, &prefix, &local))
       return false;
-    ns = lookup_ns (P, prefix, &bound);
+    /* the xml prefix is bound to the XML namespace everywhere */
+    if (prefix != NULL && strcmp ((const char *) prefix, "xml") == 0)
+      {
+        ns = xml_ns (P);
+        bound = true;
+        if (ns == NULL)
+          return NOMEM () && false;
+      }
+    else
+      ns = lookup_ns (P, prefix, &bound);
     /* an unbound prefix: the whole name, no namespace, as libxml2 */
     el->name = prefix != NULL && !bound ? intern (P->d, qname, qlen) : local;
     if (el->name == NULL)

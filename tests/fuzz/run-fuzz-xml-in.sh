@@ -38,10 +38,46 @@ find "$examples" -type f \( -name '*.xml' -o -name '*.XML' \) -exec cp {} "$out/
 cp "$src/tests/fuzz/corpus/"*.xml "$out/seeds/"
 find "$src/tests/fuzz/corpus-xml-in" -type f ! -name README.md -exec cp {} "$out/seeds/" \;
 
+# ubl.dict and the XML and Namespaces syntax the reader must read as libxml2 does
+dict="$out/xml-in.dict"
+cp "$src/tests/fuzz/ubl.dict" "$dict"
+cat >> "$dict" << 'DICT'
+"xmlns=\"\""
+"xmlns:p=\"\""
+"xmlns:xml="
+"xmlns:xmlns="
+"xml:lang=\"nl\""
+"xml:space=\"preserve\""
+"xml:space=\"default\""
+"\"http://www.w3.org/XML/1998/namespace\""
+"\"http://www.w3.org/2000/xmlns/\""
+"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+"<?xml-stylesheet"
+"<!---->"
+"--"
+"&#10;"
+"&#13;"
+"&#x20;"
+"&#xD800;"
+"&#xFFFE;"
+"&amp;"
+"&lt;"
+"&apos;"
+"\x0d\x0a"
+"\x0d"
+"\xef\xbb\xbf"
+"\xc2\xb7"
+"\xcc\x80"
+"\xe2\x82\xac"
+"\xed\xa0\x80"
+"\xf4\x90\x80\x80"
+"\xc0\xaf"
+DICT
+
 len_arg=()
 [ "$max_len" = default ] || len_arg=(-max_len="$max_len")
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 "$out/fuzz-xml-in" -max_total_time="$secs" "${len_arg[@]}" -timeout=10 -rss_limit_mb=2048 \
-  -dict="$src/tests/fuzz/ubl.dict" -artifact_prefix="$out/" -print_final_stats=1 \
+  -dict="$dict" -artifact_prefix="$out/" -print_final_stats=1 \
   "$out/fuzz-corpus" "$out/seeds"

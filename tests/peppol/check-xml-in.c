@@ -279,6 +279,10 @@ static const EdgeCase edge_cases[] = {
   NWF ("hex reference without digits", "<a>&#x;</a>"),
   NWF ("character reference without ';'", "<a>&#65</a>"),
   NWF ("character reference with a letter", "<a>&#6a;</a>"),
+  WF ("character references with leading zeros", "<a>&#0000065;&#x00000041;</a>"),
+  NWF ("character reference overflowing", "<a>&#99999999999999999999;</a>"),
+  NWF ("hex character reference overflowing", "<a>&#xFFFFFFFFFFFFFFFF41;</a>"),
+  NWF ("surrogate pair as two references", "<a>&#xD83D;&#xDE00;</a>"),
   NWF ("undefined entity", "<a>&nbsp;</a>"),
   NWF ("undefined entity in an attribute", "<a b=\"&nbsp;\"/>"),
   NWF ("'&' alone", "<a>&</a>"),
@@ -404,9 +408,22 @@ static const EdgeCase edge_cases[] = {
   WF_QUIRK ("'&' in a namespace name (libxml2 keeps it as &#38;)",
             "<a xmlns=\"u&amp;v\" xmlns:p=\"w&#38;x\"><p:b/></a>"),
   WF ("xml:lang", "<a xml:lang=\"nl\" xml:id=\"x\"/>"),
+  WF ("the xml prefix on an element", "<xml:e><xml:f xml:g=\"1\"/></xml:e>"),
   WF ("the xml prefix declared", "<a xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"/>"),
   WF ("the xml prefix bound elsewhere (a namespace error only)", "<a xmlns:xml=\"urn:u\"/>"),
   WF ("xmlns:xmlns (a namespace error only)", "<a xmlns:xmlns=\"urn:u\"/>"),
+  WF ("the xmlns prefix on an element (a namespace error only)", "<xmlns:a/>"),
+  WF ("the XML namespace as the default (a namespace error only)",
+      "<a xmlns=\"http://www.w3.org/XML/1998/namespace\"><b/></a>"),
+  WF ("the xmlns namespace bound to a prefix (a namespace error only)",
+      "<a xmlns:p=\"http://www.w3.org/2000/xmlns/\"/>"),
+  WF ("the xmlns namespace as the default (a namespace error only)",
+      "<a xmlns=\"http://www.w3.org/2000/xmlns/\"><b/></a>"),
+  WF ("the XML namespace bound to another prefix (a namespace error only)",
+      "<p:a xmlns:p=\"http://www.w3.org/XML/1998/namespace\"/>"),
+  WF ("two unbound prefixes on the same local name", "<a p:b=\"1\" q:b=\"2\"/>"),
+  WF ("two prefixes of one namespace on an element and attributes",
+      "<p:a xmlns:p=\"u\" p:b=\"1\" xmlns:q=\"u\" q:c=\"2\"><q:d p:e=\"3\"/></p:a>"),
   WF ("prefixed attribute with a namespace", "<a xmlns:p=\"u\" p:b=\"1\" b=\"2\"/>"),
   WF ("default namespace not on attributes", "<a xmlns=\"u\" b=\"1\"/>"),
   WF ("declaration after its use on the element", "<p:a p:b=\"1\" xmlns:p=\"u\"/>"),
@@ -478,6 +495,8 @@ static const EdgeCase edge_cases[] = {
   WF ("middle dot inside a name", "<a\xc2\xb7" "b/>"),
   NWF ("middle dot starts a name", "<\xc2\xb7" "a/>"),
   NWF ("multiplication sign in a name", "<a\xc3\x97/>"),
+  WF ("combining mark inside a name", "<a\xcc\x80/>"),
+  NWF ("combining mark starts a name", "<\xcc\x80" "a/>"),
   WF ("digits, '-', '.', '_' inside names", "<a-1.b_c d-2.e_f=\"1\"/>"),
   NWF ("name starting with a digit", "<1a/>"),
   NWF ("name starting with '-'", "<-a/>"),
@@ -566,11 +585,12 @@ START_TEST (test_long_names_and_values)
 END_TEST
 
 /* libxml2 reads character data in chunks of 300 bytes and decides
- * NOBLANKS per chunk: long blank runs must come out as libxml2's do */
+ * NOBLANKS per chunk: long blank runs (and line ends and references
+ * across chunks) must come out as libxml2's do */
 START_TEST (test_long_blank_runs)
 {
   char *blanks = repeat (" \n\t \r\n", 1000);
-  size_t cap = 4096;
+  size_t cap = 8192;
   char *xml = malloc (cap);
 
   ck_assert (xml != NULL);
@@ -586,6 +606,11 @@ START_TEST (test_long_blank_runs)
   expect_agreement (xml, true, "1000 blanks then text");
   snprintf (xml, cap, "<a>%s<!--c-->%s</a>", blanks, blanks);
   expect_agreement (xml, true, "1000 blanks around a comment");
+  free (blanks);
+  /* line ends and references across libxml2's chunks, in text and values */
+  blanks = repeat ("x\r\ny\rz &amp;&#10;\t", 18 * 80); /* whole units */
+  snprintf (xml, cap, "<a b=\"%s\">%s</a>", blanks, blanks);
+  expect_agreement (xml, true, "1440 bytes of line ends and references");
   free (blanks);
   free (xml);
 }
