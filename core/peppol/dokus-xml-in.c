@@ -48,13 +48,20 @@ typedef struct Chunk {
   max_align_t   data[];
 } Chunk;
 
+/* A qualified name split: the interned prefix (NULL: none) and local
+ * name, where the prefix's ':' is (0: none), whether the prefix is "xml",
+ * and whether the name is no qualified name at all. */
+typedef struct {
+  const xmlChar *prefix, *local;
+  size_t         colon;
+  bool           xml, bad;
+} QName;
+
 typedef struct {
   const xmlChar *name;
   size_t         len;
   uint32_t       hash;
-  /* in the table of qualified names: the interned prefix (NULL: none)
-   * and local name */
-  const xmlChar *prefix, *local;
+  QName          q; /* in the table of qualified names */
 } NameSlot;
 
 /* Open addressing, half full at most; the hash seeded per document, so
@@ -293,8 +300,9 @@ typedef struct {
 } Open;
 
 typedef struct {
-  const char *name;
-  size_t      len, colon; /* colon: offset of the prefix's ':', 0 if none */
+  const char     *name;
+  QName           q; /* its split (qname_find()) */
+  size_t          len, colon; /* colon: offset of the prefix's ':', 0 if none */
   const char *value;      /* decoded, in the parser's value buffer at vstart */
   size_t      vstart, vlen;
 } RawAttr;
@@ -549,11 +557,12 @@ qname_ok (const char *name, size_t len)
   return c >= 0 && is_name_start (c);
 }
 
-/* The interned prefix (NULL: none) and local name of the QName @name
- * (@len bytes), split once per document and spelling. */
+/* The qualified name @name (@len bytes) split into *@out, once per
+ * document and spelling (a copy: the table moves as it grows); false when
+ * out of memory (the parser failed). A name that is no qualified name
+ * (bad) is the caller's to refuse. */
 static bool
-qname_split (Parser *P, const char *name, size_t len, const xmlChar **prefix,
-             const xmlChar **local)
+qname_find (Parser *P, const char *name, size_t len, QName *out)
 {
   bool fresh;
   NameSlot *slot = name_find (P->d, &P->d->qnames, name, len, &fresh);
@@ -561,17 +570,34 @@ qname_split (Parser *P, const char *name, size_t len, const xmlChar **prefix,
     return NOMEM () && false;
   if (fresh)
     {
-      size_t colon = prefix_colon (name, len);
-      slot->prefix = colon ? intern (P->d, name, colon) : NULL;
-      slot->local = colon ? intern (P->d, name + colon + 1, len - colon - 1)
+      QName *q = &slot->q;
+      q->colon = prefix_colon (name, len);
+      q->bad = !qname_ok (name, len);
+      q->xml = q->colon == 3 && memcmp (name, "xml", 3) == 0;
+      q->prefix = q->colon ? intern (P->d, name, q->colon) : NULL;
+      q->local = q->colon ? intern (P->d, name + q->colon + 1, len - q->colon - 1)
                           : intern (P->d, name, len);
-      if (colon && slot->prefix == NULL)
-        slot->local = NULL;
+      if (q->colon && q->prefix == NULL)
+        q->local = NULL;
     }
-  if (slot->local == NULL)
+  if (slot->q.local == NULL)
     return NOMEM () && false;
-  *prefix = slot->prefix;
-  *local = slot->local;
+  *out = slot->q;
+  return true;
+}
+
+/* Reads a qualified name at P->p (@what: "element" or "attribute"): its
+ * bytes and its split; false when it is none (the parser failed). */
+static bool
+read_qname (Parser *P, const char **name, size_t *len, QName *q, const char *what)
+{
+  if (!read_name (P, name, len, what) || !qname_find (P, *name, *len, q))
+    return false;
+  if (q->bad)
+    {
+      FAIL ("%.*s is not a qualified name", (int) (*len < 60 ? *len : 60), *name);
+      return false;
+    }
   return true;
 }
 
@@ -1365,11 +1391,8 @@ add_attributes (Parser *P, xmlNode *el)
               }
           continue;
         }
-      if (!qname_split (P, a->name, a->len, &prefix, &local))
-        {
-          ok = false;
-          break;
-        }
+      prefix = a->q.prefix;
+      local = a->q.local;
       /* duplicates: a hash-free scan for the usual few, sorted otherwise */
       for (size_t j = 0; j < k; j++)
         if (keys[j].local == local && keys[j].prefix == prefix)
@@ -1448,16 +1471,12 @@ start_tag (Parser *P)
   size_t qlen;
   xmlNode *el;
   Open *o, *parent;
+  QName q;
   bool empty = false, bound;
 
   P->p++;
-  if (!read_name (P, &qname, &qlen, "element"))
+  if (!read_qname (P, &qname, &qlen, &q, "element"))
     return false;
-  if (!qname_ok (qname, qlen))
-    {
-      FAIL ("%.*s is not a qualified name", (int) (qlen < 60 ? qlen : 60), qname);
-      return false;
-    }
   if (P->n_open + 1 > (P->limits ? P->limits->max_depth : DEFAULT_MAX_DEPTH))
     {
       if (P->e != NULL)
@@ -1514,14 +1533,9 @@ start_tag (Parser *P)
       if (!grow ((void **) &P->attrs, &P->attrs_cap, P->n_attrs + 1, sizeof *P->attrs))
         return NOMEM () && false;
       a = &P->attrs[P->n_attrs];
-      if (!read_name (P, &a->name, &a->len, "attribute"))
+      if (!read_qname (P, &a->name, &a->len, &a->q, "attribute"))
         return false;
-      if (!qname_ok (a->name, a->len))
-        {
-          FAIL ("%.*s is not a qualified name", (int) (a->len < 60 ? a->len : 60), a->name);
-          return false;
-        }
-      a->colon = prefix_colon (a->name, a->len);
+      a->colon = a->q.colon;
       skip_blanks (P);
       if (P->p >= P->end || *P->p != '=')
         {
@@ -1553,12 +1567,10 @@ start_tag (Parser *P)
   if (!declare_namespaces (P, el, o))
     return false;
   {
-    const xmlChar *prefix, *local;
+    const xmlChar *prefix = q.prefix, *local = q.local;
     xmlNs *ns;
-    if (!qname_split (P, qname, qlen, &prefix, &local))
-      return false;
     /* the xml prefix is bound to the XML namespace everywhere */
-    if (prefix != NULL && strcmp ((const char *) prefix, "xml") == 0)
+    if (q.xml)
       {
         ns = xml_ns (P);
         bound = true;

@@ -66,8 +66,8 @@ struct DokusValCtx {
   DokusValBucket *buckets;     /* open addressing on the name pointer */
   size_t          n_buckets;   /* a power of two; 0: no index (out of memory) */
   uint32_t        n_elements;  /* numbered elements, root included; 0: no index */
-  const xmlNs    *last_ns;     /* index building: namespace -> kind memo */
-  uint8_t         last_kind;
+  const xmlNs    *last_ns[2];  /* index building: namespace -> kind memo (cbc and cac */
+  uint8_t         last_kind[2]; /* alternate: two entries) */
   const xmlNode  *loc_node;    /* locations: the last indexed element ... */
   size_t          loc_index;   /* ... and its [k] */
   const void     *cache_keys[DOKUS_VAL_CACHE_KEYS];

@@ -278,20 +278,26 @@ dokus_val_each (DokusValCtx *v, const xmlNode *ctx, const char *path, DokusValVi
 /* ---- the element index ------------------------------------------------------ */
 
 static uint8_t
-kind_of (const xmlNode *n, const xmlNs **last_ns, uint8_t *last_kind)
+kind_of (const xmlNode *n, const xmlNs *last_ns[2], uint8_t last_kind[2])
 {
   const char *href = n->ns && n->ns->href ? (const char *) n->ns->href : NULL;
   uint8_t kind;
   if (href == NULL)
     return 0;
-  /* documents declare each namespace once or a few times: remember the last */
-  if (n->ns == *last_ns)
-    return *last_kind;
-  *last_ns = n->ns;
-  *last_kind = kind = strcmp (href, NS_CBC) == 0   ? 1
-                      : strcmp (href, NS_CAC) == 0 ? 2
-                      : strcmp (href, NS_EXT) == 0 ? 3
-                                                   : 0;
+  /* documents declare each namespace once or a few times, and cbc and cac
+   * elements alternate: remember the last two */
+  if (n->ns == last_ns[0])
+    return last_kind[0];
+  if (n->ns == last_ns[1])
+    return last_kind[1];
+  kind = strcmp (href, NS_CBC) == 0   ? 1
+         : strcmp (href, NS_CAC) == 0 ? 2
+         : strcmp (href, NS_EXT) == 0 ? 3
+                                      : 0;
+  last_ns[1] = last_ns[0];
+  last_kind[1] = last_kind[0];
+  last_ns[0] = n->ns;
+  last_kind[0] = kind;
   return kind;
 }
 
@@ -327,7 +333,7 @@ number_nodes (DokusValCtx *v, xmlNode *n, DokusValNodeRec *recs, xmlNode **by_or
       r = &recs[next];
       b = bucket_of (v, c->name);
       r->order = next;
-      r->kind = kind_of (c, &v->last_ns, &v->last_kind);
+      r->kind = kind_of (c, v->last_ns, v->last_kind);
       r->bucket_pos = (uint32_t) (b - v->buckets);
       c->_private = r;
       by_order[next] = c;
