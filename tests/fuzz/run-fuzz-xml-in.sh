@@ -10,8 +10,7 @@
 #
 # A disagreement or crash leaves OUT_DIR/crash-*: minimise it (fuzz-xml-in -minimize_crash=1
 # -runs=10000 FILE), report it, and copy it to tests/fuzz/corpus-xml-in/ under a name that says
-# what it is: tests/peppol/check-xml-in.c replays that folder. XML_IN_FUZZ_SKIP_KNOWN=1 lets the
-# disagreements already reported pass (fuzz-xml-in.c: known_issue()).
+# what it is: tests/peppol/check-xml-in.c replays that folder.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
