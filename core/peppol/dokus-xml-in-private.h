@@ -24,6 +24,10 @@
  * byte order mark) is DOKUS_XML_IN_UNSUPPORTED: the caller parses it with
  * libxml2 instead (dokus-ubl-read-xml.c).
  *
+ * An element's `extra` field holds the length of its name + 1 (0 when
+ * the name is 65 534 bytes or longer): libxml2 leaves it 0, so a reader
+ * may take a non-zero one as the length.
+ *
  * Names are interned per document: two elements of the same name share
  * one name pointer, and dokus_xml_name_exists() finds it, as
  * xmlDictExists() finds the names of a libxml2 document.

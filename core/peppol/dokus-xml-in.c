@@ -1583,6 +1583,12 @@ start_tag (Parser *P)
     el->name = prefix != NULL && !bound ? intern (P->d, qname, qlen) : local;
     if (el->name == NULL)
       return NOMEM () && false;
+    /* the name's length + 1 in the free "extra" field, for the validator's
+     * name compares (0: not known) */
+    {
+      size_t nlen = el->name == local ? (q.colon ? qlen - q.colon - 1 : qlen) : qlen;
+      el->extra = nlen < 0xFFFF ? (unsigned short) (nlen + 1) : 0;
+    }
     el->ns = ns;
   }
   if (!add_attributes (P, el))

@@ -150,6 +150,9 @@ step_matches (const xmlNode *n, const char *step, size_t len)
   /* the local name first, inline: most elements differ in their first bytes */
   if (n->name[0] != (xmlChar) step[4] || n->name[1] != (xmlChar) step[5])
     return false;
+  /* our XML reader's trees know each name's length (dokus-xml-in-private.h) */
+  if (n->extra != 0 && n->extra != len - 3)
+    return false;
   if (strncmp ((const char *) n->name, step + 4, len - 4) != 0 || n->name[len - 4] != '\0')
     return false;
   return ns_matches (n, step);
