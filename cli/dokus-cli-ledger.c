@@ -628,7 +628,9 @@ cmd_audit (int argc, char **argv)
 {
   DokusCliCommand verify = { .usage = "audit verify BOOK [--json]",
                              .help = "Checks every device's hash chain and signatures in the "
-                                     "audit trail;\nnames the first broken entry.",
+                                     "audit trail, and that\nevery payment and credit note is "
+                                     "linked to its document;\nnames the first broken entry or "
+                                     "link.",
                              .min_args = 1, .max_args = 1 };
   DokusAuditReport report = { 0 };
   DokusBook *book = NULL;

@@ -35,6 +35,7 @@
 #define DEFAULT_MAX_DEPTH 256u
 #define MAX_NAME_LEN      50000u /* libxml2's XML_MAX_NAME_LENGTH */
 #define BLANK_CHUNK       300u   /* libxml2's XML_PARSER_BIG_BUFFER_SIZE */
+#define MAX_BINDINGS      256u   /* namespace declarations in scope */
 #define XML_NS_HREF       "http://www.w3.org/XML/1998/namespace"
 #define XMLNS_NS_HREF     "http://www.w3.org/2000/xmlns/"
 
@@ -1243,7 +1244,15 @@ lookup_ns (const Parser *P, const xmlChar *prefix, bool *bound)
 static bool
 bind (Parser *P, xmlNode *el, const xmlChar *prefix, const char *href, size_t len)
 {
-  xmlNs *ns = arena_ns (P->d), *last;
+  xmlNs *ns, *last;
+  /* each look-up scans the declarations in scope, as libxml2's does: a
+   * bound keeps a hostile document linear (UBL declares a dozen) */
+  if (P->n_bindings >= MAX_BINDINGS)
+    {
+      FAIL ("more than %u namespace declarations in scope", MAX_BINDINGS);
+      return false;
+    }
+  ns = arena_ns (P->d);
   if (ns == NULL || (ns->href = arena_strndup (P->d, href, len)) == NULL)
     return NOMEM () && false;
   ns->type = XML_NAMESPACE_DECL;
@@ -1359,18 +1368,71 @@ typedef struct {
   const xmlChar *prefix, *local;
 } AttrKey;
 
+/* The attributes of one tag seen so far, to refuse a duplicate (same
+ * prefix and name, as libxml2): a scan for the usual few, a hash set of
+ * the interned pointers beyond (a tag of 100 000 attributes costs no
+ * more than its bytes). */
+typedef struct {
+  AttrKey  small[32];
+  AttrKey *set;
+  size_t   n, cap; /* set: cap a power of two, NULL slots empty */
+} AttrSeen;
+
+static size_t
+attr_hash (const xmlChar *prefix, const xmlChar *local, size_t mask)
+{
+  uint64_t h = ((uint64_t) (uintptr_t) prefix * 0x9E3779B97F4A7C15u)
+               ^ ((uint64_t) (uintptr_t) local * 0xC2B2AE3D27D4EB4Fu);
+  return (size_t) (h ^ (h >> 29)) & mask;
+}
+
+/* Adds (@prefix, @local) to @seen; 1 when added, 0 when already there,
+ * -1 when out of memory. @n_total: the tag's attribute count. */
+static int
+attr_seen_add (AttrSeen *seen, const xmlChar *prefix, const xmlChar *local, size_t n_total)
+{
+  if (n_total <= 32)
+    {
+      for (size_t j = 0; j < seen->n; j++)
+        if (seen->small[j].local == local && seen->small[j].prefix == prefix)
+          return 0;
+      seen->small[seen->n].prefix = prefix;
+      seen->small[seen->n++].local = local;
+      return 1;
+    }
+  if (seen->set == NULL)
+    {
+      seen->cap = 64;
+      while (seen->cap < 2 * n_total)
+        seen->cap *= 2;
+      if ((seen->set = calloc (seen->cap, sizeof *seen->set)) == NULL)
+        return -1;
+    }
+  for (size_t i = attr_hash (prefix, local, seen->cap - 1);; i = (i + 1) & (seen->cap - 1))
+    {
+      AttrKey *slot = &seen->set[i];
+      if (slot->local == NULL)
+        {
+          slot->prefix = prefix;
+          slot->local = local;
+          seen->n++;
+          return 1;
+        }
+      if (slot->local == local && slot->prefix == prefix)
+        return 0;
+    }
+}
+
 /* The tag's other attributes, resolved, in order; a duplicate
  * (same prefix and name) is fatal, as in libxml2. */
 static bool
 add_attributes (Parser *P, xmlNode *el)
 {
   xmlAttr *last = NULL;
-  AttrKey small[32], *keys = small;
+  AttrSeen seen = { .n = 0 };
   bool ok = true;
 
-  if (P->n_attrs > 32 && (keys = malloc (P->n_attrs * sizeof *keys)) == NULL)
-    return NOMEM () && false;
-  for (size_t i = 0, k = 0; i < P->n_attrs && ok; i++)
+  for (size_t i = 0; i < P->n_attrs && ok; i++)
     {
       RawAttr *a = &P->attrs[i];
       const xmlChar *prefix = NULL, *local;
@@ -1379,33 +1441,22 @@ add_attributes (Parser *P, xmlNode *el)
       xmlNs *ns = NULL;
       bool bound;
 
-      if (is_named (a->name, a->len, "xmlns") || (a->colon == 5 && memcmp (a->name, "xmlns", 5) == 0))
-        {
-          /* a namespace declaration repeated exactly is a duplicate attribute */
-          for (size_t j = 0; j < i; j++)
-            if (P->attrs[j].len == a->len && memcmp (P->attrs[j].name, a->name, a->len) == 0)
-              {
-                FAIL ("the attribute %.*s appears twice", (int) (a->len < 60 ? a->len : 60),
-                      a->name);
-                ok = false;
-              }
-          continue;
-        }
+      int added;
+
       prefix = a->q.prefix;
       local = a->q.local;
-      /* duplicates: a hash-free scan for the usual few, sorted otherwise */
-      for (size_t j = 0; j < k; j++)
-        if (keys[j].local == local && keys[j].prefix == prefix)
-          {
+      /* a duplicate, namespace declarations included (same prefix and name) */
+      if ((added = attr_seen_add (&seen, prefix, local, P->n_attrs)) <= 0)
+        {
+          if (added < 0)
+            NOMEM ();
+          else
             FAIL ("the attribute %.*s appears twice", (int) (a->len < 60 ? a->len : 60), a->name);
-            ok = false;
-            break;
-          }
-      if (!ok)
-        break;
-      keys[k].prefix = prefix;
-      keys[k].local = local;
-      k++;
+          ok = false;
+          break;
+        }
+      if (is_named (a->name, a->len, "xmlns") || (a->colon == 5 && memcmp (a->name, "xmlns", 5) == 0))
+        continue;
       if (prefix != NULL)
         {
           if (a->colon == 3 && memcmp (a->name, "xml", 3) == 0)
@@ -1458,8 +1509,7 @@ add_attributes (Parser *P, xmlNode *el)
             o->space = 1;
         }
     }
-  if (keys != small)
-    free (keys);
+  free (seen.set);
   return ok;
 }
 

@@ -634,6 +634,62 @@ START_TEST (test_hundreds_of_attributes)
 }
 END_TEST
 
+/* 400 000 attributes on one tag, then the same with a duplicate of the
+ * first at the end: found, in time linear in the tag (the test's own
+ * timeout would stop a quadratic check). Ours only: libxml2's own check
+ * is quadratic. */
+START_TEST (test_many_attributes_stay_linear)
+{
+  const int n = 400000;
+  size_t cap = (size_t) n * 24 + 64, used = 0;
+  char *xml = malloc (cap);
+  DokusXmlInError e;
+  xmlDoc *doc = NULL;
+
+  ck_assert (xml != NULL);
+  used += (size_t) snprintf (xml + used, cap - used, "<a");
+  for (int i = 0; i < n; i++)
+    used += (size_t) snprintf (xml + used, cap - used, " a%d=\"\"", i);
+  snprintf (xml + used, cap - used, "/>");
+  ck_assert_int_eq (dokus_xml_in_parse (xml, strlen (xml), NULL, &doc, &e), DOKUS_XML_IN_OK);
+  dokus_xml_doc_free (doc);
+  snprintf (xml + used, cap - used, " a0=\"x\"/>");
+  ck_assert_int_eq (dokus_xml_in_parse (xml, strlen (xml), NULL, &doc, &e),
+                    DOKUS_XML_IN_NOT_WELL_FORMED);
+  ck_assert_ptr_null (doc);
+  ck_assert_msg (strstr (e.message, "a0 appears twice") != NULL, "%s", e.message);
+  free (xml);
+}
+END_TEST
+
+/* 256 namespace declarations in scope are read; the 257th is refused by
+ * name (each look-up scans those in scope: the bound keeps a hostile
+ * document linear). */
+START_TEST (test_namespace_declarations_bounded)
+{
+  size_t cap = 300 * 32 + 64, used = 0;
+  char *xml = malloc (cap);
+  DokusXmlInError e;
+  xmlDoc *doc = NULL;
+
+  ck_assert (xml != NULL);
+  used += (size_t) snprintf (xml + used, cap - used, "<a");
+  for (int i = 0; i < 256; i++)
+    used += (size_t) snprintf (xml + used, cap - used, " xmlns:p%d=\"urn:%d\"", i, i);
+  snprintf (xml + used, cap - used, "><p7:b/></a>");
+  ck_assert_int_eq (dokus_xml_in_parse (xml, strlen (xml), NULL, &doc, &e), DOKUS_XML_IN_OK);
+  ck_assert_str_eq ((const char *) xmlDocGetRootElement (doc)->children->ns->href, "urn:7");
+  dokus_xml_doc_free (doc);
+  doc = NULL;
+  snprintf (xml + used, cap - used, " xmlns:q=\"urn:q\"/>");
+  ck_assert_int_eq (dokus_xml_in_parse (xml, strlen (xml), NULL, &doc, &e),
+                    DOKUS_XML_IN_NOT_WELL_FORMED);
+  ck_assert_msg (strstr (e.message, "more than 256 namespace declarations") != NULL, "%s",
+                 e.message);
+  free (xml);
+}
+END_TEST
+
 /* ---- limits ---------------------------------------------------------------- */
 
 /* "<d1><d2>...<dN/>...</d2></d1>" with @prefix before every name */
@@ -905,6 +961,15 @@ main (void)
   suite_add_tcase (s, cases);
   tcase_set_timeout (limits, 120);
   tcase_add_test (limits, test_depth_limit);
+  {
+    /* a quadratic duplicate check would take minutes here, a linear one well
+     * under a second (ASan included) */
+    TCase *linear = tcase_create ("linear");
+    tcase_set_timeout (linear, 30);
+    tcase_add_test (linear, test_many_attributes_stay_linear);
+    suite_add_tcase (s, linear);
+  }
+  tcase_add_test (limits, test_namespace_declarations_bounded);
   tcase_add_test (limits, test_element_limit);
   tcase_add_test (limits, test_doctype_refused);
   tcase_add_test (limits, test_unsupported_encodings);
