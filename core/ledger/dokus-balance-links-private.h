@@ -1,8 +1,11 @@
 /* dokus-balance-links-private.h
  *
- * payment_links and credit_links (schema/book/0013): each payment's
- * document and each credit note's invoice by rowid, kept by triggers for
- * the balance pass (dokus-balances.c).
+ * Tables kept by triggers as indexes: payment_links and credit_links
+ * (schema/book/0013), each payment's document and each credit note's
+ * invoice by rowid, for the balance pass (dokus-balances.c); and
+ * document_vat_by_date and expense_lines_by_date (0014), issued
+ * documents' VAT rows and purchase lines in date order, for the VAT
+ * return and the reports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,10 +16,11 @@
 #include "dokus-sqlite-private.h"
 #include "dokus/dokus-error.h"
 
-/* Compares both tables with the payments and credit notes of the book
- * open on @db. On DOKUS_OK, @problem (@size bytes, caller-owned) is ""
- * when every payment and credit note has exactly its link and no link is
- * left over, else it names the first that differs ("payment <id>: missing
- * from payment_links"). A store error is returned as such. */
+/* Compares the four tables with the payments, credit notes, issued
+ * documents' VAT rows and purchase lines of the book open on @db. On
+ * DOKUS_OK, @problem (@size bytes, caller-owned) is "" when each of them
+ * has exactly its entry and no entry is left over, else it names the
+ * first that differs ("payment <id>: missing from payment_links"). A
+ * store error is returned as such. */
 DokusStatus dokus_balance_links_check (sqlite3 *db, char *problem, size_t size,
                                        DokusError *err);

@@ -1,10 +1,13 @@
 /* dokus-balance-links.c
  *
- * Checking payment_links and credit_links (schema/book/0013) against the
- * payments and credit notes they index: what the balance pass
- * (dokus-balances.c) reads instead of indexes keyed by the documents'
- * 36-character ids. Triggers keep them; this is how `audit verify` proves
- * they did, and names the payment or credit note if not.
+ * Checking the tables that triggers keep as indexes against what they
+ * index: payment_links and credit_links (schema/book/0013), what the
+ * balance pass (dokus-balances.c) reads instead of indexes keyed by the
+ * documents' 36-character ids, and document_vat_by_date and
+ * expense_lines_by_date (0014), the VAT rows and purchase lines in date
+ * order that the VAT return and the reports read. This is how `audit
+ * verify` proves the triggers did their work, and names the payment,
+ * credit note, document or purchase if not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,16 @@
 
 #include "dokus-balance-links-private.h"
 #include "dokus-book-private.h"
+
+/* The two facts of a document's snapshots document_vat_by_date copies,
+ * as schema/book/0014 computes them (of the documents row aliased d). */
+#define FRANCHISE_OF_D                                                                     \
+  "coalesce(CASE WHEN json_valid(d.seller_json)"                                           \
+  " THEN json_extract(d.seller_json, '$.vat_regime') END = 'franchise', 0)"
+#define ABROAD_OF_D                                                                        \
+  "coalesce(CASE WHEN json_valid(d.buyer_json)"                                            \
+  " THEN coalesce(json_extract(d.buyer_json, '$.country'),"                                \
+  " json_extract(d.buyer_json, '$.address.country')) END <> 'BE', 0)"
 
 /* Each check: a query whose first row's one text column names what is
  * wrong, and the words around it. */
@@ -39,6 +52,33 @@ static const struct {
     " ON c.rowid = l.credit_rowid WHERE c.billing_reference_id IS NULL"
     " ORDER BY l.credit_rowid LIMIT 1",
     "credit_links entry ", ": no such credit note" },
+  /* schema/book/0014 */
+  { "SELECT coalesce(d.number, d.id) FROM documents d JOIN document_vat v ON v.document_id = d.id"
+    " LEFT JOIN document_vat_by_date b ON b.issue_date = d.issue_date"
+    " AND b.document_rowid = d.rowid AND b.category = v.category AND b.rate = v.rate"
+    " WHERE d.state <> 'draft' AND (b.document_rowid IS NULL OR b.type IS NOT d.type"
+    " OR b.taxable_amount IS NOT v.taxable_amount OR b.tax_amount IS NOT v.tax_amount"
+    " OR b.franchise IS NOT " FRANCHISE_OF_D " OR b.abroad IS NOT " ABROAD_OF_D ")"
+    " ORDER BY d.rowid LIMIT 1",
+    "document ", ": its VAT rows in document_vat_by_date are missing or differ" },
+  { "SELECT '#' || b.document_rowid FROM document_vat_by_date b"
+    " LEFT JOIN documents d ON d.rowid = b.document_rowid"
+    " LEFT JOIN document_vat v ON v.document_id = d.id AND v.category = b.category"
+    " AND v.rate = b.rate"
+    " WHERE v.document_id IS NULL OR d.state = 'draft' OR d.issue_date IS NOT b.issue_date"
+    " ORDER BY b.document_rowid LIMIT 1",
+    "document_vat_by_date entry of document ", ": no such VAT row of an issued document" },
+  { "SELECT e.id FROM expenses e JOIN expense_lines l ON l.expense_id = e.id"
+    " LEFT JOIN expense_lines_by_date b ON b.date = e.date AND b.expense_rowid = e.rowid"
+    " AND b.position = l.position"
+    " WHERE b.expense_rowid IS NULL OR b.base IS NOT l.base OR b.vat_amount IS NOT l.vat_amount"
+    " ORDER BY e.rowid LIMIT 1",
+    "purchase ", ": its lines in expense_lines_by_date are missing or differ" },
+  { "SELECT '#' || b.expense_rowid FROM expense_lines_by_date b"
+    " LEFT JOIN expenses e ON e.rowid = b.expense_rowid"
+    " LEFT JOIN expense_lines l ON l.expense_id = e.id AND l.position = b.position"
+    " WHERE l.expense_id IS NULL OR e.date IS NOT b.date ORDER BY b.expense_rowid LIMIT 1",
+    "expense_lines_by_date entry of purchase ", ": no such purchase line" },
 };
 
 DokusStatus

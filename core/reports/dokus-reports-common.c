@@ -121,10 +121,11 @@ dokus_reports_purchases_upto (sqlite3 *db, DokusDate from, DokusDate to, sqlite3
                                " e.is_credit_note,"
                                /* sums per purchase, not a join grouped by id: that
                                 * made SQLite read every purchase in id order */
-                               " (SELECT coalesce(sum(l.base), 0) FROM expense_lines l"
-                               "  WHERE l.expense_id = e.id),"
-                               " (SELECT coalesce(sum(l.vat_amount), 0) FROM expense_lines l"
-                               "  WHERE l.expense_id = e.id)"
+                               " (SELECT coalesce(sum(l.base), 0) FROM expense_lines_by_date l"
+                               "  WHERE l.date = e.date AND l.expense_rowid = e.rowid),"
+                               " (SELECT coalesce(sum(l.vat_amount), 0)"
+                               "  FROM expense_lines_by_date l"
+                               "  WHERE l.date = e.date AND l.expense_rowid = e.rowid)"
                                " FROM expenses e WHERE e.date BETWEEN ?1 AND ?2"
                                " AND e.rowid <= ?3"
                                " ORDER BY e.date, e.created_at, e.id",

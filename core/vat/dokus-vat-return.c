@@ -118,28 +118,16 @@ add_sales (sqlite3 *db, DokusVatReturn *r, const char *from, const char *to, Dok
 {
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
-  /* Read from indexes alone (schema/book/0010): the quarter's documents
-   * from documents_vat_period, each one's VAT rows by primary key, and the
-   * two facts of the snapshots that matter from two small partial indexes
-   * (their WHERE clauses are written here exactly as in the migration, or
-   * SQLite would not use them): the buyer abroad decides between grids 44
-   * and 45 for AE, the franchise scheme leaves the document out. No
-   * ORDER BY: the sums do not depend on the order, and sorting the
-   * quarter's VAT rows cost a temporary b-tree on every return. */
+  /* The period's VAT rows in date order, side by side
+   * (document_vat_by_date, schema/book/0014): issued documents only, with
+   * their type and the two facts of their snapshots that matter: the
+   * buyer abroad decides between grids 44 and 45 for AE, the franchise
+   * scheme leaves the document out. No ORDER BY: the sums do not depend
+   * on the order. */
   int rc = sqlite3_prepare_v2 (
     db,
-    "SELECT d.rowid, d.type, v.category, v.rate, v.taxable_amount, v.tax_amount,"
-    " d.rowid IN (SELECT rowid FROM documents"
-    "   WHERE CASE WHEN json_valid(buyer_json)"
-    "         THEN coalesce(json_extract(buyer_json, '$.country'),"
-    "                       json_extract(buyer_json, '$.address.country')) END <> 'BE'"
-    "   AND issue_date BETWEEN ?1 AND ?2)"
-    " FROM documents d JOIN document_vat v ON v.document_id = d.id"
-    " WHERE d.state <> 'draft' AND d.issue_date BETWEEN ?1 AND ?2"
-    " AND d.rowid NOT IN (SELECT rowid FROM documents"
-    "   WHERE CASE WHEN json_valid(seller_json)"
-    "         THEN json_extract(seller_json, '$.vat_regime') END = 'franchise'"
-    "   AND issue_date BETWEEN ?1 AND ?2)",
+    "SELECT document_rowid, type, category, rate, taxable_amount, tax_amount, abroad"
+    " FROM document_vat_by_date WHERE issue_date BETWEEN ?1 AND ?2 AND franchise = 0",
     -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
@@ -276,8 +264,10 @@ add_purchases (sqlite3 *db, DokusVatReturn *r, const char *from, const char *to,
     "SELECT e.id, e.kind, e.vat_treatment, e.vat_recoverable_percent, e.is_credit_note,"
     /* sums per purchase, not a join grouped by id: that made SQLite read
      * every purchase of the book in id order */
-    " (SELECT coalesce(sum(l.base), 0) FROM expense_lines l WHERE l.expense_id = e.id),"
-    " (SELECT coalesce(sum(l.vat_amount), 0) FROM expense_lines l WHERE l.expense_id = e.id)"
+    " (SELECT coalesce(sum(l.base), 0) FROM expense_lines_by_date l"
+    "  WHERE l.date = e.date AND l.expense_rowid = e.rowid),"
+    " (SELECT coalesce(sum(l.vat_amount), 0) FROM expense_lines_by_date l"
+    "  WHERE l.date = e.date AND l.expense_rowid = e.rowid)"
     " FROM expenses e WHERE e.date BETWEEN ?1 AND ?2",
     -1, &stmt, NULL);
 

@@ -931,6 +931,16 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
    * code and taken back to version 2: every migration after 0002 has its
    * undo here, newest first */
   static const char *const undo[] = {
+    /* 0014-period-rows */
+    "DROP TRIGGER document_vat_by_date_issue", "DROP TRIGGER expense_lines_by_date_insert",
+    "DROP TABLE document_vat_by_date", "DROP TABLE expense_lines_by_date",
+    "CREATE INDEX documents_franchise ON documents (issue_date)"
+    " WHERE CASE WHEN json_valid(seller_json)"
+    " THEN json_extract(seller_json, '$.vat_regime') END = 'franchise'",
+    "CREATE INDEX documents_buyer_abroad ON documents (issue_date)"
+    " WHERE CASE WHEN json_valid(buyer_json)"
+    " THEN coalesce(json_extract(buyer_json, '$.country'),"
+    " json_extract(buyer_json, '$.address.country')) END <> 'BE'",
     /* 0013-balance-links */
     "DROP TRIGGER payment_links_insert", "DROP TRIGGER credit_links_insert",
     "DROP TRIGGER credit_links_update", "DROP TRIGGER credit_links_delete",
@@ -981,6 +991,24 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
   };
 
   build_book ();
+  /* a purchase of two lines, for 0014 */
+  {
+    DokusError e_err = { 0 };
+    char id[DOKUS_ID_TEXT];
+    ck_assert_msg (dokus_expense_add (book,
+                                      dokus_test_js ("{'date': '2026-05-04', 'supplier': {'name':"
+                                                     " 'Softco', 'country': 'BE'}, 'number': "
+                                                     "'S-1', 'category': 'software', 'kind': "
+                                                     "'services', 'vat_treatment': 'domestic',"
+                                                     " 'lines': [{'base': '100.00', 'vat_rate':"
+                                                     " '21', 'vat_amount': '21.00'}, {'base': "
+                                                     "'10.00', 'vat_rate': '6', 'vat_amount': "
+                                                     "'0.60'}], 'deductible_percent': '100',"
+                                                     " 'vat_recoverable_percent': '100'}"),
+                                      NULL, 0, id, &e_err)
+                     == DOKUS_OK,
+                   "%s", e_err.message);
+  }
   for (size_t i = 0; i < sizeof undo / sizeof undo[0]; i++)
     dokus_test_exec (db, undo[i]);
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name"
@@ -993,13 +1021,14 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
   ck_assert_str_eq (found ("po 7781", NULL), "2026-0003 CN-2026-0002");
   ck_assert_str_eq (found ("lumi", NULL), "2025-0001 2026-0003 2026-0007 CN-2026-0002");
   ck_assert_str_eq (clients_found ("amster", 0), "Kanaalkade Media BV");
-  /* 0010: the period indexes, and the two they replace gone */
+  /* 0010: the period indexes, and the two they replace gone; 0014 drops
+   * 0010's two partial indexes again */
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
-                                              " ('documents_vat_period', 'documents_franchise',"
-                                              " 'documents_buyer_abroad', 'expenses_by_period')"),
-                    4);
+                                              " ('documents_vat_period', 'expenses_by_period')"),
+                    2);
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
-                                              " ('documents_issue_sums', 'expenses_date')"),
+                                              " ('documents_issue_sums', 'expenses_date',"
+                                              " 'documents_franchise', 'documents_buyer_abroad')"),
                     0);
   /* 0013: every payment and credit note linked by rowid, and the links
    * agree with what they index (audit verify compares them) */
@@ -1010,6 +1039,17 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM credit_links"),
                     dokus_test_query_int (db, "SELECT count(*) FROM documents"
                                               " WHERE billing_reference_id IS NOT NULL"));
+  /* 0014: every issued document's VAT row and every purchase line again
+   * in date order (audit verify compares them with what they copy) */
+  ck_assert_int_gt (dokus_test_query_int (db, "SELECT count(*) FROM document_vat_by_date"), 0);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM document_vat_by_date"),
+                    dokus_test_query_int (db, "SELECT count(*) FROM document_vat v JOIN"
+                                              " documents d ON d.id = v.document_id"
+                                              " WHERE d.state <> 'draft'"));
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM expense_lines_by_date"), 2);
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT sum(vat_amount) FROM expense_lines_by_date"
+                                              " WHERE date = '2026-05-04'"),
+                    2160);
   {
     DokusAuditReport report;
     DokusError verify_err = { 0 };

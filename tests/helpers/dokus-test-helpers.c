@@ -228,6 +228,21 @@ dokus_test_query_int (sqlite3 *db, const char *sql)
 }
 
 char *
+dokus_test_audit_problem (DokusBook *book)
+{
+  DokusAuditReport report;
+  DokusError err = { 0 };
+  DokusStatus st = dokus_audit_verify (book, &report, &err);
+
+  if (st == DOKUS_OK)
+    return strdup ("");
+  ck_assert_int_eq (st, DOKUS_ERR_CORRUPT);
+  ck_assert_int_eq (report.first_bad_seq, 0); /* the chains are intact */
+  ck_assert_str_eq (err.message, report.problem);
+  return strdup (report.problem);
+}
+
+char *
 dokus_test_query_text (sqlite3 *db, const char *sql)
 {
   sqlite3_stmt *stmt = NULL;

@@ -81,6 +81,11 @@ void dokus_test_exec (sqlite3 *db, const char *sql);
 long long dokus_test_query_int (sqlite3 *db, const char *sql);
 char *dokus_test_query_text (sqlite3 *db, const char *sql);
 
+/* What `audit verify` finds wrong in @book (a new string, free() it): ""
+ * when nothing; else the report's problem, after asserting that the
+ * verdict is DOKUS_ERR_CORRUPT with the hash chains intact. */
+char *dokus_test_audit_problem (DokusBook *book);
+
 /* Reads a whole file (transfer full, free()); NULL if it does not exist. */
 unsigned char *dokus_test_read_file (const char *path, size_t *len);
 bool dokus_test_write_file (const char *path, const unsigned char *data, size_t len);
