@@ -1156,9 +1156,8 @@ op_balance_scans (DokusBook *book, const void *arg, char note[96])
 
   (void) arg;
   exec (db, "BEGIN");
-  docs = prepare (db, "SELECT rowid, state, tax_inclusive_amount, due_date"
-                      " FROM documents INDEXED BY documents_settlement");
-  pays = prepare (db, "SELECT document_rowid, amount FROM payment_links");
+  docs = prepare (db, "SELECT block, slots FROM settlement_slots");
+  pays = prepare (db, "SELECT block, slots FROM payment_slots");
   while (sqlite3_step (docs) == SQLITE_ROW)
     rows++;
   while (sqlite3_step (pays) == SQLITE_ROW)
@@ -1166,7 +1165,7 @@ op_balance_scans (DokusBook *book, const void *arg, char note[96])
   sqlite3_finalize (docs);
   sqlite3_finalize (pays);
   exec (db, "COMMIT");
-  snprintf (note, 96, "%ld index entries", rows);
+  snprintf (note, 96, "%ld rows of 256 slots", rows);
 }
 
 static void
@@ -1495,7 +1494,7 @@ main (int argc, char **argv)
            o.repeat);
   time_op (o.book, "dashboard", true, op_dashboard, NULL, o.repeat);
   time_op (o.book, "receivables (not a goal)", false, op_receivables, NULL, o.repeat);
-  time_op (o.book, "balance pass: its index scans alone (floor)", false, op_balance_scans, NULL,
+  time_op (o.book, "balance pass: its scans alone (floor)", false, op_balance_scans, NULL,
            o.repeat);
   print_results ();
   return 0;

@@ -3,7 +3,10 @@
  * Checking the tables that triggers keep as indexes against what they
  * index: payment_links and credit_links (schema/book/0013), what the
  * balance pass (dokus-balances.c) reads instead of indexes keyed by the
- * documents' 36-character ids, and document_vat_by_date and
+ * documents' 36-character ids, settlement_slots and payment_slots
+ * (0015), the documents' and payments' facts that pass reads, 256 a row,
+ * and
+ * document_vat_by_date and
  * expense_lines_by_date (0014), the VAT rows and purchase lines in date
  * order that the VAT return and the reports read. This is how `audit
  * verify` proves the triggers did their work, and names the payment,
@@ -26,6 +29,28 @@
   "coalesce(CASE WHEN json_valid(d.buyer_json)"                                            \
   " THEN coalesce(json_extract(d.buyer_json, '$.country'),"                                \
   " json_extract(d.buyer_json, '$.address.country')) END <> 'BE', 0)"
+
+/* A document's slot in settlement_slots and a payment's in payment_slots,
+ * as schema/book/0015 writes them (of the documents row aliased d, and
+ * of the payments row p): numbers in base 64, '0' + six bits a
+ * character, most significant first, over 5, 6 or 11 characters. */
+#define DIGITS_5                                                                           \
+  "char(48 + (x >> 24 & 7), 48 + (x >> 18 & 63), 48 + (x >> 12 & 63),"                     \
+  " 48 + (x >> 6 & 63), 48 + (x & 63))"
+#define DIGITS_6                                                                           \
+  "char(48 + (x >> 30 & 63), 48 + (x >> 24 & 63), 48 + (x >> 18 & 63),"                    \
+  " 48 + (x >> 12 & 63), 48 + (x >> 6 & 63), 48 + (x & 63))"
+#define DIGITS_11                                                                          \
+  "char(48 + (x >> 60 & 15), 48 + (x >> 54 & 63), 48 + (x >> 48 & 63),"                    \
+  " 48 + (x >> 42 & 63), 48 + (x >> 36 & 63), 48 + (x >> 30 & 63), 48 + (x >> 24 & 63),"  \
+  " 48 + (x >> 18 & 63), 48 + (x >> 12 & 63), 48 + (x >> 6 & 63), 48 + (x & 63))"
+#define BASE64(digits, expr) "(SELECT " digits " FROM (SELECT " expr " AS x))"
+#define DOC_SLOT_OF_D                                                                      \
+  "(CASE d.state WHEN 'draft' THEN '0' WHEN 'sent' THEN '2' ELSE '1' END || "              \
+  BASE64 (DIGITS_5, "CASE WHEN d.due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'" \
+                    " THEN CAST(replace(d.due_date, '-', '') AS INTEGER) ELSE 0 END")        \
+  " || " BASE64 (DIGITS_11, "coalesce(d.tax_inclusive_amount, 0)") ")"
+#define PAY_SLOT_OF_P "(" BASE64 (DIGITS_6, "d.rowid") " || " BASE64 (DIGITS_11, "p.amount") ")"
 
 /* Each check: a query whose first row's one text column names what is
  * wrong, and the words around it. */
@@ -52,6 +77,30 @@ static const struct {
     " ON c.rowid = l.credit_rowid WHERE c.billing_reference_id IS NULL"
     " ORDER BY l.credit_rowid LIMIT 1",
     "credit_links entry ", ": no such credit note" },
+  /* schema/book/0015: each document's and payment's slot as it should
+   * be, then every slot that stands for no document or payment */
+  { "SELECT coalesce(d.number, d.id) FROM documents d"
+    " LEFT JOIN settlement_slots b ON b.block = d.rowid / 256"
+    " WHERE substr(b.slots, d.rowid % 256 * 17 + 1, 17) IS NOT " DOC_SLOT_OF_D
+    " OR length(b.slots) IS NOT 4352 ORDER BY d.rowid LIMIT 1",
+    "document ", ": its slot in settlement_slots is missing or differs" },
+  { "SELECT p.id FROM payments p LEFT JOIN documents d ON d.id = p.document_id"
+    " LEFT JOIN payment_slots b ON b.block = p.rowid / 256"
+    " WHERE substr(b.slots, p.rowid % 256 * 17 + 1, 17) IS NOT " PAY_SLOT_OF_P
+    " OR length(b.slots) IS NOT 4352 ORDER BY p.rowid LIMIT 1",
+    "payment ", ": its slot in payment_slots is missing or differs" },
+  { "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 255)"
+    " SELECT '#' || (b.block * 256 + k.i) FROM settlement_slots b, k"
+    " WHERE substr(b.slots, k.i * 17 + 1, 1) <> '-' AND NOT EXISTS"
+    " (SELECT 1 FROM documents d WHERE d.rowid = b.block * 256 + k.i)"
+    " OR length(b.slots) IS NOT 4352 ORDER BY b.block, k.i LIMIT 1",
+    "settlement_slots slot of document ", ": no such document" },
+  { "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 255)"
+    " SELECT '#' || (b.block * 256 + k.i) FROM payment_slots b, k"
+    " WHERE substr(b.slots, k.i * 17 + 1, 17) <> '00000000000000000'"
+    " AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.rowid = b.block * 256 + k.i)"
+    " OR length(b.slots) IS NOT 4352 ORDER BY b.block, k.i LIMIT 1",
+    "payment_slots slot of payment ", ": no such payment" },
   /* schema/book/0014 */
   { "SELECT coalesce(d.number, d.id) FROM documents d JOIN document_vat v ON v.document_id = d.id"
     " LEFT JOIN document_vat_by_date b ON b.issue_date = d.issue_date"

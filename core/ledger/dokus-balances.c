@@ -9,22 +9,23 @@
  * Here three streams are read, none of them keyed by the 36-character
  * document id (schema/book/0013): the credit notes with their invoice's
  * rowid (a few, kept in memory first); the documents from
- * documents_settlement (state, total, due date, rowid) in that index's
- * order; and the payments from payment_links, two integers each, summed
- * into an array by the document's rowid. No query per document, no sort,
- * no merge, no string compared per row. The payments are read on a second
- * connection to the book on another thread while the caller's connection
- * reads the documents (each stream is about half of a first call, most of
- * it SQLite stepping ~100 000 rows): payment_links is append-only, so
- * the payments the caller's transaction sees are exactly those up to its
- * last rowid, whatever the other read's moment (read_payments()).
- * Each document's row is written once, whole, at the end of the rows, and
- * found by rowid through a small index (4 bytes a rowid), so the rows need
- * no id (72 bytes a row: a first call writes all of them into fresh
- * memory, a page fault per 4 KiB). Reading 100 000 index entries costs
- * SQLite some 0.1 µs per column, so the documents are read with as few
- * columns as will do: the type comes from the credit notes (the only
- * documents with a billing reference).
+ * settlement_slots and the payments from payment_slots (0015: each
+ * document's state, due date and total, each payment's document rowid
+ * and amount, in fixed-width text slots, 256 a row), the payments summed
+ * into an array by the document's rowid. SQLite costs about 1 000
+ * instructions to step a row and 60 to read a column, so stepping one row
+ * per 256 documents and reading the slots here took most of a first
+ * call's work away. No query per document, no sort, no merge, no string
+ * compared per row. The payments are read on a second connection to the
+ * book on another thread while the caller's connection reads the
+ * documents: payments are append-only, so the payments the caller's
+ * transaction sees are exactly those up to its last rowid, whatever the
+ * other read's moment (read_payments()). Each document's row is written
+ * once, whole, at the end of the rows, and found by rowid through a
+ * small index (4 bytes a rowid), so the rows need no id (80 bytes a row:
+ * a first call writes all of them into fresh memory, a page fault per
+ * 4 KiB). The type comes from the credit notes (the only documents with
+ * a billing reference).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,7 +47,7 @@
  * 4 KiB); a later call copied them out again. */
 typedef struct {
   atomic_int          refs;
-  DokusDocBalanceRow *rows;  /* every document, in documents_settlement's order */
+  DokusDocBalanceRow *rows;  /* every document, in rowid order */
   size_t              n;
   uint32_t           *by_rowid; /* 1 + the row of each rowid, 0: none */
   size_t              max_rowid;
@@ -95,17 +96,6 @@ row_of (Pass *p, sqlite3_int64 rowid)
   size_t at = position_of (p->by_rowid, (sqlite3_int64) p->max_rowid, rowid);
 
   return at ? &p->rows[at - 1] : NULL;
-}
-
-static const char *
-state_name (const char *state)
-{
-  /* static strings, so that a row's status outlives the statement */
-  if (state[0] == 'd' && strcmp (state, "draft") == 0)
-    return "draft";
-  if (state[0] == 's' && strcmp (state, "sent") == 0)
-    return "sent";
-  return "issued";
 }
 
 static DokusStatus
@@ -196,17 +186,53 @@ read_credit_notes (sqlite3 *db, Credits *c, DokusError *err)
   return st;
 }
 
+/* The slots of schema/book/0015: 256 a row, 17 characters each. */
+#define SLOTS_PER_ROW 256
+#define SLOT_WIDTH 17
+
+/* @n characters of base 64 at @s ('0' + six bits each, most significant
+ * first) as a number of 6 × @n bits; false on another character. */
+static inline bool
+parse_base64 (const char *s, int n, uint64_t *out)
+{
+  uint64_t v = 0;
+  unsigned bad = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      unsigned d = (unsigned char) s[i] - 48u;
+      bad |= d;
+      v = v << 6 | (d & 63);
+    }
+  *out = v;
+  return bad < 64;
+}
+
+/* Row @stmt of settlement_slots or payment_slots: its block and its
+ * slots, which must be SLOTS_PER_ROW × SLOT_WIDTH characters. */
+static const char *
+slots_of (sqlite3_stmt *stmt, sqlite3_int64 *block)
+{
+  const char *slots = (const char *) sqlite3_column_text (stmt, 1);
+
+  *block = sqlite3_column_int64 (stmt, 0);
+  if (slots == NULL || sqlite3_column_bytes (stmt, 1) != SLOTS_PER_ROW * SLOT_WIDTH || *block < 0
+      || *block > INT64_MAX / SLOTS_PER_ROW - 1)
+    return NULL;
+  return slots;
+}
+
 /* The payments' half of a pass: Σ payments of each document, by the
- * document's rowid, from payment_links (schema/book/0013), two integers a
- * payment. Read on another thread through the book's side connection
- * while the caller's reads the documents, or by the caller itself. */
+ * document's rowid, from payment_slots (schema/book/0015). Read on
+ * another thread through the book's side connection while the caller's
+ * reads the documents, or by the caller itself. */
 typedef struct {
   sqlite3      *db;        /* the side connection, or the caller's */
   bool          side;      /* db is the side connection: a read transaction of its own */
   const DokusBook *book;   /* side, db NULL: open the side connection from it first */
   bool          opened;    /* ... done: the caller adopts db */
   bool          no_side;   /* ... failed: the caller reads the payments itself */
-  sqlite3_int64 last;      /* the last payment_links rowid the caller's transaction sees */
+  sqlite3_int64 last;      /* the last payment rowid the caller's transaction sees */
   size_t        max_rowid; /* of the documents */
   DokusCents   *paid;      /* max_rowid + 1 entries, by rowid */
   DokusSideFn   fn;        /* the caller's work beside the pass, or NULL */
@@ -215,11 +241,11 @@ typedef struct {
   DokusError    err;
 } Payments;
 
-/* payment_links is append-only (payments are never changed or deleted,
- * its rows never either, and INTEGER PRIMARY KEY gives each new row the
- * next rowid), so "payment_rowid <= last" is exactly what the caller's
- * transaction sees, even from a later read transaction on the side
- * connection: a payment recorded since has a higher rowid. */
+/* Payments are append-only (never changed or deleted, and each new one
+ * gets the next rowid), and so are their slots, so "rowid <= last" is
+ * exactly what the caller's transaction sees, even from a later read
+ * transaction on the side connection: a payment recorded since has a
+ * higher rowid. */
 static void
 read_payments (void *arg)
 {
@@ -240,30 +266,56 @@ read_payments (void *arg)
   rc = j->side ? sqlite3_exec (j->db, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
 
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (j->db,
-                             "SELECT document_rowid, amount FROM payment_links"
-                             " WHERE payment_rowid <= ?1",
+    rc = sqlite3_prepare_v2 (j->db, "SELECT block, slots FROM payment_slots WHERE block <= ?1",
                              -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_bind_int64 (stmt, 1, j->last);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    rc = sqlite3_bind_int64 (stmt, 1, j->last / SLOTS_PER_ROW);
+  while (rc == SQLITE_OK && j->st == DOKUS_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      sqlite3_int64 doc = sqlite3_column_int64 (stmt, 0);
-      DokusCents *sum;
+      sqlite3_int64 block;
+      const char *slots = slots_of (stmt, &block);
 
       rc = SQLITE_OK;
-      /* a link to no document cannot be (the foreign key, 0013's trigger):
-       * skipped here, named by dokus_audit_verify() */
-      if (doc < 1 || (sqlite3_uint64) doc > j->max_rowid)
-        continue;
-      sum = &j->paid[doc];
-      if (__builtin_add_overflow (*sum, sqlite3_column_int64 (stmt, 1), sum))
+      if (slots == NULL)
         {
           j->st = dokus_error_set (&j->err, DOKUS_ERR_CORRUPT, "",
-                                   "document rowid %lld: payments too large", (long long) doc);
+                                   "payment_slots: a row of another length (audit verify)");
           break;
         }
+      for (int i = 0; i < SLOTS_PER_ROW; i++)
+        {
+          const char *slot = slots + i * SLOT_WIDTH;
+          uint64_t doc, amount;
+          DokusCents *sum;
+
+          if (block * SLOTS_PER_ROW + i > j->last)
+            break; /* recorded after the caller's transaction began */
+          if (!parse_base64 (slot, 6, &doc) || (unsigned char) slot[6] > '0' + 15
+              || !parse_base64 (slot + 6, 11, &amount))
+            {
+              j->st = dokus_error_set (&j->err, DOKUS_ERR_CORRUPT, "",
+                                       "payment_slots: payment rowid %lld: an unreadable slot"
+                                       " (audit verify)",
+                                       (long long) (block * SLOTS_PER_ROW + i));
+              break;
+            }
+          /* 0: no payment has this rowid; a link to no document cannot be
+           * (the foreign key, 0015's trigger): skipped here, named by
+           * dokus_audit_verify() */
+          if (doc < 1 || doc > j->max_rowid)
+            continue;
+          sum = &j->paid[doc];
+          if (__builtin_add_overflow (*sum, (DokusCents) amount, sum))
+            {
+              j->st = dokus_error_set (&j->err, DOKUS_ERR_CORRUPT, "",
+                                       "document rowid %lld: payments too large",
+                                       (long long) doc);
+              break;
+            }
+        }
     }
+  if (rc == SQLITE_ROW)
+    rc = SQLITE_DONE; /* stopped early on an error of its own */
   if (j->st == DOKUS_OK && rc != SQLITE_DONE)
     j->st = dokus_book_sqlite_error (j->db, rc, "reading the payments", &j->err);
   sqlite3_finalize (stmt);
@@ -292,42 +344,65 @@ last_payment (sqlite3 *db, sqlite3_int64 *out, DokusError *err)
   return DOKUS_OK;
 }
 
-/* Every document, from documents_settlement (0013: state, total, due
- * date and rowid, no id) in its own order. Each row is written once,
- * whole, at the end of the rows, and is an invoice until the credit notes
- * say otherwise; its payments come later (read_payments(), perhaps on
- * another thread meanwhile). */
+/* Every document, from settlement_slots (0015: state, due date and
+ * total, 256 documents a row, no id) in rowid order. Each row is written
+ * once, whole, at the end of the rows, and is an invoice until the credit
+ * notes say otherwise; its payments come later (read_payments(), perhaps
+ * on another thread meanwhile). */
 static DokusStatus
 read_documents (sqlite3 *db, Pass *p, DokusError *err)
 {
   sqlite3_stmt *docs = NULL;
   DokusStatus st = DOKUS_OK;
-  int rc = sqlite3_prepare_v2 (db,
-                               "SELECT rowid, state, tax_inclusive_amount, due_date FROM documents"
-                               " INDEXED BY documents_settlement",
-                               -1, &docs, NULL);
+  int rc = sqlite3_prepare_v2 (db, "SELECT block, slots FROM settlement_slots", -1, &docs, NULL);
 
   if (rc != SQLITE_OK)
     return dokus_book_sqlite_error (db, rc, "reading the documents", err);
-  while ((rc = sqlite3_step (docs)) == SQLITE_ROW)
+  while (st == DOKUS_OK && (rc = sqlite3_step (docs)) == SQLITE_ROW)
     {
-      sqlite3_int64 rowid = sqlite3_column_int64 (docs, 0);
-      const char *state;
-      DokusDocBalanceRow *r;
+      sqlite3_int64 block;
+      const char *slots = slots_of (docs, &block);
 
-      if (rowid < 1 || (sqlite3_uint64) rowid > p->max_rowid || p->n == p->max_rowid)
-        continue; /* beyond max(rowid), read in the same transaction: cannot be */
-      r = &p->rows[p->n++];
-      memset (r, 0, sizeof *r);
-      p->by_rowid[rowid - 1] = (uint32_t) p->n;
-      r->rowid = rowid;
-      r->invoice = true;
-      state = (const char *) sqlite3_column_text (docs, 1);
-      r->bal.status = state_name (state != NULL ? state : "");
-      r->bal.total = sqlite3_column_int64 (docs, 2); /* NULL (a draft's) is 0 */
-      copy_text (r->due_date, sizeof r->due_date, (const char *) sqlite3_column_text (docs, 3));
+      rc = SQLITE_DONE;
+      if (slots == NULL)
+        {
+          st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "",
+                                "settlement_slots: a row of another length (audit verify)");
+          break;
+        }
+      for (int i = 0; i < SLOTS_PER_ROW; i++)
+        {
+          const char *slot = slots + i * SLOT_WIDTH;
+          sqlite3_int64 rowid = block * SLOTS_PER_ROW + i;
+          uint64_t total, day;
+          DokusDocBalanceRow *r;
+
+          if (slot[0] == '-')
+            continue; /* no document has this rowid */
+          if (slot[0] < '0' || slot[0] > '2' || !parse_base64 (slot + 1, 5, &day)
+              || day > 99991231 || (unsigned char) slot[6] > '0' + 15
+              || !parse_base64 (slot + 6, 11, &total))
+            {
+              st = dokus_error_set (err, DOKUS_ERR_CORRUPT, "",
+                                    "settlement_slots: document rowid %lld: an unreadable slot"
+                                    " (audit verify)",
+                                    (long long) rowid);
+              break;
+            }
+          if (rowid < 1 || (sqlite3_uint64) rowid > p->max_rowid || p->n == p->max_rowid)
+            continue; /* beyond max(rowid), read in the same transaction: cannot be */
+          r = &p->rows[p->n++];
+          memset (r, 0, sizeof *r);
+          p->by_rowid[rowid - 1] = (uint32_t) p->n;
+          r->rowid = rowid;
+          r->invoice = true;
+          /* static strings, so that a row's status outlives the statement */
+          r->bal.status = slot[0] == '0' ? "draft" : slot[0] == '2' ? "sent" : "issued";
+          r->bal.total = (DokusCents) total; /* two's complement */
+          r->due_day = (int32_t) day;        /* 0: none */
+        }
     }
-  if (rc != SQLITE_DONE)
+  if (st == DOKUS_OK && rc != SQLITE_DONE)
     st = dokus_book_sqlite_error (db, rc, "reading the documents", err);
   sqlite3_finalize (docs);
   return st;
@@ -393,7 +468,7 @@ finish (DokusDocBalanceRow *r, DokusDate today)
   DokusCents carried = bal->open; /* see apply_credit_notes() */
   DokusDate due;
 
-  if (bal->status[0] == 'd') /* state_name()'s "draft" ("sent", "issued" else) */
+  if (bal->status[0] == 'd') /* read_documents()'s "draft" ("sent", "issued" else) */
     {
       bal->total = bal->paid = bal->credited = bal->open = 0;
       return;
@@ -423,14 +498,13 @@ finish (DokusDocBalanceRow *r, DokusDate today)
       else if (bal->paid > 0)
         bal->status = "partially_paid";
     }
-  /* the date is parsed where it decides something: an open invoice
-   * (read_documents() keeps it for those only) */
-  if (bal->open <= 0 || !r->invoice)
-    {
-      r->due_date[0] = '\0';
-      return;
-    }
-  r->has_due_date = r->due_date[0] && dokus_date_parse (r->due_date, "", &due, NULL) == DOKUS_OK;
+  /* the date is written and parsed where it decides something: an open
+   * invoice */
+  if (bal->open <= 0 || !r->invoice || r->due_day <= 0)
+    return;
+  snprintf (r->due_date, sizeof r->due_date, "%04d-%02d-%02d", r->due_day / 10000 % 10000,
+            r->due_day / 100 % 100, r->due_day % 100);
+  r->has_due_date = dokus_date_parse (r->due_date, "", &due, NULL) == DOKUS_OK;
   bal->overdue = r->has_due_date && dokus_date_cmp (due, today) < 0;
 }
 

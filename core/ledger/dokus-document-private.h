@@ -113,7 +113,7 @@ DokusStatus dokus_doc_balance (sqlite3 *db, const DokusDoc *doc, DokusDate today
 
 /* The derived balances of every document of the book, as
  * dokus_doc_balance() gives each of them, in one pass (dokus-balances.c).
- * A row is 72 bytes and has no id: a first call writes every row into
+ * A row is 80 bytes and has no id: a first call writes every row into
  * fresh memory, which costs about 3 µs per 4 KiB page on top of the bytes
  * (bench/README.md). */
 typedef struct {
@@ -121,7 +121,8 @@ typedef struct {
   DokusDocBalance bal;                        /* status: a static string */
   bool            invoice;                    /* type "invoice" */
   bool            has_due_date;               /* open invoices only, like due_date */
-  char            due_date[DOKUS_DATE_TEXT];  /* as stored, or "" */
+  int32_t         due_day;                    /* the due date as YYYYMMDD, 0: none */
+  char            due_date[DOKUS_DATE_TEXT];  /* open invoices only, or "" */
 } DokusDocBalanceRow;
 
 typedef struct {

@@ -1,8 +1,9 @@
 /* check-balance-links.c
  *
  * Suite "balance-links": payment_links and credit_links
- * (schema/book/0013), the rowid links the derived balances of a whole
- * book are read from (core/ledger/dokus-balances.c). Triggers keep them
+ * (schema/book/0013) and settlement_slots and payment_slots (0015), what
+ * the derived balances of a whole book are read from
+ * (core/ledger/dokus-balances.c). Triggers keep them
  * as payments are recorded and credit notes drafted, deleted and issued;
  * the statuses read through them are the ones worked out by hand below;
  * and `audit verify` names a payment or credit note whose link was
@@ -260,6 +261,123 @@ START_TEST (test_verify_names_a_tampered_credit_link)
 }
 END_TEST
 
+/* The slot of document @number in settlement_slots (schema/book/0015). */
+static char *
+document_slot (const char *number)
+{
+  char sql[512];
+
+  snprintf (sql, sizeof sql,
+            "SELECT substr(s.slots, d.rowid %% 256 * 17 + 1, 17) FROM documents d"
+            " JOIN settlement_slots s ON s.block = d.rowid / 256 WHERE d.%s",
+            number);
+  return dokus_test_query_text (db, sql);
+}
+
+static void
+expect_text (char *got, const char *want)
+{
+  ck_assert_str_eq (got, want);
+  free (got);
+}
+
+START_TEST (test_slots_follow_documents_and_payments)
+{
+  /* schema/book/0015: '0' + six bits a character, most significant first.
+   * A: issued ('1'), due 2026-10-31 = 20261031 = 1·64^4 + 13·64^3 + 18·64^2
+   * + 34·64 + 39 -> "1=BRW", total 363.00 = 36300 = 8·64^2 + 55·64 + 12 ->
+   * "000000008g<" */
+  DokusError err = { 0 };
+  char draft[DOKUS_ID_TEXT], id[DOKUS_ID_TEXT], *problem;
+  sqlite3_int64 draft_rowid;
+
+  ck_assert_int_eq (count ("SELECT rowid FROM documents WHERE number = '2026-0001'"), 1);
+  expect_text (document_slot ("number = '2026-0001'"), "11=BRW000000008g<");
+  /* sent: '2', nothing else changes */
+  dokus_test_exec (db, "UPDATE documents SET state = 'sent' WHERE number = '2026-0001'");
+  expect_text (document_slot ("number = '2026-0001'"), "21=BRW000000008g<");
+  /* a payment of 50.00 on A (rowid 1): "000001", 5000 = 64^2 + 14·64 + 8 */
+  pay (number_a, "50.00", id);
+  expect_text (dokus_test_query_text (db, "SELECT substr(slots, p.rowid % 256 * 17 + 1, 17)"
+                                          " FROM payments p JOIN payment_slots s"
+                                          " ON s.block = p.rowid / 256"),
+               "000001000000001>8");
+  /* a draft without a due date or total: '0', 0, 0; deleted: '-' */
+  ck_assert_msg (dokus_invoice_create (book, "{\"client\":\"Atelier Lumiere SRL\","
+                                             "\"lines\":[{\"description\":\"X\","
+                                             "\"quantity\":\"1\",\"unit_price\":\"1.00\","
+                                             "\"vat_rate\":\"21\"}]}",
+                                       draft, &err) == DOKUS_OK,
+                 "%s", err.message);
+  draft_rowid = count ("SELECT max(rowid) FROM documents");
+  expect_text (document_slot ("state = 'draft'"), "00000000000000000");
+  ck_assert_msg (dokus_document_delete_draft (book, draft, &err) == DOKUS_OK, "%s", err.message);
+  {
+    char sql[256];
+    snprintf (sql, sizeof sql,
+              "SELECT substr(slots, %lld %% 256 * 17 + 1, 17) FROM settlement_slots"
+              " WHERE block = %lld / 256",
+              (long long) draft_rowid, (long long) draft_rowid);
+    expect_text (dokus_test_query_text (db, sql), "-0000000000000000");
+  }
+  expect_listed ("partially_paid", "2026-0001:partially_paid:313.00");
+  problem = verify ();
+  ck_assert_str_eq (problem, "");
+  free (problem);
+}
+END_TEST
+
+START_TEST (test_verify_names_tampered_slots)
+{
+  char id[DOKUS_ID_TEXT], want[256], *problem;
+
+  pay (number_b, "42.00", id);
+  /* A's total one character off, as someone with the sqlite3 shell would */
+  dokus_test_exec (db, "UPDATE settlement_slots SET slots = substr(slots, 1, 33)"
+                       " || '=' || substr(slots, 35) WHERE block = 0");
+  problem = verify ();
+  ck_assert_str_eq (problem,
+                    "document 2026-0001: its slot in settlement_slots is missing or differs");
+  free (problem);
+  dokus_test_exec (db, "UPDATE settlement_slots SET slots = substr(slots, 1, 33)"
+                       " || '<' || substr(slots, 35) WHERE block = 0");
+  problem = verify ();
+  ck_assert_str_eq (problem, "");
+  free (problem);
+  /* a slot for a document that does not exist (rowid 200) */
+  dokus_test_exec (db, "UPDATE settlement_slots SET slots = substr(slots, 1, 200 * 17)"
+                       " || '10000000000000001' || substr(slots, 201 * 17 + 1) WHERE block = 0");
+  problem = verify ();
+  ck_assert_str_eq (problem, "settlement_slots slot of document #200: no such document");
+  free (problem);
+  dokus_test_exec (db, "UPDATE settlement_slots SET slots = substr(slots, 1, 200 * 17)"
+                       " || '-0000000000000000' || substr(slots, 201 * 17 + 1) WHERE block = 0");
+  /* the payment's amount changed in its slot */
+  dokus_test_exec (db, "UPDATE payment_slots SET slots = substr(slots, 1, 33)"
+                       " || '9' || substr(slots, 35) WHERE block = 0");
+  problem = verify ();
+  snprintf (want, sizeof want, "payment %s: its slot in payment_slots is missing or differs", id);
+  ck_assert_str_eq (problem, want);
+  free (problem);
+}
+END_TEST
+
+START_TEST (test_pass_refuses_an_unreadable_slot)
+{
+  DokusDocumentQuery q = { .status = "paid" };
+  DokusError err = { 0 };
+  char *json = NULL;
+
+  /* A's state character made something no trigger writes */
+  dokus_test_exec (db, "UPDATE settlement_slots SET slots = substr(slots, 1, 17) || '7'"
+                       " || substr(slots, 19) WHERE block = 0");
+  ck_assert_int_eq (dokus_document_query (book, &q, &json, &err), DOKUS_ERR_CORRUPT);
+  ck_assert_ptr_null (json);
+  ck_assert_msg (strstr (err.message, "settlement_slots: document rowid 1") != NULL, "%s",
+                 err.message);
+}
+END_TEST
+
 START_TEST (test_pass_sees_this_transaction_and_no_later_commit)
 {
   /* The pass reads the payments on the book's side connection, another
@@ -372,6 +490,9 @@ balance_links_suite (void)
   tcase_add_test (tc, test_links_refuse_changes);
   tcase_add_test (tc, test_verify_names_a_tampered_payment_link);
   tcase_add_test (tc, test_verify_names_a_tampered_credit_link);
+  tcase_add_test (tc, test_slots_follow_documents_and_payments);
+  tcase_add_test (tc, test_verify_names_tampered_slots);
+  tcase_add_test (tc, test_pass_refuses_an_unreadable_slot);
   tcase_add_test (tc, test_pass_sees_this_transaction_and_no_later_commit);
   tcase_add_test (tc, test_dashboard_purchases_beside_the_pass_see_one_moment);
   suite_add_tcase (s, tc);

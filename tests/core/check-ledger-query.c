@@ -931,6 +931,11 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
    * code and taken back to version 2: every migration after 0002 has its
    * undo here, newest first */
   static const char *const undo[] = {
+    /* 0015-settlement-slots */
+    "DROP TRIGGER settlement_slots_insert", "DROP TRIGGER settlement_slots_update",
+    "DROP TRIGGER settlement_slots_delete", "DROP TRIGGER payment_slots_insert",
+    "DROP TABLE settlement_slots", "DROP TABLE payment_slots",
+    "CREATE INDEX documents_settlement ON documents (state, tax_inclusive_amount, due_date)",
     /* 0014-period-rows */
     "DROP TRIGGER document_vat_by_date_issue", "DROP TRIGGER expense_lines_by_date_insert",
     "DROP TABLE document_vat_by_date", "DROP TABLE expense_lines_by_date",
@@ -1039,6 +1044,17 @@ START_TEST (test_query_migration_indexes_what_the_book_holds)
   ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM credit_links"),
                     dokus_test_query_int (db, "SELECT count(*) FROM documents"
                                               " WHERE billing_reference_id IS NOT NULL"));
+  /* 0015: a slot for every document and payment, 256 a row (audit
+   * verify compares each with what it stands for) */
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM settlement_slots"),
+                    dokus_test_query_int (db, "SELECT count(DISTINCT rowid / 256) FROM documents"));
+  ck_assert_int_eq (dokus_test_query_int (db, "SELECT count(*) FROM payment_slots"),
+                    dokus_test_query_int (db, "SELECT count(DISTINCT rowid / 256) FROM payments"));
+  ck_assert_int_eq (dokus_test_query_int (db, "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL"
+                                              " SELECT i + 1 FROM k WHERE i < 255)"
+                                              " SELECT count(*) FROM settlement_slots b, k"
+                                              " WHERE substr(b.slots, k.i * 17 + 1, 1) <> '-'"),
+                    dokus_test_query_int (db, "SELECT count(*) FROM documents"));
   /* 0014: every issued document's VAT row and every purchase line again
    * in date order (audit verify compares them with what they copy) */
   ck_assert_int_gt (dokus_test_query_int (db, "SELECT count(*) FROM document_vat_by_date"), 0);

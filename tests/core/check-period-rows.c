@@ -272,7 +272,8 @@ START_TEST (test_verify_names_tampered_rows)
   expect_str (verify (), "");
   dokus_test_exec (db, "INSERT INTO expense_lines_by_date SELECT '2026-10-14', rowid, 3, 1, 0"
                        " FROM expenses");
-  snprintf (want, sizeof want, "expense_lines_by_date entry of purchase #%lld: no such purchase line",
+  snprintf (want, sizeof want,
+            "expense_lines_by_date entry of purchase #%lld: no such purchase line",
             (long long) dokus_test_query_int (db, "SELECT rowid FROM expenses"));
   expect_str (verify (), want);
 }

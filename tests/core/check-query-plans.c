@@ -219,27 +219,26 @@ END_TEST
 START_TEST (test_plan_balances_from_indexes)
 {
   /* the derived balances of every document (dokus-balances.c): the
-   * documents from an index without their id, the payments from their
-   * rowid links, the credit notes from their index, each with its link
-   * (schema/book/0013); no document or payment row read */
+   * documents from their slots (schema/book/0015), the payments from
+   * theirs, the credit notes from their index, each with its link (0013);
+   * no document or payment row read */
   char *plan = plans_of (dokus_report_dashboard,
-                         "documents_settlement|FROM payment_links|credit_links");
+                         "FROM settlement_slots|FROM payment_slots|credit_links");
   char side[1024] = "";
 
-  expect_in_plan (plan, "SCAN documents USING COVERING INDEX documents_settlement");
+  expect_in_plan (plan, "SCAN settlement_slots");
+  ck_assert_msg (strstr (plan, "SCAN documents") == NULL, "documents read:\n%s", plan);
   expect_in_plan (plan, "COVERING INDEX documents_credit_notes");
   expect_in_plan (plan, "SEARCH l USING INTEGER PRIMARY KEY (rowid=?)");
   assert_rows_never_read (plan, "payments", "payments");
   /* the payments are read on the book's side connection, another thread
    * (which this trace does not see): up to the last one this transaction
    * sees, by rowid */
-  ck_assert_msg (strstr (plan, "payment_links USING INTEGER PRIMARY KEY (rowid<?)") == NULL,
-                 "payments read here:\n%s", plan);
+  ck_assert_msg (strstr (plan, "payment_slots") == NULL, "payments read here:\n%s", plan);
   free (plan);
-  explain (dokus_book_get_db (book),
-           "SELECT document_rowid, amount FROM payment_links WHERE payment_rowid <= ?1", side,
-           sizeof side);
-  expect_in_plan (side, "SEARCH payment_links USING INTEGER PRIMARY KEY (rowid<?)");
+  explain (dokus_book_get_db (book), "SELECT block, slots FROM payment_slots WHERE block <= ?1",
+           side, sizeof side);
+  expect_in_plan (side, "SEARCH payment_slots USING INTEGER PRIMARY KEY (rowid<?)");
 }
 END_TEST
 
