@@ -230,6 +230,32 @@ START_TEST (test_base64_refuses_a_bad_character_near_the_end)
 }
 END_TEST
 
+/* a value of 512 digits (long enough for the 128- and 32-byte steps a CPU
+ * with AVX2 takes) with a bad character at every offset, and a byte of
+ * 0x80 and more (signed compares) at a few: never base64 */
+START_TEST (test_base64_refuses_a_bad_character_in_long_runs)
+{
+  char text[8 * 64 + 1] = "";
+  for (size_t i = 0; i < 8; i++)
+    strcat (text, DIGITS);
+  for (size_t at = 0; at < 8 * 64; at++)
+    {
+      char *xml_text = splice (text, at, 1, bad[at % (sizeof bad / sizeof bad[0])].xml);
+      char *value = splice (text, at, 1, bad[at % (sizeof bad / sizeof bad[0])].value);
+      assert_verdict (xml_text, value, false);
+      free (xml_text);
+      free (value);
+    }
+  for (size_t at = 100; at < 8 * 64; at += 97)
+    {
+      /* U+00E9 in UTF-8: two bytes from 0xc3 */
+      char *high = splice (text, at, 1, "\xc3\xa9");
+      assert_verdict (high, high, false);
+      free (high);
+    }
+}
+END_TEST
+
 /* whitespace (space, tab, line feed, carriage return as &#13;) put before
  * every character, and after the last: still base64 */
 START_TEST (test_base64_allows_whitespace_anywhere)
@@ -345,6 +371,7 @@ validate_base64_suite (void)
   tcase_add_test (digits, test_base64_long_values);
   tcase_add_test (errors, test_base64_refuses_a_bad_character_at_every_offset);
   tcase_add_test (errors, test_base64_refuses_a_bad_character_near_the_end);
+  tcase_add_test (errors, test_base64_refuses_a_bad_character_in_long_runs);
   tcase_add_test (layout, test_base64_allows_whitespace_anywhere);
   tcase_add_test (layout, test_base64_padding);
   suite_add_tcase (s, digits);

@@ -42,6 +42,7 @@ typedef struct {
   const xmlChar  *name;
   const xmlNode **nodes;
   uint32_t        count;
+  uint16_t        name_id;  /* dokus_val_name_id() of name, looked up once a document */
 } DokusValBucket;
 
 /* A name looked up in the document's dictionary (dokus_val_descendant()):
@@ -65,11 +66,14 @@ struct DokusValCtx {
   DokusValBlock  *arena;
   DokusValBucket *buckets;     /* open addressing on the name pointer */
   size_t          n_buckets;   /* a power of two; 0: no index (out of memory) */
+  size_t          n_names;     /* buckets in use (distinct element names) */
   uint32_t        n_elements;  /* numbered elements, root included; 0: no index */
   const xmlNs    *last_ns[2];  /* index building: namespace -> kind memo (cbc and cac */
   uint8_t         last_kind[2]; /* alternate: two entries) */
   const xmlNode  *loc_node;    /* locations: the last indexed element ... */
   size_t          loc_index;   /* ... and its [k] */
+  const xmlNs    *loc_ns[2];   /* locations: the prefix of the last two namespaces */
+  const char     *loc_prefix[2];
   const void     *cache_keys[DOKUS_VAL_CACHE_KEYS];
   void           *cache_data[DOKUS_VAL_CACHE_KEYS];
   size_t          cache_last;  /* the slot found last: rules of a group run in a row */

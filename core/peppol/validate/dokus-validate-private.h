@@ -62,10 +62,17 @@ typedef struct {
   const char         *name;   /* "BR-CO", "PEPPOL-EN16931", "UBL-CR": for summaries */
   const DokusValRule *rules;
   size_t              n_rules;
+  /* optional (NULL): how many rules from rules[@r] on need not run on this
+   * document because they would report nothing (0: run rules[@r]); for
+   * families of hundreds of rules that one walk has decided at once */
+  size_t            (*quiet) (DokusValCtx *v, size_t r);
 } DokusValFamily;
 
 #define DOKUS_VAL_FAMILY(sym, name, table)                                                  \
-  const DokusValFamily sym = { name, table, sizeof table / sizeof table[0] }
+  const DokusValFamily sym = { name, table, sizeof table / sizeof table[0], NULL }
+
+#define DOKUS_VAL_FAMILY_QUIET(sym, name, table, quiet)                                     \
+  const DokusValFamily sym = { name, table, sizeof table / sizeof table[0], quiet }
 
 /* The family list (dokus-validate-families.c): adding a family file is one
  * line there and one in meson.build. */
@@ -180,10 +187,12 @@ uint32_t dokus_val_order (const xmlNode *n);
 
 /* Per-element record (xmlNode._private) while the element index is built:
  * document order, last descendant, namespace kind (1 cbc, 2 cac, 3 ext,
- * 0 other) and position in its name's bucket. */
+ * 0 other), position in its name's bucket and the number of its local
+ * name (dokus-validate-names-private.h; 0: not a UBL 2.1 name). */
 typedef struct {
   uint32_t order, last, bucket_pos;
   uint8_t  kind;
+  uint16_t name_id;
 } DokusValNodeRec;
 
 /* dokus_val_order() of element @n of a document whose index is built

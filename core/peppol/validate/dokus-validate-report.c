@@ -18,7 +18,7 @@
 #define LOCATION_MAX 1024
 
 static const char *
-prefix_of (const xmlNode *n)
+prefix_of_href (const xmlNode *n)
 {
   const char *href = n->ns && n->ns->href ? (const char *) n->ns->href : "";
   if (strstr (href, "CommonBasicComponents-2"))
@@ -30,6 +30,45 @@ prefix_of (const xmlNode *n)
   if (strstr (href, ":Invoice-2") || strstr (href, ":CreditNote-2") || *href == '\0')
     return "";
   return n->ns->prefix ? "*:" : "";
+}
+
+/* prefix_of_href () of @n, remembered for the last two namespaces (a
+ * location's elements share two or three) */
+static const char *
+prefix_of (DokusValCtx *v, const xmlNode *n)
+{
+  const char *p;
+  if (n->ns == NULL)
+    return prefix_of_href (n);
+  if (n->ns == v->loc_ns[0])
+    return v->loc_prefix[0];
+  if (n->ns == v->loc_ns[1])
+    return v->loc_prefix[1];
+  p = prefix_of_href (n);
+  v->loc_ns[1] = v->loc_ns[0];
+  v->loc_prefix[1] = v->loc_prefix[0];
+  v->loc_ns[0] = n->ns;
+  v->loc_prefix[0] = p;
+  return p;
+}
+
+/* snprintf (@dst, @room, "%s%s...", @parts[0], ...) of @n parts without the
+ * format machinery (a tenth of a finding's cost): as much as fits, always
+ * terminated; the length the whole would have. */
+static size_t
+append_parts (char *dst, size_t room, const char *const *parts, size_t n)
+{
+  size_t total = 0;
+  for (size_t k = 0; k < n; k++)
+    {
+      size_t l = strlen (parts[k]);
+      if (room > 0 && total < room - 1)
+        memcpy (dst + total, parts[k], l < room - 1 - total ? l : room - 1 - total);
+      total += l;
+    }
+  if (room > 0)
+    dst[total < room - 1 ? total : room - 1] = '\0';
+  return total;
 }
 
 static bool
@@ -101,16 +140,23 @@ location_of (DokusValCtx *v, const xmlNode *at)
     {
       const xmlNode *n = chain[--depth];
       char idx[32];
-      int w;
+      const char *parts[4];
+      size_t w;
       index_of (v, n, idx, sizeof idx);
-      w = snprintf (buf + len, sizeof buf - len, "/%s%s%s", prefix_of (n),
-                    (const char *) n->name, idx);
-      if (w < 0 || (size_t) w >= sizeof buf - len)
+      parts[0] = "/";
+      parts[1] = prefix_of (v, n);
+      parts[2] = (const char *) n->name;
+      parts[3] = idx;
+      w = append_parts (buf + len, sizeof buf - len, parts, 4);
+      if (w >= sizeof buf - len)
         break;
-      len += (size_t) w;
+      len += w;
     }
   if (attr && len < sizeof buf)
-    snprintf (buf + len, sizeof buf - len, "/@%s", (const char *) attr->name);
+    {
+      const char *parts[2] = { "/@", (const char *) attr->name };
+      append_parts (buf + len, sizeof buf - len, parts, 2);
+    }
   return strdup (buf);
 }
 

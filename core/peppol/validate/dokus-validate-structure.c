@@ -10,13 +10,22 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+/* a 32-byte step for long base64 runs, on x86-64 CPUs that have AVX2 */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_AVX2_BASE64 1
+#else
+#define HAVE_AVX2_BASE64 0
+#endif
 
+#include "dokus-validate-names-private.h"
 #include "dokus-validate-private.h"
 #include "dokus-validate-ubl21-private.h"
 
@@ -209,6 +218,41 @@ skip_digit_blocks (const unsigned char *p, const unsigned char *end)
 }
 #endif
 
+#if HAVE_AVX2_BASE64
+/* digit_lanes() on 32 bytes */
+__attribute__ ((target ("avx2"))) static __m256i
+digit_lanes_avx2 (const unsigned char *p)
+{
+  __m256i x = _mm256_loadu_si256 ((const __m256i *) p);
+  __m256i lower = _mm256_or_si256 (x, _mm256_set1_epi8 (0x20));
+  __m256i alpha = _mm256_and_si256 (_mm256_cmpgt_epi8 (lower, _mm256_set1_epi8 ('a' - 1)),
+                                    _mm256_cmpgt_epi8 (_mm256_set1_epi8 ('z' + 1), lower));
+  __m256i slash_digit = _mm256_and_si256 (_mm256_cmpgt_epi8 (x, _mm256_set1_epi8 ('/' - 1)),
+                                          _mm256_cmpgt_epi8 (_mm256_set1_epi8 ('9' + 1), x));
+  __m256i plus = _mm256_cmpeq_epi8 (x, _mm256_set1_epi8 ('+'));
+  return _mm256_or_si256 (_mm256_or_si256 (alpha, slash_digit), plus);
+}
+
+/* skip_digit_blocks() 128 bytes a step, then 32: for the long runs of an
+ * embedded document (most of the bytes of an export) */
+__attribute__ ((target ("avx2"))) static size_t
+skip_digit_blocks_avx2 (const unsigned char *p, const unsigned char *end)
+{
+  const unsigned char *start = p;
+  while (end - p >= 128)
+    {
+      __m256i low = _mm256_and_si256 (digit_lanes_avx2 (p), digit_lanes_avx2 (p + 32));
+      __m256i high = _mm256_and_si256 (digit_lanes_avx2 (p + 64), digit_lanes_avx2 (p + 96));
+      if (_mm256_movemask_epi8 (_mm256_and_si256 (low, high)) != -1)
+        break;
+      p += 128;
+    }
+  while (end - p >= 32 && _mm256_movemask_epi8 (digit_lanes_avx2 (p)) == -1)
+    p += 32;
+  return (size_t) (p - start);
+}
+#endif
+
 static bool
 base64_ok (const char *s)
 {
@@ -238,7 +282,17 @@ base64_ok (const char *s)
        * anything else (whitespace, '=', an error, the end) goes to the
        * loop below */
       {
-        size_t run = skip_digit_blocks (p, end);
+        size_t run;
+#if HAVE_AVX2_BASE64
+        /* (only for long runs: the CPU check is not free) */
+        if (end - p >= 256 && __builtin_cpu_supports ("avx2"))
+          {
+            run = skip_digit_blocks_avx2 (p, end);
+            p += run;
+            n += run;
+          }
+#endif
+        run = skip_digit_blocks (p, end);
         p += run;
         n += run;
       }
@@ -339,10 +393,15 @@ has_attr (const xmlNode *n, const char *name, size_t len)
 
 /* Reports unknown attributes of @n (xsi:* are always allowed) and
  * missing required ones of @spec. */
+/* @requires_any: @spec has an entry starting with '!' (known per value
+ * type: spec_requires()) */
 static void
-check_attributes (DokusValCtx *v, const xmlNode *n, const char *spec)
+check_attributes (DokusValCtx *v, const xmlNode *n, const char *spec, bool requires_any)
 {
   char q[96];
+  /* most elements: no attribute, none required */
+  if (n->properties == NULL && !requires_any)
+    return;
   for (const xmlAttr *a = n->properties; a; a = a->next)
     {
       if (a->ns && a->ns->href && strcmp ((const char *) a->ns->href, NS_XSI) == 0)
@@ -353,6 +412,8 @@ check_attributes (DokusValCtx *v, const xmlNode *n, const char *spec)
                             qname_of (n, q, sizeof q), (const char *) a->name);
     }
   /* the required ones: entries that start with '!' (most specs have none) */
+  if (!requires_any)
+    return;
   for (const char *p = strchr (spec, '!'); p; p = strchr (p + 1, '!'))
     {
       const char *end;
@@ -367,13 +428,35 @@ check_attributes (DokusValCtx *v, const xmlNode *n, const char *spec)
     }
 }
 
+/* Does the attribute spec of value type @t require an attribute ("!")?
+ * Asked for every value element: remembered per type, 0 not yet asked,
+ * 1 no, 2 yes (every thread computes the same: relaxed atomics). */
+#define MAX_SIMPLE_TYPES 64
+static _Atomic unsigned char spec_required[MAX_SIMPLE_TYPES];
+
+static bool
+spec_requires (const DokusValSimpleType *t)
+{
+  size_t i = (size_t) (t - dokus_val_ubl21_simple);
+  unsigned char known;
+  if (i >= MAX_SIMPLE_TYPES)
+    return strchr (t->attrs, '!') != NULL;
+  known = atomic_load_explicit (&spec_required[i], memory_order_relaxed);
+  if (known == 0)
+    {
+      known = strchr (t->attrs, '!') != NULL ? 2 : 1;
+      atomic_store_explicit (&spec_required[i], known, memory_order_relaxed);
+    }
+  return known == 2;
+}
+
 static void
 check_basic (DokusValCtx *v, const xmlNode *n, const DokusValSimpleType *t)
 {
   char q[96];
   const char *text;
 
-  check_attributes (v, n, t->attrs);
+  check_attributes (v, n, t->attrs, spec_requires (t));
   for (const xmlNode *c = n->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE)
       {
@@ -418,15 +501,41 @@ report_missing (DokusValCtx *v, const xmlNode *n, const DokusValElement *e, cons
                           qname_of (n, q, sizeof q), e->qname);
 }
 
+/* The first of @seq[@from..@to) (whose keys are @keys) that element @c
+ * is, or @to. */
+static inline unsigned
+find_in_sequence (const xmlNode *c, const DokusValElement *seq, const uint16_t *keys,
+                  unsigned from, unsigned to)
+{
+  uint16_t key = keys != NULL ? dokus_val_node_key (c) : 0;
+  unsigned j;
+  if (key != 0)
+    {
+      /* the index numbers every element's name: compare numbers (a name
+       * UBL does not have has number 0 and is in no sequence) */
+      for (j = from; j < to; j++)
+        if (keys[j] == key)
+          break;
+      return j;
+    }
+  for (j = from; j < to; j++)
+    if (seq[j].qname[4] == (char) c->name[0] && dokus_val_is (c, seq[j].qname))
+      break;
+  return j;
+}
+
 static void
 check_aggregate (DokusValCtx *v, const xmlNode *n, unsigned type, unsigned depth)
 {
   const DokusValComplexType *t = &dokus_val_ubl21_types[type];
   const DokusValElement *seq = &dokus_val_ubl21_elements[t->first];
+  const uint16_t *keys = dokus_val_element_keys ();
   unsigned pos = 0, count = 0;
   char q[96], cq[96];
 
-  check_attributes (v, n, "");
+  if (keys != NULL)
+    keys += t->first;
+  check_attributes (v, n, "", false);
   for (const xmlNode *c = n->children; c; c = c->next)
     {
       unsigned j;
@@ -443,14 +552,10 @@ check_aggregate (DokusValCtx *v, const xmlNode *n, unsigned type, unsigned depth
         }
       if (c->type != XML_ELEMENT_NODE)
         continue;
-      for (j = pos; j < t->count; j++)
-        if (seq[j].qname[4] == (char) c->name[0] && dokus_val_is (c, seq[j].qname))
-          break;
+      j = find_in_sequence (c, seq, keys, pos, t->count);
       if (j == t->count)
         {
-          bool earlier = false;
-          for (unsigned k = 0; k < pos; k++)
-            earlier = earlier || dokus_val_is (c, seq[k].qname);
+          bool earlier = find_in_sequence (c, seq, keys, 0, pos) != pos;
           if (earlier)
             dokus_val_report_msg (v, RULE, c, "%s: element %s is out of order (it must come "
                                   "before %s)", qname_of (n, q, sizeof q),

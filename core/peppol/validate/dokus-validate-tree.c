@@ -14,6 +14,7 @@
 
 #include "../dokus-xml-in-private.h"
 #include "dokus-validate-ctx-private.h"
+#include "dokus-validate-names-private.h"
 
 #include <libxml/dict.h>
 
@@ -137,8 +138,29 @@ ns_matches (const xmlNode *n, const char *step)
   return strcmp (href, want) == 0;
 }
 
+/* memcmp (@a, @b, @len) == 0 without a call: most names are short, and
+ * the call was a third of a name compare */
+static inline bool
+same_bytes (const xmlChar *a, const char *b, size_t len)
+{
+  uint64_t x, y;
+  for (; len >= 8; a += 8, b += 8, len -= 8)
+    {
+      memcpy (&x, a, 8);
+      memcpy (&y, b, 8);
+      if (x != y)
+        return false;
+    }
+  for (; len > 0; a++, b++, len--)
+    if (*a != (xmlChar) *b)
+      return false;
+  return true;
+}
+
 /* Does element @n match the step @step of @len bytes ("cbc:ID", or "*")? */
-static bool
+/* (inline: it runs for every candidate of every sibling scan, and the
+ * call cost as much as the compare) */
+static inline bool
 step_matches (const xmlNode *n, const char *step, size_t len)
 {
   if (n->type != XML_ELEMENT_NODE)
@@ -151,9 +173,13 @@ step_matches (const xmlNode *n, const char *step, size_t len)
   if (n->name[0] != (xmlChar) step[4] || n->name[1] != (xmlChar) step[5])
     return false;
   /* our XML reader's trees know each name's length (dokus-xml-in-private.h) */
-  if (n->extra != 0 && n->extra != len - 3)
-    return false;
-  if (strncmp ((const char *) n->name, step + 4, len - 4) != 0 || n->name[len - 4] != '\0')
+  if (n->extra != 0)
+    {
+      /* the lengths agree: the rest of the bytes, a word at a time */
+      if (n->extra != len - 3 || !same_bytes (n->name + 2, step + 6, len - 6))
+        return false;
+    }
+  else if (strncmp ((const char *) n->name, step + 4, len - 4) != 0 || n->name[len - 4] != '\0')
     return false;
   return ns_matches (n, step);
 }
@@ -320,12 +346,39 @@ bucket_of (const DokusValCtx *v, const xmlChar *name)
       return &v->buckets[i];
 }
 
+/* dokus_val_name_id() of element @n's local name */
+static uint16_t
+local_name_id (const xmlNode *n)
+{
+  /* our XML reader's trees know each name's length (dokus-xml-in-private.h) */
+  size_t len = n->extra != 0 ? (size_t) n->extra - 1 : strlen ((const char *) n->name);
+  return dokus_val_name_id ((const char *) n->name, len);
+}
+
+/* Doubles the bucket table (the buckets keep their counts); false on OOM. */
+static DOKUS_VAL_NOINLINE bool
+grow_buckets (DokusValCtx *v)
+{
+  DokusValBucket *old = v->buckets;
+  size_t old_size = v->n_buckets;
+  DokusValBucket *fresh = dokus_val_alloc (v, 2 * old_size * sizeof *fresh);
+  if (fresh == NULL)
+    return false;
+  v->buckets = fresh;
+  v->n_buckets = 2 * old_size;
+  for (size_t i = 0; i < old_size; i++)
+    if (old[i].name != NULL)
+      *bucket_of (v, old[i].name) = old[i];
+  return true;
+}
+
 /* Pre-order numbering: every element's record, its place in @by_order,
- * and the count of its name's bucket (whose index its record holds in
- * bucket_pos until dokus_val_index_build() fills the buckets). */
-static uint32_t
+ * and the count of its name's bucket. The table starts small and grows
+ * with the distinct names (an invoice has a hundred or two, however long
+ * it is), so that zeroing it stays cheap. false on OOM. */
+static bool
 number_nodes (DokusValCtx *v, xmlNode *n, DokusValNodeRec *recs, xmlNode **by_order,
-              uint32_t next)
+              uint32_t *next)
 {
   for (xmlNode *c = n->children; c; c = c->next)
     {
@@ -333,19 +386,34 @@ number_nodes (DokusValCtx *v, xmlNode *n, DokusValNodeRec *recs, xmlNode **by_or
       DokusValBucket *b;
       if (c->type != XML_ELEMENT_NODE)
         continue;
-      r = &recs[next];
+      r = &recs[*next];
       b = bucket_of (v, c->name);
-      r->order = next;
+      if (b->name == NULL)
+        {
+          /* a name met for the first time in this document: at most half
+           * the buckets in use, so that probes stay short */
+          if (2 * (v->n_names + 1) > v->n_buckets)
+            {
+              if (!grow_buckets (v))
+                return false;
+              b = bucket_of (v, c->name);
+            }
+          b->name = c->name;
+          b->name_id = local_name_id (c);
+          v->n_names++;
+        }
+      r->order = *next;
       r->kind = kind_of (c, v->last_ns, v->last_kind);
-      r->bucket_pos = (uint32_t) (b - v->buckets);
+      r->name_id = b->name_id;
       c->_private = r;
-      by_order[next] = c;
-      b->name = c->name;
+      by_order[*next] = c;
       b->count++;
-      next = number_nodes (v, c, recs, by_order, next + 1);
-      r->last = next - 1;
+      ++*next;
+      if (!number_nodes (v, c, recs, by_order, next))
+        return false;
+      r->last = *next - 1;
     }
-  return next;
+  return true;
 }
 
 static uint32_t
@@ -363,17 +431,18 @@ dokus_val_index_build (DokusValCtx *v)
 {
   xmlNode *root = (xmlNode *) v->root;
   uint32_t n = count_elements (root) + 1;
-  DokusValNodeRec *recs = dokus_val_alloc (v, n * sizeof *recs);
+  /* (number_nodes writes every field of every record: not zeroed) */
+  DokusValNodeRec *recs = arena_alloc (v, n * sizeof *recs, false);
   const xmlNode **slots;
   xmlNode **by_order;
-  size_t size = 64;
+  uint32_t next = 1;
+  size_t size = 128;
 
   v->n_buckets = 0;
   v->n_elements = 0;
+  v->n_names = 0;
   if (recs == NULL || (v->doc->dict == NULL && !dokus_xml_in_owns (v->doc)))
     return false;
-  while (size < 2 * (size_t) n)
-    size *= 2;
   v->buckets = dokus_val_alloc (v, size * sizeof *v->buckets);
   if (v->buckets == NULL)
     return false;
@@ -381,6 +450,8 @@ dokus_val_index_build (DokusValCtx *v)
   /* the root is number 0, in no bucket (dokus_val_descendant never returns it) */
   recs[0].order = 0;
   recs[0].kind = 0;
+  recs[0].bucket_pos = 0;
+  recs[0].name_id = local_name_id (root);
   root->_private = &recs[0];
   /* the elements in document order (every slot written: not zeroed) */
   by_order = arena_alloc (v, n * sizeof *by_order, false);
@@ -389,7 +460,12 @@ dokus_val_index_build (DokusValCtx *v)
       v->n_buckets = 0;
       return false;
     }
-  recs[0].last = number_nodes (v, root, recs, by_order, 1) - 1;
+  if (!number_nodes (v, root, recs, by_order, &next))
+    {
+      v->n_buckets = 0;
+      return false;
+    }
+  recs[0].last = next - 1;
   /* one array for every bucket (each element is in one): n - 1 slots */
   slots = arena_alloc (v, n * sizeof *slots, false);
   if (slots == NULL)
@@ -397,7 +473,7 @@ dokus_val_index_build (DokusValCtx *v)
       v->n_buckets = 0;
       return false;
     }
-  for (size_t i = 0; i < size; i++)
+  for (size_t i = 0; i < v->n_buckets; i++)
     {
       DokusValBucket *b = &v->buckets[i];
       if (b->name == NULL)
@@ -410,7 +486,7 @@ dokus_val_index_build (DokusValCtx *v)
   for (uint32_t i = 1; i < n; i++)
     {
       DokusValNodeRec *r = by_order[i]->_private;
-      DokusValBucket *b = &v->buckets[r->bucket_pos];
+      DokusValBucket *b = bucket_of (v, by_order[i]->name);
       r->bucket_pos = b->count;
       b->nodes[b->count++] = by_order[i];
     }

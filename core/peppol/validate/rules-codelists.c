@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "dokus-validate-names-private.h"
 #include "rules-codelists-private.h"
 
 /* every finding goes through the rule group of this family (one walk) */
@@ -91,13 +92,15 @@ value_of (DokusValCtx *v, const xmlNode *n, ValueKind kind, const char *attr, bo
   return NULL;
 }
 
+/* @named: @n is known to have r->element's local name and namespace (the
+ * caller's name map said so): only the parent is left to test. */
 static void
-visit_list_rule (DokusValCtx *v, const xmlNode *n, void *data)
+visit_list_rule (DokusValCtx *v, const xmlNode *n, const ListRule *r, bool named)
 {
-  const ListRule *r = data;
   bool applies;
 
-  if (!dokus_val_is (n, r->element) || (r->parent && !dokus_val_is (dv_parent (n), r->parent)))
+  if ((!named && !dokus_val_is (n, r->element))
+      || (r->parent && !dokus_val_is (dv_parent (n), r->parent)))
     return;
   const char *value = value_of (v, n, r->kind, r->attr, &applies);
   if (applies && !dv_code_in (r->list, value))
@@ -131,9 +134,9 @@ static const char *const amount_names[]
         "PayableAmount",    NULL };
 
 static void
-visit_cl03 (DokusValCtx *v, const xmlNode *n, void *data)
+visit_cl03 (DokusValCtx *v, const xmlNode *n, void *data, bool named)
 {
-  if (!dv_is_cbc_one_of (n, amount_names))
+  if (!named && !dv_is_cbc_one_of (n, amount_names))
     return;
   const char *cur = dokus_val_attr (v, n, "currencyID");
   if (!dv_code_in (&dv_cl_iso4217, dv_norm_string (v, cur ? cur : "")))
@@ -153,11 +156,11 @@ type_code_is_130 (DokusValCtx *v, const xmlNode *ref)
 }
 
 static void
-visit_cl07 (DokusValCtx *v, const xmlNode *n, void *data)
+visit_cl07 (DokusValCtx *v, const xmlNode *n, void *data, bool named)
 {
   const xmlNode *ref = dv_parent (n);
   const char *scheme;
-  if (!dokus_val_is (n, "cbc:ID")
+  if ((!named && !dokus_val_is (n, "cbc:ID"))
       || !(dokus_val_is (ref, "cac:AdditionalDocumentReference") || dokus_val_is (ref, "cac:DocumentReference"))
       || !type_code_is_130 (v, ref))
     return;
@@ -178,10 +181,11 @@ has_ancestor (const xmlNode *n, const char *qname)
 }
 
 static void
-visit_cl10 (DokusValCtx *v, const xmlNode *n, void *data)
+visit_cl10 (DokusValCtx *v, const xmlNode *n, void *data, bool named)
 {
   const char *scheme;
-  if (!dokus_val_is (n, "cbc:ID") || !dokus_val_is (dv_parent (n), "cac:PartyIdentification"))
+  if ((!named && !dokus_val_is (n, "cbc:ID"))
+      || !dokus_val_is (dv_parent (n), "cac:PartyIdentification"))
     return;
   scheme = dokus_val_attr (v, n, "schemeID");
   if (scheme == NULL)
@@ -241,10 +245,10 @@ visit_reason (DokusValCtx *v, const xmlNode *n, void *data)
 static const char *const quantity_names[] = { "InvoicedQuantity", "BaseQuantity", "CreditedQuantity", NULL };
 
 static void
-visit_cl23 (DokusValCtx *v, const xmlNode *n, void *data)
+visit_cl23 (DokusValCtx *v, const xmlNode *n, void *data, bool named)
 {
   const char *unit;
-  if (!dv_is_cbc_one_of (n, quantity_names))
+  if (!named && !dv_is_cbc_one_of (n, quantity_names))
     return;
   unit = dokus_val_attr (v, n, "unitCode");
   if (unit != NULL && !dv_code_in (&dv_cl_rec20, dv_norm_string (v, unit)))
@@ -356,6 +360,37 @@ list_rows_starting (xmlChar c)
   return atomic_load_explicit (&list_rows[c], memory_order_relaxed);
 }
 
+/* visit_codelists' checks, each a bit of codelist_checks (list_rules'
+ * rows are bits 0 .. N_LIST_RULES - 1) */
+enum {
+  CHECK_CL01 = 1u << 20,
+  CHECK_CL03 = 1u << 21,
+  CHECK_ID = 1u << 22, /* BR-CL-07, BR-CL-10 */
+  CHECK_REASON = 1u << 23,
+  CHECK_CL23 = 1u << 24,
+};
+
+/* The checks of visit_codelists that look at elements named @local. */
+static uint32_t
+codelist_wants (const char *local)
+{
+  static const char *const type_codes[] = { "InvoiceTypeCode", "CreditNoteTypeCode", NULL };
+  static const char *const ids[] = { "ID", NULL };
+  static const char *const reasons[] = { "AllowanceChargeReasonCode", NULL };
+  static const DvNameRow rows[] = {
+    { type_codes, CHECK_CL01 }, { amount_names, CHECK_CL03 }, { ids, CHECK_ID },
+    { reasons, CHECK_REASON },  { quantity_names, CHECK_CL23 },
+  };
+  uint32_t checks = dv_name_rows (local, rows, sizeof rows / sizeof rows[0]);
+  _Static_assert (N_LIST_RULES <= 20, "list_rules' bits below the others");
+  for (size_t i = 0; i < N_LIST_RULES; i++)
+    if (dv_name_eq (list_rules[i].element + 4, local))
+      checks |= UINT32_C (1) << i;
+  return checks;
+}
+
+static DvNameMap codelist_checks = { .wants = codelist_wants };
+
 static void
 visit_codelists (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
@@ -363,25 +398,42 @@ visit_codelists (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
   (void) s;
   if (n->type != XML_ELEMENT_NODE || n->ns == NULL)
     return;
+  /* by its name, most elements need none of the checks below, the others
+   * one or two */
+  uint32_t checks = dv_name_map_get (&codelist_checks, n);
+  /* when the map knows the name, its bits are exact and the checks need
+   * not test the element's name again (the namespace is tested below) */
+  bool named = dv_name_map_exact (n);
+  if (checks == 0)
+    return;
   /* every rule below looks at a cbc element (list_rules' elements, type
    * codes, IDs, reason codes, amounts, quantities): skip the others */
   prefix = dokus_val_prefix (n);
   if (prefix == NULL || prefix[1] != 'b')
     return;
   /* only the rows whose element starts with the same letter can match */
-  uint32_t rows = list_rows_starting (n->name[0]);
+  uint32_t rows = list_rows_starting (n->name[0]) & checks;
   for (size_t i = 0; rows != 0; i++, rows >>= 1)
     if (rows & 1)
-      visit_list_rule (v, n, (void *) &list_rules[i]);
-  visit_cl01 (v, n, (void *) "BR-CL-01");
-  visit_cl03 (v, n, (void *) "BR-CL-03");
-  visit_cl07 (v, n, (void *) "BR-CL-07");
-  visit_cl10 (v, n, (void *) "BR-CL-10");
-  ReasonWalk allowance = { "BR-CL-19", 0, &dv_cl_uncl5189 };
-  ReasonWalk charge = { "BR-CL-20", 1, &dv_cl_uncl7161 };
-  visit_reason (v, n, &allowance);
-  visit_reason (v, n, &charge);
-  visit_cl23 (v, n, (void *) "BR-CL-23");
+      visit_list_rule (v, n, &list_rules[i], named);
+  if (checks & CHECK_CL01)
+    visit_cl01 (v, n, (void *) "BR-CL-01");
+  if (checks & CHECK_CL03)
+    visit_cl03 (v, n, (void *) "BR-CL-03", named);
+  if (checks & CHECK_ID)
+    {
+      visit_cl07 (v, n, (void *) "BR-CL-07", named);
+      visit_cl10 (v, n, (void *) "BR-CL-10", named);
+    }
+  if (checks & CHECK_REASON)
+    {
+      ReasonWalk allowance = { "BR-CL-19", 0, &dv_cl_uncl5189 };
+      ReasonWalk charge = { "BR-CL-20", 1, &dv_cl_uncl7161 };
+      visit_reason (v, n, &allowance);
+      visit_reason (v, n, &charge);
+    }
+  if (checks & CHECK_CL23)
+    visit_cl23 (v, n, (void *) "BR-CL-23", named);
 }
 
 DV_GROUP_STATE (codelist_state);

@@ -657,6 +657,23 @@ typedef struct {
                             4 base amount decimals, 5 always true */
 } DocAcRule;
 
+/* The row of rule @rule in the @n rows at @rows, @stride bytes each, whose
+ * first member is the rule id (ids are unique in a table); @n if none.
+ * The engine passes the family table's own string, the same literal as the
+ * row's: by pointer first, strcmp only for a caller with its own copy. */
+static size_t
+rule_row (const void *rows, size_t n, size_t stride, const char *rule)
+{
+  const char *p = rows;
+  for (size_t i = 0; i < n; i++)
+    if (*(const char *const *) (const void *) (p + i * stride) == rule)
+      return i;
+  for (size_t i = 0; i < n; i++)
+    if (strcmp (*(const char *const *) (const void *) (p + i * stride), rule) == 0)
+      return i;
+  return n;
+}
+
 static const DocAcRule doc_ac_rules[] = {
   { "BR-31", false, 0 }, { "BR-32", false, 1 }, { "BR-33", false, 2 }, { "BR-CO-05", false, 5 },
   { "BR-CO-21", false, 2 }, { "BR-DEC-01", false, 3 }, { "BR-DEC-02", false, 4 },
@@ -772,11 +789,11 @@ doc_allowance_charge (DokusValCtx *v, const char *rule)
   const DocAcRule *r = NULL;
   const xmlNode *root = dokus_val_root (v);
   const AcSummary *s;
-  for (size_t i = 0; i < sizeof doc_ac_rules / sizeof doc_ac_rules[0]; i++)
-    if (strcmp (doc_ac_rules[i].rule, rule) == 0)
-      r = &doc_ac_rules[i];
-  if (r == NULL)
+  size_t row = rule_row (doc_ac_rules, sizeof doc_ac_rules / sizeof doc_ac_rules[0],
+                         sizeof doc_ac_rules[0], rule);
+  if (row == sizeof doc_ac_rules / sizeof doc_ac_rules[0])
     return;
+  r = &doc_ac_rules[row];
   if ((s = ac_summary (v)) != NULL)
     {
       check_ac_list (v, rule, r, &s->doc);
@@ -804,11 +821,11 @@ line_allowance_charge (DokusValCtx *v, const char *rule)
   const DocAcRule *r = NULL;
   const xmlNode *root = dokus_val_root (v);
   const AcSummary *s;
-  for (size_t i = 0; i < sizeof line_ac_rules / sizeof line_ac_rules[0]; i++)
-    if (strcmp (line_ac_rules[i].rule, rule) == 0)
-      r = &line_ac_rules[i];
-  if (r == NULL)
+  size_t row = rule_row (line_ac_rules, sizeof line_ac_rules / sizeof line_ac_rules[0],
+                         sizeof line_ac_rules[0], rule);
+  if (row == sizeof line_ac_rules / sizeof line_ac_rules[0])
     return;
+  r = &line_ac_rules[row];
   if ((s = ac_summary (v)) != NULL)
     {
       check_ac_list (v, rule, r, &s->lines);
@@ -859,9 +876,10 @@ totals_decimals (DokusValCtx *v, const char *rule)
 {
   const char *element = NULL;
   const xmlNode *root = dokus_val_root (v);
-  for (size_t i = 0; i < sizeof total_decimals / sizeof total_decimals[0]; i++)
-    if (strcmp (total_decimals[i].rule, rule) == 0)
-      element = total_decimals[i].element;
+  size_t row = rule_row (total_decimals, sizeof total_decimals / sizeof total_decimals[0],
+                         sizeof total_decimals[0], rule);
+  if (row < sizeof total_decimals / sizeof total_decimals[0])
+    element = total_decimals[row].element;
   for (const xmlNode *t = dokus_val_descendant (root, NULL, "cac:LegalMonetaryTotal"); t;
        t = dokus_val_descendant (root, t, "cac:LegalMonetaryTotal"))
     if (dokus_val_decimals (dokus_val_text_at (v, t, element)) > 2)

@@ -17,6 +17,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,24 +62,64 @@ static const Category categories[] = {
   { "BR-AG-", "M", true, ID_SELLER_ANY, RATE_NOT_NEG, true, true, false },
 };
 
-/* The category of @rule and its number (1..14), or NULL. */
+/* The category of @rule and its number (1..14), or NULL. Asked by every
+ * rule of the family on every document: byte compares, no calls. */
 static const Category *
 category_of (const char *rule, int *number)
 {
+  /* every prefix is "BR-" and two bytes more at least: those first */
+  if (rule[0] == '\0' || rule[1] == '\0' || rule[2] == '\0' || rule[3] == '\0')
+    return NULL;
   for (size_t i = 0; i < sizeof categories / sizeof categories[0]; i++)
     {
-      size_t len;
-      /* every prefix is "BR-" and more: its fourth byte first (no calls) */
-      if (rule[0] == '\0' || rule[1] == '\0' || rule[2] == '\0' || rule[3] != categories[i].prefix[3])
+      const char *prefix = categories[i].prefix;
+      size_t len = 0;
+      int value = 0;
+      if (rule[3] != prefix[3] || rule[4] != prefix[4])
         continue;
-      len = strlen (categories[i].prefix);
-      if (strncmp (rule, categories[i].prefix, len) == 0)
-        {
-          *number = atoi (rule + len);
-          return &categories[i];
-        }
+      while (prefix[len] != '\0' && rule[len] == prefix[len])
+        len++;
+      if (prefix[len] != '\0')
+        continue;
+      /* atoi () of the rest: the rule's number (ids have no sign or space) */
+      for (const char *d = rule + len; *d >= '0' && *d <= '9'; d++)
+        value = value * 10 + (*d - '0');
+      *number = value;
+      return &categories[i];
     }
   return NULL;
+}
+
+/* category_of () remembered per rule id pointer (the engine passes the
+ * family table's own strings, the same on every document): a slot is
+ * taken once for good by compare-and-swap, its answer stored after it
+ * ((category index + 1) << 8 | number; 0: not there yet), so that any
+ * thread reads either nothing or the whole answer. */
+#define RULE_MEMO_SLOTS 256
+static _Atomic (const char *) memo_rule[RULE_MEMO_SLOTS];
+static _Atomic uint32_t memo_answer[RULE_MEMO_SLOTS];
+
+static const Category *
+category_of_memo (const char *rule, int *number)
+{
+  size_t i = (((uintptr_t) rule >> 3) ^ ((uintptr_t) rule >> 11)) & (RULE_MEMO_SLOTS - 1);
+  const char *expected = NULL;
+  const Category *c;
+  uint32_t answer;
+  if (atomic_load_explicit (&memo_rule[i], memory_order_acquire) == rule
+      && (answer = atomic_load_explicit (&memo_answer[i], memory_order_acquire)) != 0)
+    {
+      *number = (int) (answer & 0xff);
+      return &categories[(answer >> 8) - 1];
+    }
+  c = category_of (rule, number);
+  if (c != NULL && *number >= 0 && *number < 256
+      && atomic_compare_exchange_strong_explicit (&memo_rule[i], &expected, rule,
+                                                  memory_order_acq_rel, memory_order_acquire))
+    atomic_store_explicit (&memo_answer[i],
+                           (uint32_t) ((size_t) (c - categories) + 1) << 8 | (uint32_t) *number,
+                           memory_order_release);
+  return c;
 }
 
 /* normalize-space(cbc:ID) = @code, and (if @vat) the tax scheme is VAT */
@@ -605,7 +647,7 @@ static void
 vat_category_rule (DokusValCtx *v, const char *rule)
 {
   int number = 0;
-  const Category *c = category_of (rule, &number);
+  const Category *c = category_of_memo (rule, &number);
   if (c == NULL)
     return;
   if (strcmp (c->code, "K") == 0 && number >= 11)

@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "dokus-validate-names-private.h"
 #include "dokus-validate-util-private.h"
 
 /* ---- check digit algorithms -------------------------------------------- */
@@ -305,11 +306,25 @@ static const char *const common_group_rules[] = {
   "PEPPOL-COMMON-R056-2",
 };
 
+/* 1 for the local names visit_identifier looks at (is_party_identifier()
+ * and is_nl_vat_identifier()), else 0 */
+static uint32_t
+identifier_wants (const char *local)
+{
+  static const char *const names[] = { "EndpointID", "CompanyID", "ID", NULL };
+  return dv_name_in (local, names) ? 1 : 0;
+}
+
+static DvNameMap identifier_names = { .wants = identifier_wants };
+
 /* one walk for every scheme rule (indexes as scheme_rules) and R056-2 (last) */
 static void
 visit_identifier (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
   const char *scheme;
+  /* most elements are no identifier: one look-up by name */
+  if (dv_name_map_get (&identifier_names, n) == 0)
+    return;
   if (is_nl_vat_identifier (v, n))
     {
       const char *id = dokus_val_norm (v, n);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dokus-eas-private.h"
+#include "dokus-validate-names-private.h"
 #include "dokus-validate-util-private.h"
 
 /* findings of the rules that look at every element go through one walk */
@@ -855,24 +856,60 @@ document_currency (DokusValCtx *v, DvGroupState *s)
   return d->currency;
 }
 
+/* visit_everything's checks after R008, each a bit of everything_checks */
+enum {
+  CHECK_AMOUNT = 1u << 0,   /* R051, CL007 */
+  CHECK_CL001 = 1u << 1,
+  CHECK_CL008 = 1u << 2,
+  CHECK_F001 = 1u << 3,
+  CHECK_OTHER = 1u << 4,    /* allowances, tax categories, CL006 */
+};
+
+/* The checks of visit_everything that look at elements named @local (keep
+ * in step with it). */
+static uint32_t
+everything_wants (const char *local)
+{
+  static const char *const binary[] = { "EmbeddedDocumentBinaryObject", NULL };
+  static const char *const endpoints[] = { "EndpointID", NULL };
+  static const char *const other[] = { "AllowanceCharge", "TaxCategory", "DescriptionCode", NULL };
+  static const DvNameRow rows[] = {
+    { amount_names, CHECK_AMOUNT }, { binary, CHECK_CL001 }, { endpoints, CHECK_CL008 },
+    { date_names, CHECK_F001 },     { other, CHECK_OTHER },
+  };
+  return dv_name_rows (local, rows, sizeof rows / sizeof rows[0]);
+}
+
+static DvNameMap everything_checks = { .wants = everything_wants };
+
 static void
 visit_everything (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
+  uint32_t checks;
   if (n == dokus_val_root (v))
     return;
   visit_r008 (v, n, (void *) "PEPPOL-EN16931-R008");
   if (n->ns == NULL)
     return;
-  if (dv_is_cbc_one_of (n, amount_names))
+  /* by its name, most elements need none of the checks below */
+  checks = dv_name_map_get (&everything_checks, n);
+  if (checks == 0)
+    return;
+  if ((checks & CHECK_AMOUNT) && dv_is_cbc_one_of (n, amount_names))
     {
       /* the document currency only for amounts: not a lookup per element */
       CurrencyWalk w = { "PEPPOL-EN16931-R051", document_currency (v, s) };
       visit_r051 (v, n, &w);
       visit_cl007 (v, n, (void *) "PEPPOL-EN16931-CL007");
     }
-  visit_cl001 (v, n, (void *) "PEPPOL-EN16931-CL001");
-  visit_cl008 (v, n, (void *) "PEPPOL-EN16931-CL008");
-  visit_f001 (v, n, (void *) "PEPPOL-EN16931-F001");
+  if (checks & CHECK_CL001)
+    visit_cl001 (v, n, (void *) "PEPPOL-EN16931-CL001");
+  if (checks & CHECK_CL008)
+    visit_cl008 (v, n, (void *) "PEPPOL-EN16931-CL008");
+  if (checks & CHECK_F001)
+    visit_f001 (v, n, (void *) "PEPPOL-EN16931-F001");
+  if (!(checks & CHECK_OTHER))
+    return;
   if (dokus_val_is (n, "cac:AllowanceCharge"))
     visit_reason_codes (v, n);
   else if (dokus_val_is (n, "cac:TaxCategory"))

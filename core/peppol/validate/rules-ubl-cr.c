@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dokus-validate-names-private.h"
 #include "dokus-validate-util-private.h"
 
 typedef struct {
@@ -1715,11 +1716,144 @@ append_attribute (char *path, size_t len, size_t size, const char *attr)
   return at + nlen;
 }
 
-/* The paths of every element, built as the walk goes (pre-order: a parent
- * comes before its children): their FNV-1a hash and length, so that an
- * element costs one step of hashing instead of its whole path. */
+/* ---- the exact paths as a tree of element names ----------------------------
+ *
+ * The exact paths share their first steps ("cac:AccountingSupplierParty/
+ * cac:Party/..."): as a tree (a trie) whose edges are element names (their
+ * keys, dokus-validate-names-private.h), each element's place in it is one
+ * look-up from its parent's, instead of hashing its path. An element whose
+ * path leaves the tree (most of them) has place 0, and so have its
+ * descendants. Only where an exact path ends (an element path, or the
+ * element of an attribute path) is the path written out and looked up in
+ * exact_paths, as before. A few paths spell a name UBL does not have (no
+ * key: "cac:JurisdiccionRegionAddress"); where one goes on, an element
+ * whose name has no key, and all below it, are looked up in full
+ * (TRIE_FULL: rare, such names are not UBL). Built once per process. */
+
+#define TRIE_NODES 4096
+#define TRIE_EDGE_BITS 13
+#define TRIE_EDGES (1u << TRIE_EDGE_BITS)
+#define TRIE_ROOT 1
+#define TRIE_FULL UINT16_MAX /* a place below a name without key: look every path up */
+
+enum {
+  TRIE_ELEMENT = 1,   /* an exact path ends here */
+  TRIE_ATTRIBUTE = 2, /* an exact path ends in an attribute of this element */
+  TRIE_UNKNOWN = 4,   /* an exact path goes on with a name that has no key */
+};
+
+static uint32_t trie_edge_key[TRIE_EDGES]; /* (node << 13 | name key) + 1; 0: free */
+static uint16_t trie_edge_to[TRIE_EDGES];
+static uint8_t  trie_flags[TRIE_NODES];
+static bool     trie_complete;
+static atomic_int trie_state;               /* 0 not built, 1 being built, 2 built */
+
+static size_t
+trie_slot (uint32_t key)
+{
+  size_t i = (size_t) ((key * UINT32_C (0x9e3779b1)) >> (32 - TRIE_EDGE_BITS));
+  while (trie_edge_key[i] != 0 && trie_edge_key[i] != key)
+    i = (i + 1) & (TRIE_EDGES - 1);
+  return i;
+}
+
+/* The place below @node of an element with name key @key; 0: none. */
+static uint16_t
+trie_child (uint16_t node, uint16_t key)
+{
+  size_t i = trie_slot (((uint32_t) node << 13 | key) + 1);
+  return trie_edge_key[i] != 0 ? trie_edge_to[i] : 0;
+}
+
+/* Adds exact path @path to the tree; false when it cannot hold it. */
+static bool
+trie_add (const char *path, size_t *n_nodes)
+{
+  uint16_t node = TRIE_ROOT;
+  while (*path != '\0')
+    {
+      const char *slash = strchr (path, '/');
+      size_t len = slash ? (size_t) (slash - path) : strlen (path);
+      uint16_t id, key;
+      size_t i;
+      if (path[0] == '@')
+        {
+          trie_flags[node] |= TRIE_ATTRIBUTE;
+          return slash == NULL; /* only the last step is an attribute */
+        }
+      if (len < 5 || path[3] != ':')
+        return false;
+      id = dokus_val_name_id (path + 4, len - 4);
+      if (id == 0)
+        {
+          trie_flags[node] |= TRIE_UNKNOWN;
+          return true;
+        }
+      key = (uint16_t) (id << 2 | (path[1] == 'b' ? 1 : path[1] == 'a' ? 2 : 3));
+      i = trie_slot (((uint32_t) node << 13 | key) + 1);
+      if (trie_edge_key[i] == 0)
+        {
+          /* (half the edges at most: probes stay short) */
+          if (*n_nodes + 1 >= TRIE_NODES || 2 * *n_nodes >= TRIE_EDGES)
+            return false;
+          trie_edge_key[i] = ((uint32_t) node << 13 | key) + 1;
+          trie_edge_to[i] = (uint16_t) ++*n_nodes;
+        }
+      node = trie_edge_to[i];
+      path += len + (slash != NULL);
+    }
+  trie_flags[node] |= TRIE_ELEMENT;
+  return true;
+}
+
+static DOKUS_VAL_NOINLINE void
+build_trie (void)
+{
+  size_t n_nodes = TRIE_ROOT;
+  bool complete = true;
+  _Static_assert (DOKUS_VAL_MAX_NAME_IDS * 4 <= (1u << 13), "a name key fits 13 bits");
+  _Static_assert (TRIE_NODES < TRIE_FULL, "places below TRIE_FULL");
+  for (size_t i = 0; i < N_EXACT && complete; i++)
+    complete = trie_add (exact_paths[i].path, &n_nodes);
+  trie_complete = complete;
+}
+
+/* true when the tree holds every exact path (built on first use) */
+static bool
+trie_ready (void)
+{
+  int expected = 0;
+  if (atomic_load_explicit (&trie_state, memory_order_acquire) != 2)
+    {
+      if (atomic_compare_exchange_strong_explicit (&trie_state, &expected, 1,
+                                                   memory_order_acquire, memory_order_acquire))
+        {
+          build_trie ();
+          atomic_store_explicit (&trie_state, 2, memory_order_release);
+        }
+      else
+        while (atomic_load_explicit (&trie_state, memory_order_acquire) != 2)
+          ; /* another thread builds it, once per process */
+    }
+  return trie_complete;
+}
+
+/* The place of an element with name key @key whose parent's place is
+ * @parent. */
+static uint16_t
+trie_place (uint16_t parent, uint16_t key)
+{
+  if (parent == 0 || parent == TRIE_FULL)
+    return parent;
+  if ((key >> 2) == 0)
+    return (trie_flags[parent] & TRIE_UNKNOWN) ? TRIE_FULL : 0;
+  return trie_child (parent, key);
+}
+
+/* Every element's place in the tree and the length of its path, set as
+ * the walk goes (pre-order: a parent comes before its children). */
 typedef struct {
-  uint64_t *hash;
+  uint16_t *node;
   uint32_t *len;   /* UINT32_MAX: too long (never matched, as element_path) */
 } PathMemo;
 
@@ -1729,17 +1863,18 @@ path_memo (DokusValCtx *v, DvGroupState *s)
   uint32_t n;
   PathMemo *m = s->data;
   if (m != NULL)
-    return m->hash && m->len ? m : NULL;
+    return m->node && m->len ? m : NULL;
   n = dokus_val_n_elements (v);
-  if (n == 0)
+  if (n == 0 || !trie_ready ())
     return NULL;
   m = dokus_val_alloc (v, sizeof *m);
   if (m == NULL)
     return NULL;
-  m->hash = dokus_val_alloc (v, n * sizeof *m->hash);
+  /* (every element's entries are written before they are read: no zeroing) */
+  m->node = dokus_val_alloc (v, n * sizeof *m->node);
   m->len = dokus_val_alloc (v, n * sizeof *m->len);
   s->data = m;
-  return m->hash && m->len ? m : NULL;
+  return m->node && m->len ? m : NULL;
 }
 
 #define N_ANYWHERE (sizeof anywhere_paths / sizeof anywhere_paths[0])
@@ -1812,9 +1947,9 @@ static _Atomic uint64_t anywhere_steps;
 static atomic_bool anywhere_steps_ready;
 
 static unsigned
-step_bit (const char *step, size_t len)
+step_bit (size_t len, char last)
 {
-  return (unsigned) ((len * 7 + (unsigned char) step[len - 1]) % 64);
+  return (unsigned) ((len * 7 + (unsigned char) last) % 64);
 }
 
 static DOKUS_VAL_NOINLINE void
@@ -1825,7 +1960,7 @@ index_anywhere_steps (void)
     {
       const char *slash = strrchr (anywhere_paths[i].path, '/');
       const char *last = slash ? slash + 1 : anywhere_paths[i].path;
-      bits |= UINT64_C (1) << step_bit (last, strlen (last));
+      bits |= UINT64_C (1) << step_bit (strlen (last), last[strlen (last) - 1]);
     }
   atomic_store_explicit (&anywhere_steps, bits, memory_order_relaxed);
   atomic_store_explicit (&anywhere_steps_ready, true, memory_order_release);
@@ -1871,33 +2006,119 @@ path_ends_with (DokusValCtx *v, const xmlNode *n, const char *attr, const char *
   return attr == NULL;
 }
 
-/* match_path for the element or attribute path ending in @step (whose full
- * path hashes to @h and is at most 1023 bytes long): the path itself is
- * only written out when its hash is one of an exact path */
+/* The "anywhere" paths that end in @step (of @step_len bytes: "pfx:Name"
+ * or "@name") and match the path of @n (then "/@attr" when @attr is not
+ * NULL), each reported once. */
 static void
-match_hashed (DokusValCtx *v, DvGroupState *s, const xmlNode *n, const char *attr, uint64_t h,
-              const char *step, size_t step_len)
+match_anywhere (DokusValCtx *v, DvGroupState *s, const xmlNode *n, const char *attr,
+                const char *step, size_t step_len, uint32_t candidates)
 {
-  const PathRule *exact = find_exact_hash (h);
-  if (exact != NULL)
-    {
-      char path[1024];
-      size_t len = element_path (v, n, path, sizeof path);
-      if (len != SIZE_MAX && attr != NULL)
-        len = append_attribute (path, len, sizeof path, attr);
-      if (len != SIZE_MAX && len > 0 && strcmp (exact->path, path) == 0)
-        dv_group_hit_once (v, s, exact->rule);
-    }
-  if (!atomic_load_explicit (&anywhere_steps_ready, memory_order_acquire))
-    index_anywhere_steps ();
-  if ((atomic_load_explicit (&anywhere_steps, memory_order_relaxed)
-       & (UINT64_C (1) << step_bit (step, step_len)))
-      == 0)
-    return;
   for (size_t i = 0; i < N_ANYWHERE; i++)
-    if (last_step_is (i, step, step_len) && (attr == NULL || owner_step_fits (i, n))
+    if ((candidates >> i & 1) && last_step_is (i, step, step_len)
+        && (attr == NULL || owner_step_fits (i, n))
         && path_ends_with (v, n, attr, anywhere_paths[i].path))
       dv_group_hit_once (v, s, anywhere_paths[i].rule);
+}
+
+/* Bit i: anywhere_paths[i] ends in an element named @local. */
+static uint32_t
+anywhere_ending_in (const char *local)
+{
+  uint32_t paths = 0;
+  _Static_assert (N_ANYWHERE <= 32, "a bit per anywhere path");
+  for (size_t i = 0; i < N_ANYWHERE; i++)
+    {
+      const char *slash = strrchr (anywhere_paths[i].path, '/');
+      const char *last = slash ? slash + 1 : anywhere_paths[i].path;
+      if (last[0] != '@' && strlen (last) > 4 && last[3] == ':' && dv_name_eq (last + 4, local))
+        paths |= UINT32_C (1) << i;
+    }
+  return paths;
+}
+
+static DvNameMap anywhere_elements = { .wants = anywhere_ending_in };
+
+/* Bit i: anywhere_paths[i] ends in an attribute of an element named
+ * @local, or in an attribute of any element ("//@unitCodeListID"). */
+static uint32_t
+anywhere_attribute_of (const char *local)
+{
+  uint32_t paths = 0;
+  for (size_t i = 0; i < N_ANYWHERE; i++)
+    {
+      const char *path = anywhere_paths[i].path;
+      const char *last = strrchr (path, '/');
+      const char *owner;
+      if (last == NULL)
+        {
+          paths |= path[0] == '@' ? UINT32_C (1) << i : 0;
+          continue;
+        }
+      if (last[1] != '@')
+        continue;
+      for (owner = last; owner > path && owner[-1] != '/'; owner--)
+        ;
+      /* as owner_step_fits(): a step shorter than "pfx:N" fits any element */
+      if (last - owner < 5
+          || (strlen (local) == (size_t) (last - owner - 4)
+              && memcmp (owner + 4, local, (size_t) (last - owner - 4)) == 0))
+        paths |= UINT32_C (1) << i;
+    }
+  return paths;
+}
+
+static DvNameMap anywhere_attributes = { .wants = anywhere_attribute_of };
+
+/* Might a step of @len bytes ending in byte @last end an anywhere path? */
+static bool
+may_end_anywhere (size_t len, char last)
+{
+  if (!atomic_load_explicit (&anywhere_steps_ready, memory_order_acquire))
+    index_anywhere_steps ();
+  return (atomic_load_explicit (&anywhere_steps, memory_order_relaxed)
+          & (UINT64_C (1) << step_bit (len, last)))
+         != 0;
+}
+
+/* The exact path of @n (then "/@attr" when @attr is not NULL), written out
+ * and looked up: the tree says one may end here. */
+static DOKUS_VAL_NOINLINE void
+match_exact (DokusValCtx *v, DvGroupState *s, const xmlNode *n, const char *attr)
+{
+  char path[1024];
+  size_t len = element_path (v, n, path, sizeof path);
+  const PathRule *r;
+  if (len != SIZE_MAX && attr != NULL)
+    len = append_attribute (path, len, sizeof path, attr);
+  if (len == SIZE_MAX || len == 0)
+    return;
+  r = find_exact (path, len);
+  if (r != NULL)
+    dv_group_hit_once (v, s, r->rule);
+}
+
+/* visit_absent without the tree (out of memory, or a path it cannot hold):
+ * the path of every element in full */
+static void
+visit_absent_in_full (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
+{
+  char path[1024];
+  size_t len = element_path (v, n, path, sizeof path);
+  if (len == SIZE_MAX)
+    return;
+  if (len > 0)
+    match_path (v, s, path, len);
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    {
+      size_t alen;
+      if (a->ns != NULL)
+        continue;
+      alen = append_attribute (path, len, sizeof path, (const char *) a->name);
+      if (alen == SIZE_MAX)
+        continue;
+      match_path (v, s, path, alen);
+      path[len] = '\0';
+    }
 }
 
 static void
@@ -1908,85 +2129,62 @@ visit_absent (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
   uint32_t order = m != NULL ? dokus_val_indexed_order (n) : UINT32_MAX, porder;
   const xmlNode *parent = dv_parent (n);
   const char *name = (const char *) n->name;
-  size_t nlen = strlen (name), plen = 0;
-  uint64_t h = FNV_OFFSET;
+  /* our XML reader's trees know each name's length (dokus-xml-in-private.h) */
+  size_t nlen = n->extra != 0 ? (size_t) n->extra - 1 : strlen (name), plen;
+  uint16_t node = TRIE_ROOT;
   char step[256];
-  size_t step_len;
 
   if (m == NULL || order == UINT32_MAX)
     {
-      /* no index (out of memory): the path of every element in full */
-      char path[1024];
-      size_t len = element_path (v, n, path, sizeof path);
-      if (len == SIZE_MAX)
-        return;
-      if (len > 0)
-        match_path (v, s, path, len);
-      for (const xmlAttr *a = n->properties; a; a = a->next)
-        {
-          size_t alen;
-          if (a->ns != NULL)
-            continue;
-          alen = append_attribute (path, len, sizeof path, (const char *) a->name);
-          if (alen == SIZE_MAX)
-            continue;
-          match_path (v, s, path, alen);
-          path[len] = '\0';
-        }
+      visit_absent_in_full (v, n, s);
       return;
     }
   if (n == dokus_val_root (v))
-    {
-      m->hash[order] = FNV_OFFSET;
-      m->len[order] = 0;
-    }
+    m->len[order] = 0;
   else
     {
       porder = parent != NULL ? dokus_val_indexed_order (parent) : UINT32_MAX;
-      if (porder == UINT32_MAX || m->len[porder] == UINT32_MAX)
+      /* element_path's limits: the whole path, or the step, too long */
+      if (porder == UINT32_MAX || m->len[porder] == UINT32_MAX
+          || m->len[porder] + nlen + 6 >= 1024 || 4 + nlen >= sizeof step)
         {
           m->len[order] = UINT32_MAX;
           return;
         }
       plen = m->len[porder];
-      /* element_path's limit: the whole path then is too long */
-      if (plen + nlen + 6 >= 1024)
+      m->len[order] = (uint32_t) (plen + (plen > 0) + 4 + nlen);
+      node = trie_place (m->node[porder], dokus_val_node_key (n));
+      if (node == TRIE_FULL || (node != 0 && (trie_flags[node] & TRIE_ELEMENT)))
+        match_exact (v, s, n, NULL);
+      /* by its name, which anywhere paths may end here (nearly always none) */
+      uint32_t candidates = dv_name_map_get (&anywhere_elements, n);
+      if (candidates != 0 && nlen > 0 && may_end_anywhere (4 + nlen, name[nlen - 1]))
         {
-          m->len[order] = UINT32_MAX;
-          return;
+          memcpy (step, qname_prefix (n), 3);
+          step[3] = ':';
+          memcpy (step + 4, name, nlen);
+          match_anywhere (v, s, n, NULL, step, 4 + nlen, candidates);
         }
-      h = m->hash[porder];
-      if (plen > 0)
-        h = fnv1a_more (h, "/", 1);
-      if (4 + nlen >= sizeof step)
-        {
-          m->len[order] = UINT32_MAX;
-          return;
-        }
-      memcpy (step, qname_prefix (n), 3);
-      step[3] = ':';
-      memcpy (step + 4, name, nlen);
-      step_len = 4 + nlen;
-      h = fnv1a_more (h, step, step_len);
-      m->hash[order] = h;
-      m->len[order] = (uint32_t) (plen + (plen > 0) + step_len);
-      match_hashed (v, s, n, NULL, h, step, step_len);
     }
+  m->node[order] = node;
+  /* by the element's name, which anywhere paths may end in its attributes */
+  uint32_t attr_candidates = n->properties != NULL ? dv_name_map_get (&anywhere_attributes, n) : 0;
   for (const xmlAttr *a = n->properties; a; a = a->next)
     {
       if (a->ns != NULL)
         continue;
       const char *aname = (const char *) a->name;
       size_t alen = strlen (aname), len = m->len[order];
-      uint64_t ah = m->hash[order];
       if (len + alen + 3 >= 1024 || alen + 1 >= sizeof step)
         continue;
-      if (len > 0)
-        ah = fnv1a_more (ah, "/", 1);
-      step[0] = '@';
-      memcpy (step + 1, aname, alen);
-      ah = fnv1a_more (ah, step, alen + 1);
-      match_hashed (v, s, n, aname, ah, step, alen + 1);
+      if (node == TRIE_FULL || (node != 0 && (trie_flags[node] & TRIE_ATTRIBUTE)))
+        match_exact (v, s, n, aname);
+      if (attr_candidates != 0 && may_end_anywhere (alen + 1, alen > 0 ? aname[alen - 1] : '@'))
+        {
+          step[0] = '@';
+          memcpy (step + 1, aname, alen);
+          match_anywhere (v, s, n, aname, step, alen + 1, attr_candidates);
+        }
     }
 }
 
@@ -3493,4 +3691,48 @@ static const DokusValRule cr_rules[] = {
   { "UBL-CR-682", check_absent },
 };
 
-DOKUS_VAL_FAMILY (dokus_val_family_ubl_cr, "UBL-CR", cr_rules);
+/* 1 cr_rules, absent_ids and absent_rules list the same rules in the same
+ * order (quiet_absent() relies on it), 2 not, 0 not checked yet; every
+ * thread finds the same (relaxed atomics) */
+static atomic_int tables_aligned;
+
+static bool
+rule_tables_aligned (void)
+{
+  int known = atomic_load_explicit (&tables_aligned, memory_order_relaxed);
+  if (known == 0)
+    {
+      bool same = sizeof cr_rules / sizeof cr_rules[0] == N_ABSENT
+                  && sizeof absent_ids / sizeof absent_ids[0] == N_ABSENT;
+      for (size_t i = 0; same && i < N_ABSENT; i++)
+        same = strcmp (cr_rules[i].rule, absent_rules[i].rule) == 0
+               && strcmp (absent_ids[i], absent_rules[i].rule) == 0
+               && cr_rules[i].check == check_absent;
+      known = same ? 1 : 2;
+      atomic_store_explicit (&tables_aligned, known, memory_order_relaxed);
+    }
+  return known == 1;
+}
+
+/* The family's quiet hook: once the walk is done, the path rules without
+ * a hit from @r on (most of the 678) are not run one by one (each would
+ * only find it has nothing to report, as dv_group_skip() does); a rule
+ * with a hit or a condition of its own stops the run. */
+static size_t
+quiet_absent (DokusValCtx *v, size_t r)
+{
+  DvGroupState *s;
+  size_t k = r;
+  if (!rule_tables_aligned ())
+    return 0;
+  s = absent_state (v);
+  if (s == NULL || !s->walked || s->next != r)
+    return 0;
+  while (k < N_ABSENT && absent_rules[k].path[0] != 'S'
+         && (s->n == 0 || (s->first != NULL && s->first[k] == s->first[k + 1])))
+    k++;
+  s->next = k;
+  return k - r;
+}
+
+DOKUS_VAL_FAMILY_QUIET (dokus_val_family_ubl_cr, "UBL-CR", cr_rules, quiet_absent);

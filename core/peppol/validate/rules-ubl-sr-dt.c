@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "dokus-validate-names-private.h"
 #include "dokus-validate-util-private.h"
 
 /* findings of the rules that look at every element go through one walk */
@@ -406,22 +407,60 @@ static const char *const unused_attr_rules[] = {
   "UBL-DT-22", "UBL-DT-23", "UBL-DT-24", "UBL-DT-25", "UBL-DT-26", "UBL-DT-27", "UBL-DT-28",
 };
 
+#define N_UNUSED_ATTRS (sizeof unused_attrs / sizeof unused_attrs[0])
+
+/* The row of unused_attrs named @name, or N_UNUSED_ATTRS. */
+static unsigned
+unused_attr_row (const xmlChar *name)
+{
+  for (unsigned i = 0; i < N_UNUSED_ATTRS; i++)
+    if (name[0] == (xmlChar) unused_attrs[i].attr[0]
+        && strcmp ((const char *) name, unused_attrs[i].attr) == 0)
+      return i;
+  return N_UNUSED_ATTRS;
+}
+
+/* The rows of the attribute names met last in this document, by name
+ * pointer: a document spells each attribute name with one pointer (or a
+ * few), and names do not change while it is validated. */
+#define ATTR_MEMO_SLOTS 16
+typedef struct {
+  const xmlChar *name[ATTR_MEMO_SLOTS];
+  unsigned       row[ATTR_MEMO_SLOTS];
+} AttrMemo;
+
+static unsigned
+memo_attr_row (AttrMemo *m, const xmlChar *name)
+{
+  size_t i;
+  if (m == NULL)
+    return unused_attr_row (name);
+  i = (((uintptr_t) name >> 3) ^ ((uintptr_t) name >> 9)) & (ATTR_MEMO_SLOTS - 1);
+  if (m->name[i] != name)
+    {
+      m->name[i] = name;
+      m->row[i] = unused_attr_row (name);
+    }
+  return m->row[i];
+}
+
 static void
 visit_unused_attrs (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
+  if (n->properties != NULL && s->data == NULL)
+    s->data = dokus_val_alloc (v, sizeof (AttrMemo)); /* NULL: no memo, still correct */
   for (const xmlAttr *a = n->properties; a; a = a->next)
     {
+      unsigned i;
       if (a->ns != NULL)
         continue;
-      for (unsigned i = 0; i < sizeof unused_attrs / sizeof unused_attrs[0]; i++)
-        if (a->name[0] == (xmlChar) unused_attrs[i].attr[0]
-            && strcmp ((const char *) a->name, unused_attrs[i].attr) == 0)
-          {
-            /* UBL-DT-18: the payment means text (PaymentMeansCode/@name) is allowed */
-            if (i == 10 && dokus_val_is (n, "cbc:PaymentMeansCode"))
-              continue;
-            dv_group_hit_once (v, s, i);
-          }
+      i = memo_attr_row (s->data, a->name);
+      if (i == N_UNUSED_ATTRS)
+        continue;
+      /* UBL-DT-18: the payment means text (PaymentMeansCode/@name) is allowed */
+      if (i == 10 && dokus_val_is (n, "cbc:PaymentMeansCode"))
+        continue;
+      dv_group_hit_once (v, s, i);
     }
 }
 
@@ -494,11 +533,56 @@ element_context_rows (void)
   return rows;
 }
 
+/* visit_walk's checks, each a bit of walk_checks */
+enum {
+  CHECK_COUNT = 1u << 0,     /* the element contexts of count_rules */
+  CHECK_ADDRESS = 1u << 1,   /* UBL-SR-51 */
+  CHECK_SR53 = 1u << 2,
+  CHECK_SR43 = 1u << 3,
+  CHECK_REASONS = 1u << 4,   /* UBL-SR-30, UBL-SR-31 */
+  CHECK_AMOUNT = 1u << 5,    /* UBL-DT-01 */
+  CHECK_BINARY = 1u << 6,    /* UBL-DT-06, UBL-DT-07 */
+  CHECK_PAYMENT = 1u << 7,   /* UBL-SR-44, UBL-SR-47 */
+  CHECK_CREDITOR = 1u << 8,  /* UBL-SR-29 */
+};
+
+/* The checks of visit_walk that look at elements named @local (keep in
+ * step with it). */
+static uint32_t
+walk_wants (const char *local)
+{
+  static const char *const addresses[] = { "PostalAddress", "Address", NULL };
+  static const char *const party_tax_schemes[] = { "PartyTaxScheme", NULL };
+  static const char *const references[] = { "AdditionalDocumentReference", NULL };
+  static const char *const allowances[] = { "AllowanceCharge", NULL };
+  static const char *const payment[] = { "PaymentID", "PaymentMeansCode", NULL };
+  static const char *const ids[] = { "ID", NULL };
+  static const DvNameRow rows[] = {
+    { addresses, CHECK_ADDRESS }, { party_tax_schemes, CHECK_SR53 }, { references, CHECK_SR43 },
+    { allowances, CHECK_REASONS }, { payment, CHECK_PAYMENT },       { ids, CHECK_CREDITOR },
+  };
+  size_t len = strlen (local);
+  uint32_t checks = dv_name_rows (local, rows, sizeof rows / sizeof rows[0]);
+  for (size_t i = 0; i < N_COUNT_RULES; i++)
+    if (count_rules[i].context != NULL && !is_line_context (count_rules[i].context)
+        && dv_name_eq (count_rules[i].context + 4, local))
+      checks |= CHECK_COUNT;
+  /* (by their ending: every amount, every binary object) */
+  if (ends_with (local, len, "Amount"))
+    checks |= CHECK_AMOUNT;
+  if (ends_with (local, len, "BinaryObject"))
+    checks |= CHECK_BINARY;
+  return checks;
+}
+
+static DvNameMap walk_checks = { .wants = walk_wants };
+
 static void
 visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
 {
   const char *prefix;
   size_t name_len;
+  uint32_t checks;
   WalkMemo *m;
   if (n == dokus_val_root (v))
     {
@@ -508,13 +592,17 @@ visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
     }
   if (n->ns == NULL)
     return;
+  /* by its name, most elements need none of the checks below */
+  checks = dv_name_map_get (&walk_checks, n);
+  if (checks == 0)
+    return;
   /* the contexts of the count rules and the next five rules are all cac
    * elements: the others skip them (a rule's own hits stay in document
    * order, which is all the report depends on) */
   prefix = dokus_val_prefix (n);
   if (prefix != NULL && prefix[1] == 'a')
     {
-      uint64_t rows = element_context_rows () & ~(UINT64_C (1) << 63);
+      uint64_t rows = checks & CHECK_COUNT ? element_context_rows () & ~(UINT64_C (1) << 63) : 0;
       for (size_t i = 0; rows != 0; i++, rows >>= 1)
         {
           /* whole bytes without a row at once (the rows sit at the end) */
@@ -526,18 +614,28 @@ visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
           if (rows & 1)
             visit_count (v, n, (void *) &count_rules[i]);
         }
-      visit_address_lines (v, n, (void *) "UBL-SR-51");
-      visit_sr_53 (v, n, (void *) "UBL-SR-53");
-      visit_sr_43 (v, n, (void *) "UBL-SR-43");
-      visit_reason_count (v, n, (void *) "UBL-SR-30");
-      visit_reason_count (v, n, (void *) "UBL-SR-31");
+      if (checks & CHECK_ADDRESS)
+        visit_address_lines (v, n, (void *) "UBL-SR-51");
+      if (checks & CHECK_SR53)
+        visit_sr_53 (v, n, (void *) "UBL-SR-53");
+      if (checks & CHECK_SR43)
+        visit_sr_43 (v, n, (void *) "UBL-SR-43");
+      if (checks & CHECK_REASONS)
+        {
+          visit_reason_count (v, n, (void *) "UBL-SR-30");
+          visit_reason_count (v, n, (void *) "UBL-SR-31");
+        }
     }
-  name_len = strlen ((const char *) n->name);
-  visit_dt_01 (v, n, name_len, (void *) "UBL-DT-01");
-  visit_binary (v, n, name_len, (void *) "UBL-DT-06");
-  visit_binary (v, n, name_len, (void *) "UBL-DT-07");
+  if (checks & (CHECK_AMOUNT | CHECK_BINARY))
+    {
+      name_len = strlen ((const char *) n->name);
+      visit_dt_01 (v, n, name_len, (void *) "UBL-DT-01");
+      visit_binary (v, n, name_len, (void *) "UBL-DT-06");
+      visit_binary (v, n, name_len, (void *) "UBL-DT-07");
+    }
   /* UBL-SR-44 / UBL-SR-47: at most one distinct PaymentID / PaymentMeansCode */
-  if ((dokus_val_is (n, "cbc:PaymentID") || dokus_val_is (n, "cbc:PaymentMeansCode"))
+  if ((checks & CHECK_PAYMENT)
+      && (dokus_val_is (n, "cbc:PaymentID") || dokus_val_is (n, "cbc:PaymentMeansCode"))
       && (m = walk_memo (v)) != NULL)
     {
       bool id = dokus_val_is (n, "cbc:PaymentID");
@@ -549,7 +647,8 @@ visit_walk (DokusValCtx *v, const xmlNode *n, DvGroupState *s)
         dv_group_hit_once (v, s, id ? 16 : 17);
     }
   /* UBL-SR-29: a second bank creditor reference (scheme SEPA) anywhere */
-  if (dokus_val_is (n, "cbc:ID") && dokus_val_is (dv_parent (n), "cac:PartyIdentification")
+  if ((checks & CHECK_CREDITOR) && dokus_val_is (n, "cbc:ID")
+      && dokus_val_is (dv_parent (n), "cac:PartyIdentification")
       && dokus_val_attr (v, n, "schemeID") && dv_strcmp0 (dv_upper (v, dokus_val_attr (v, n, "schemeID")), "SEPA") == 0
       && (m = walk_memo (v)) != NULL && ++m->sepa_references > 1)
     dv_group_hit_once (v, s, 9);
