@@ -213,7 +213,7 @@ arena_strndup_trimmed (Reader *r, const char *s, size_t n)
     n--;
   if (n == 0)
     return NULL;
-  copy = arena_alloc (r->doc, n + 1);
+  copy = arena_alloc_raw (r->doc, n + 1); /* every byte written below */
   if (copy == NULL)
     {
       fail_nomem (r);

@@ -3,7 +3,11 @@
  * Our own XML reader for UBL (dokus-xml-in-private.h): one pass over the
  * bytes, no copies but the text that ends in the tree, the nodes in one
  * arena. libxml2's parse and tree were 0.70 M of the 1.68 M instructions
- * a received document cost (docs/peppol.md, "Reader").
+ * a received document cost (docs/peppol.md, "Reader"). A qualified name
+ * is scanned, hashed and split once per document and spelling; after
+ * that the name that came next last time is tried first (read_qname()),
+ * indents between tags are skipped without a text chunk, and long texts
+ * (an embedded PDF's base64) are scanned 32 bytes at a time with AVX2.
  *
  * What libxml2's NOBLANKS drops is decided as libxml2 decides it
  * (parser.c, areBlanks() and xmlParseCharData() of 2.9): character data
@@ -30,6 +34,12 @@
 
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_AVX2_SCAN 1
+#else
+#define HAVE_AVX2_SCAN 0
 #endif
 
 #define DEFAULT_MAX_DEPTH 256u
@@ -58,17 +68,30 @@ typedef struct {
   bool           xml, bad;
 } QName;
 
+/* A qualified name as written, split; in the arena, so that the pointer
+ * stays while the table grows. */
+typedef struct QEntry {
+  const char    *name; /* the spelling, interned */
+  size_t         len;
+  QName          q;
+  /* guesses, from the last time: the element that began after this
+   * element, and the attribute that came after this element's name or
+   * after this attribute */
+  struct QEntry *next, *attr;
+} QEntry;
+
 typedef struct {
   const xmlChar *name;
-  size_t         len;
+  uint32_t       len; /* names are at most MAX_NAME_LEN bytes */
   uint32_t       hash;
-  QName          q; /* in the table of qualified names */
+  QEntry        *q; /* in the table of qualified names */
 } NameSlot;
 
 /* Open addressing, half full at most; the hash seeded per document, so
  * that no document can be made of names that all collide. */
 typedef struct {
-  NameSlot *slots;
+  NameSlot *slots; /* one block: cap slots, then cap tags */
+  uint8_t  *tags;  /* 0: the slot is empty (not zeroed), else tag_of() its hash */
   size_t    n, cap; /* cap: a power of two */
   uint64_t  seed;
 } NameTable;
@@ -84,26 +107,35 @@ typedef struct {
   xmlNs    *xml_ns;
 } InDoc;
 
+/* arena_alloc() when the current chunk is full: a new one. */
 static void *
+arena_alloc_chunk (InDoc *d, size_t size)
+{
+  size_t cap = d->next_chunk;
+  Chunk *c;
+  if (cap < size)
+    cap = size;
+  c = malloc (sizeof *c + cap);
+  if (c == NULL)
+    return NULL;
+  c->cap = cap;
+  c->used = size;
+  c->next = d->chunks;
+  d->chunks = c;
+  if (d->next_chunk < ((size_t) 1 << 22))
+    d->next_chunk *= 2;
+  return c->data;
+}
+
+/* @size bytes of the arena (8-aligned), not zeroed; NULL when out of
+ * memory. Inline: a node or a string a few times an element. */
+static inline void *
 arena_alloc (InDoc *d, size_t size)
 {
   Chunk *c = d->chunks;
   size = (size + 7) & ~(size_t) 7;
   if (c == NULL || c->cap - c->used < size)
-    {
-      size_t cap = d->next_chunk;
-      if (cap < size)
-        cap = size;
-      c = malloc (sizeof *c + cap);
-      if (c == NULL)
-        return NULL;
-      c->cap = cap;
-      c->used = 0;
-      c->next = d->chunks;
-      d->chunks = c;
-      if (d->next_chunk < ((size_t) 1 << 22))
-        d->next_chunk *= 2;
-    }
+    return arena_alloc_chunk (d, size);
   c->used += size;
   return (char *) c->data + c->used - size;
 }
@@ -156,6 +188,27 @@ load32 (const char *s)
   return w;
 }
 
+/* memcmp (a, b, n) == 0 for the short names of tags, without a call: a
+ * word at a time, the tail with an overlapping load. */
+static bool
+same_bytes (const char *a, const char *b, size_t n)
+{
+  size_t i = 0;
+  if (n >= 8)
+    {
+      for (; i + 8 < n; i += 8)
+        if (load64 (a + i) != load64 (b + i))
+          return false;
+      return load64 (a + n - 8) == load64 (b + n - 8);
+    }
+  if (n >= 4)
+    return load32 (a) == load32 (b) && load32 (a + n - 4) == load32 (b + n - 4);
+  for (; i < n; i++)
+    if (a[i] != b[i])
+      return false;
+  return true;
+}
+
 /* A word at a time; the tail with overlapping loads, no byte loop. */
 static uint32_t
 hash_bytes (uint64_t seed, const char *s, size_t len)
@@ -182,31 +235,49 @@ hash_bytes (uint64_t seed, const char *s, size_t len)
   return (uint32_t) (h ^ (h >> 32));
 }
 
-static NameSlot *
+static uint8_t
+tag_of (uint32_t h)
+{
+  return (uint8_t) (h >> 24) | 1;
+}
+
+/* The slot of the @len bytes at @s (hash @h) in @t, or the empty one where
+ * they would go: the tags probed first, one byte a slot. */
+static size_t
 name_slot (const NameTable *t, const char *s, size_t len, uint32_t h)
 {
   size_t mask = t->cap - 1;
+  uint8_t tag = tag_of (h);
   for (size_t i = h & mask;; i = (i + 1) & mask)
     {
-      NameSlot *slot = &t->slots[i];
-      if (slot->name == NULL
-          || (slot->hash == h && slot->len == len && memcmp (slot->name, s, len) == 0))
-        return slot;
+      const NameSlot *slot = &t->slots[i];
+      if (t->tags[i] == 0
+          || (t->tags[i] == tag && slot->hash == h && (size_t) slot->len == len
+              && same_bytes ((const char *) slot->name, s, len)))
+        return i;
     }
 }
 
+/* Only the tags are zeroed: 256 bytes, not 6 KiB, for a document's table. */
 static bool
 names_grow (NameTable *t)
 {
   size_t cap = t->cap ? t->cap * 2 : 256, old_cap = t->cap;
-  NameSlot *old = t->slots, *fresh = calloc (cap, sizeof *fresh);
+  NameSlot *old = t->slots, *fresh = malloc (cap * (sizeof *fresh + 1));
+  uint8_t *old_tags = t->tags;
   if (fresh == NULL)
     return false;
   t->slots = fresh;
+  t->tags = (uint8_t *) (fresh + cap);
+  memset (t->tags, 0, cap);
   t->cap = cap;
   for (size_t i = 0; i < old_cap; i++)
-    if (old[i].name != NULL)
-      *name_slot (t, (const char *) old[i].name, old[i].len, old[i].hash) = old[i];
+    if (old_tags[i] != 0)
+      {
+        size_t j = name_slot (t, (const char *) old[i].name, old[i].len, old[i].hash);
+        t->slots[j] = old[i];
+        t->tags[j] = old_tags[i];
+      }
   free (old);
   return true;
 }
@@ -218,16 +289,20 @@ name_find (InDoc *d, NameTable *t, const char *s, size_t len, bool *fresh)
 {
   uint32_t h = hash_bytes (t->seed, s, len);
   NameSlot *slot;
+  size_t i;
   if (2 * (t->n + 1) > t->cap && !names_grow (t))
     return NULL;
-  slot = name_slot (t, s, len, h);
-  *fresh = slot->name == NULL;
+  i = name_slot (t, s, len, h);
+  slot = &t->slots[i];
+  *fresh = t->tags[i] == 0;
   if (*fresh)
     {
       if ((slot->name = arena_strndup (d, s, len)) == NULL)
         return NULL;
-      slot->len = len;
+      slot->len = (uint32_t) len;
       slot->hash = h;
+      slot->q = NULL;
+      t->tags[i] = tag_of (h);
       t->n++;
     }
   return slot;
@@ -252,13 +327,15 @@ const xmlChar *
 dokus_xml_name_exists (const xmlDoc *doc, const char *name, size_t len)
 {
   const InDoc *d = (const InDoc *) doc;
+  size_t i;
   if (doc == NULL)
     return NULL;
   if (!dokus_xml_in_owns (doc))
     return doc->dict ? xmlDictExists (doc->dict, (const xmlChar *) name, (int) len) : NULL;
   if (d->names.cap == 0)
     return NULL;
-  return name_slot (&d->names, name, len, hash_bytes (d->names.seed, name, len))->name;
+  i = name_slot (&d->names, name, len, hash_bytes (d->names.seed, name, len));
+  return d->names.tags[i] != 0 ? d->names.slots[i].name : NULL;
 }
 
 static void
@@ -302,7 +379,7 @@ typedef struct {
 
 typedef struct {
   const char     *name;
-  QName           q; /* its split (qname_find()) */
+  const QName    *q; /* its split (qname_find()) */
   size_t          len, colon; /* colon: offset of the prefix's ':', 0 if none */
   const char *value;      /* decoded, in the parser's value buffer at vstart */
   size_t      vstart, vlen;
@@ -328,6 +405,9 @@ typedef struct {
   size_t                  vals_len, vals_cap;
   RawAttr                *attrs;
   size_t                  n_attrs, attrs_cap;
+  QEntry                 *last_element; /* the name of the last start tag read */
+  const xmlChar          *last_prefix;  /* the prefix interned last, and its length */
+  size_t                  last_prefix_len;
 } Parser;
 
 static int
@@ -469,6 +549,40 @@ static const unsigned char ascii_name[128] = {
   0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
 };
 
+/* How many bytes from @s on (before @end) are ASCII name characters:
+ * letters, digits, ':', '.', '-', '_'; 16 compared at once. */
+static size_t
+ascii_name_run (const unsigned char *s, const unsigned char *end)
+{
+  const unsigned char *q = s;
+#ifdef __SSE2__
+  while (end - q >= 16)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) q);
+      /* a letter of either case is 'a'..'z' once 0x20 is set; bytes from
+       * 0x80 on are negative, below every bound */
+      __m128i lower = _mm_or_si128 (x, _mm_set1_epi8 (0x20));
+      __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lower, _mm_set1_epi8 ('a' - 1)),
+                                      _mm_cmplt_epi8 (lower, _mm_set1_epi8 ('z' + 1)));
+      /* '0'..'9' and ':' are 0x30..0x3A */
+      __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (x, _mm_set1_epi8 ('0' - 1)),
+                                     _mm_cmplt_epi8 (x, _mm_set1_epi8 (':' + 1)));
+      __m128i punct = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (x, _mm_set1_epi8 ('.')),
+                                                  _mm_cmpeq_epi8 (x, _mm_set1_epi8 ('-'))),
+                                    _mm_cmpeq_epi8 (x, _mm_set1_epi8 ('_')));
+      unsigned stop = (unsigned) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (letter, digit),
+                                                                  punct))
+                      ^ 0xFFFFu;
+      if (stop != 0)
+        return (size_t) (q - s) + (size_t) __builtin_ctz (stop);
+      q += 16;
+    }
+#endif
+  while (q < end && *q < 0x80 && ascii_name[*q] != 0)
+    q++;
+  return (size_t) (q - s);
+}
+
 /* Reads a Name at P->p into *@name and *@len; false (and the parser failed)
  * when none is there. */
 static bool
@@ -477,6 +591,9 @@ read_name (Parser *P, const char **name, size_t *len, const char *what)
   const unsigned char *s = (const unsigned char *) P->p, *end = (const unsigned char *) P->end;
   const unsigned char *q = s;
 
+  /* the usual name: ASCII */
+  if (q < end && *q < 0x80 && ascii_name[*q] == 2)
+    q += 1 + ascii_name_run (q + 1, end);
   while (q < end)
     {
       unsigned char k = *q < 0x80 ? ascii_name[*q] : 3;
@@ -535,17 +652,18 @@ prefix_colon (const char *name, size_t len)
   at = (size_t) (colon - name);
   if (at + 1 >= len)
     return 0;
+  if ((unsigned char) colon[1] < 0x80)
+    return colon[1] != ':' && ascii_name[(unsigned char) colon[1]] == 2 ? at : 0;
   c = utf8_decode ((const unsigned char *) colon + 1, (const unsigned char *) name + len, &n);
   return c >= 0 && c != ':' && is_name_start (c) ? at : 0;
 }
 
 /* libxml2 reads "p:l:" and then a Name: after a prefix, a second ':'
  * must be followed by a name start character or end the name ("a:b:c"
- * and "a:b:" are names, "a:b:0" is not). */
+ * and "a:b:" are names, "a:b:0" is not). @colon: prefix_colon(). */
 static bool
-qname_ok (const char *name, size_t len)
+qname_ok (const char *name, size_t len, size_t colon)
 {
-  size_t colon = prefix_colon (name, len);
   const char *second;
   long c;
   int n;
@@ -558,47 +676,95 @@ qname_ok (const char *name, size_t len)
   return c >= 0 && is_name_start (c);
 }
 
-/* The qualified name @name (@len bytes) split into *@out, once per
- * document and spelling (a copy: the table moves as it grows); false when
- * out of memory (the parser failed). A name that is no qualified name
- * (bad) is the caller's to refuse. */
-static bool
-qname_find (Parser *P, const char *name, size_t len, QName *out)
+/* The entry of the qualified name @name (@len bytes), split once per
+ * document and spelling; NULL when out of memory (the parser failed). A
+ * name that is no qualified name (q.bad) is the caller's to refuse. */
+static QEntry *
+qname_find (Parser *P, const char *name, size_t len)
 {
   bool fresh;
   NameSlot *slot = name_find (P->d, &P->d->qnames, name, len, &fresh);
+  QEntry *e;
   if (slot == NULL)
-    return NOMEM () && false;
+    {
+      NOMEM ();
+      return NULL;
+    }
   if (fresh)
     {
-      QName *q = &slot->q;
+      QName *q;
+      if ((slot->q = e = arena_alloc (P->d, sizeof *e)) == NULL)
+        {
+          NOMEM ();
+          return NULL;
+        }
+      e->name = (const char *) slot->name;
+      e->len = len;
+      e->next = e->attr = NULL;
+      q = &e->q;
       q->colon = prefix_colon (name, len);
-      q->bad = !qname_ok (name, len);
+      q->bad = !qname_ok (name, len, q->colon);
       q->xml = q->colon == 3 && memcmp (name, "xml", 3) == 0;
-      q->prefix = q->colon ? intern (P->d, name, q->colon) : NULL;
+      /* a document uses a few prefixes: the last one is kept */
+      if (q->colon && P->last_prefix != NULL && P->last_prefix_len == q->colon
+          && memcmp (P->last_prefix, name, q->colon) == 0)
+        q->prefix = P->last_prefix;
+      else if ((q->prefix = q->colon ? intern (P->d, name, q->colon) : NULL) != NULL)
+        {
+          P->last_prefix = q->prefix;
+          P->last_prefix_len = q->colon;
+        }
       q->local = q->colon ? intern (P->d, name + q->colon + 1, len - q->colon - 1)
                           : intern (P->d, name, len);
       if (q->colon && q->prefix == NULL)
         q->local = NULL;
     }
-  if (slot->q.local == NULL)
-    return NOMEM () && false;
-  *out = slot->q;
-  return true;
+  e = slot->q;
+  if (e == NULL || e->q.local == NULL)
+    {
+      NOMEM ();
+      return NULL;
+    }
+  return e;
+}
+
+/* P->p is at the name of @e, which ends there: the bytes of a name read
+ * before, so already checked, then a byte no name goes on with. */
+static bool
+at_entry (const Parser *P, const QEntry *e)
+{
+  return (size_t) (P->end - P->p) > e->len && same_bytes (P->p, e->name, e->len)
+         && (unsigned char) P->p[e->len] < 0x80 && ascii_name[(unsigned char) P->p[e->len]] == 0;
 }
 
 /* Reads a qualified name at P->p (@what: "element" or "attribute"): its
- * bytes and its split; false when it is none (the parser failed). */
+ * bytes in the input at *@name, its entry in *@out; false when it is none
+ * (the parser failed). UBL's names come in the same order again and again
+ * (each line, party, subtotal): the guess *@guess (NULL: none), the name
+ * that came there last time, is tried first, without scanning or hashing,
+ * and is updated. */
 static bool
-read_qname (Parser *P, const char **name, size_t *len, QName *q, const char *what)
+read_qname (Parser *P, QEntry **guess, const char **name, QEntry **out, const char *what)
 {
-  if (!read_name (P, name, len, what) || !qname_find (P, *name, *len, q))
-    return false;
-  if (q->bad)
+  QEntry *e = guess ? *guess : NULL;
+  size_t len;
+
+  *name = P->p;
+  if (e != NULL && at_entry (P, e))
+    P->p += e->len;
+  else
     {
-      FAIL ("%.*s is not a qualified name", (int) (*len < 60 ? *len : 60), *name);
+      if (!read_name (P, name, &len, what) || (e = qname_find (P, *name, len)) == NULL)
+        return false;
+      if (guess != NULL)
+        *guess = e;
+    }
+  if (e->q.bad)
+    {
+      FAIL ("%.*s is not a qualified name", (int) (e->len < 60 ? e->len : 60), e->name);
       return false;
     }
+  *out = e;
   return true;
 }
 
@@ -611,7 +777,7 @@ at_n (const Parser *P, const char *s, size_t n)
 /* P->p is at the string literal @lit */
 #define at(P, lit) at_n ((P), "" lit, sizeof (lit) - 1)
 
-static void
+static inline void
 skip_blanks (Parser *P)
 {
   while (P->p < P->end && is_blank ((unsigned char) *P->p))
@@ -691,6 +857,23 @@ text_flush (Parser *P)
   return true;
 }
 
+/* true when the @n bytes at @c are all blanks; an indent (a line end,
+ * then spaces) compared 8 bytes at once. */
+static bool
+all_blank (const char *c, size_t n)
+{
+  size_t i = 0;
+  while (i < n && c[i] == '\n')
+    i++;
+  for (; i + 8 <= n; i += 8)
+    if (load64 (c + i) != 0x2020202020202020u)
+      break;
+  for (; i < n; i++)
+    if (!is_blank ((unsigned char) c[i]))
+      return false;
+  return true;
+}
+
 /* libxml2's decision for a chunk of character data, the @n > 0 bytes at
  * @c: true when it is dropped as blanks (areBlanks()). @r is the byte
  * libxml2 looks at then (RAW), @next the one after it. A chunk kept
@@ -706,9 +889,7 @@ chunk_dropped (Parser *P, const char *c, size_t n, unsigned char r, unsigned cha
   if (!P->text_open && o->space != 1 && o->space != -2 && (r == '<' || r == '\r'))
     {
       const xmlNode *first = o->node->children;
-      drop = true;
-      for (size_t i = 0; i < n && drop; i++)
-        drop = is_blank ((unsigned char) c[i]);
+      drop = all_blank (c, n);
       if (drop && first == NULL && r == '<' && next == '/')
         drop = false;
       if (drop && first != NULL && first->type == XML_TEXT_NODE)
@@ -746,6 +927,33 @@ slow_chunk (Parser *P, size_t from, unsigned char r, unsigned char next)
     P->text_len = from;
 }
 
+#if HAVE_AVX2_SCAN
+/* scan_plain()'s test 32 bytes a step while 32 are left; where it stopped
+ * (a hit, or fewer than 32 bytes left). For long texts: an embedded
+ * document's base64 is most of the bytes of an export. */
+__attribute__ ((target ("avx2"))) static const char *
+scan_plain_avx2 (const char *s, const char *end)
+{
+  const __m256i lt = _mm256_set1_epi8 ('<'), amp = _mm256_set1_epi8 ('&'),
+                rb = _mm256_set1_epi8 (']'), low = _mm256_set1_epi8 (0x20),
+                tab = _mm256_set1_epi8 ('\t'), lf = _mm256_set1_epi8 ('\n');
+  for (; end - s >= 32; s += 32)
+    {
+      __m256i x = _mm256_loadu_si256 ((const __m256i *) s);
+      __m256i ctl = _mm256_andnot_si256 (
+          _mm256_or_si256 (_mm256_cmpeq_epi8 (x, tab), _mm256_cmpeq_epi8 (x, lf)),
+          _mm256_cmpgt_epi8 (low, x));
+      __m256i hit = _mm256_or_si256 (
+          _mm256_or_si256 (_mm256_cmpeq_epi8 (x, lt), _mm256_cmpeq_epi8 (x, amp)),
+          _mm256_or_si256 (_mm256_cmpeq_epi8 (x, rb), ctl));
+      unsigned mask = (unsigned) _mm256_movemask_epi8 (hit);
+      if (mask != 0)
+        return s + __builtin_ctz (mask);
+    }
+  return s;
+}
+#endif
+
 /* The first byte at or after @s (before @end) that is not printable
  * ASCII, tab or LF, or is '<', '&' or ']'. */
 static const char *
@@ -754,6 +962,7 @@ scan_plain (const char *s, const char *end)
 #ifdef __SSE2__
   const __m128i lt = _mm_set1_epi8 ('<'), amp = _mm_set1_epi8 ('&'), rb = _mm_set1_epi8 (']'),
                 low = _mm_set1_epi8 (0x20), tab = _mm_set1_epi8 ('\t'), lf = _mm_set1_epi8 ('\n');
+  bool first = true;
   while (end - s >= 16)
     {
       __m128i x = _mm_loadu_si128 ((const __m128i *) s);
@@ -766,7 +975,14 @@ scan_plain (const char *s, const char *end)
       if (mask != 0)
         return s + __builtin_ctz ((unsigned) mask);
       s += 16;
+#if HAVE_AVX2_SCAN
+      /* most runs end in their first 16 bytes; a longer one goes on 32 at once */
+      if (first && end - s >= 256 && __builtin_cpu_supports ("avx2"))
+        s = scan_plain_avx2 (s, end);
+      first = false;
+#endif
     }
+  (void) first;
 #endif
   while (s < end)
     {
@@ -1429,8 +1645,14 @@ static bool
 add_attributes (Parser *P, xmlNode *el)
 {
   xmlAttr *last = NULL;
-  AttrSeen seen = { .n = 0 };
+  AttrSeen seen;
   bool ok = true;
+
+  if (P->n_attrs == 0)
+    return true;
+  /* small[] is filled before it is read: not zeroed (512 bytes a tag) */
+  seen.set = NULL;
+  seen.n = seen.cap = 0;
 
   for (size_t i = 0; i < P->n_attrs && ok; i++)
     {
@@ -1443,8 +1665,8 @@ add_attributes (Parser *P, xmlNode *el)
 
       int added;
 
-      prefix = a->q.prefix;
-      local = a->q.local;
+      prefix = a->q->prefix;
+      local = a->q->local;
       /* a duplicate, namespace declarations included (same prefix and name) */
       if ((added = attr_seen_add (&seen, prefix, local, P->n_attrs)) <= 0)
         {
@@ -1521,12 +1743,16 @@ start_tag (Parser *P)
   size_t qlen;
   xmlNode *el;
   Open *o, *parent;
+  QEntry *e, *prev_attr;
   QName q;
   bool empty = false, bound;
 
   P->p++;
-  if (!read_qname (P, &qname, &qlen, &q, "element"))
+  if (!read_qname (P, P->last_element ? &P->last_element->next : NULL, &qname, &e, "element"))
     return false;
+  P->last_element = prev_attr = e;
+  q = e->q;
+  qlen = e->len;
   if (P->n_open + 1 > (P->limits ? P->limits->max_depth : DEFAULT_MAX_DEPTH))
     {
       if (P->e != NULL)
@@ -1583,9 +1809,12 @@ start_tag (Parser *P)
       if (!grow ((void **) &P->attrs, &P->attrs_cap, P->n_attrs + 1, sizeof *P->attrs))
         return NOMEM () && false;
       a = &P->attrs[P->n_attrs];
-      if (!read_qname (P, &a->name, &a->len, &a->q, "attribute"))
+      if (!read_qname (P, &prev_attr->attr, &a->name, &e, "attribute"))
         return false;
-      a->colon = a->q.colon;
+      prev_attr = e;
+      a->q = &e->q;
+      a->len = e->len;
+      a->colon = e->q.colon;
       skip_blanks (P);
       if (P->p >= P->end || *P->p != '=')
         {
@@ -1665,29 +1894,33 @@ end_tag (Parser *P)
 
   P->p += 2;
   /* the usual case: the start tag's name, then a byte no name goes on with */
-  if ((size_t) (P->end - P->p) > o->qlen && memcmp (P->p, o->qname, o->qlen) == 0
+  if ((size_t) (P->end - P->p) > o->qlen && same_bytes (P->p, o->qname, o->qlen)
       && (unsigned char) P->p[o->qlen] < 0x80 && ascii_name[(unsigned char) P->p[o->qlen]] == 0)
     {
       name = P->p;
       len = o->qlen;
-      P->p += len;
+      P->p += len; /* not at the end: a byte follows the name */
     }
-  else if (!read_name (P, &name, &len, "end tag"))
-    return false;
-  if (P->p >= P->end)
+  else
     {
-      FAIL ("the document ends inside the end tag of %.*s", (int) (o->qlen < 60 ? o->qlen : 60),
-            o->qname);
-      return false;
+      if (!read_name (P, &name, &len, "end tag"))
+        return false;
+      if (P->p >= P->end)
+        {
+          FAIL ("the document ends inside the end tag of %.*s",
+                (int) (o->qlen < 60 ? o->qlen : 60), o->qname);
+          return false;
+        }
+      if (len != o->qlen || memcmp (name, o->qname, len) != 0)
+        {
+          P->p = name;
+          FAIL ("the end tag </%.*s> does not match the start tag <%.*s>",
+                (int) (len < 60 ? len : 60), name, (int) (o->qlen < 60 ? o->qlen : 60), o->qname);
+          return false;
+        }
     }
-  if (len != o->qlen || memcmp (name, o->qname, len) != 0)
-    {
-      P->p = name;
-      FAIL ("the end tag </%.*s> does not match the start tag <%.*s>", (int) (len < 60 ? len : 60),
-            name, (int) (o->qlen < 60 ? o->qlen : 60), o->qname);
-      return false;
-    }
-  skip_blanks (P);
+  if (*P->p != '>')
+    skip_blanks (P);
   if (P->p >= P->end || *P->p != '>')
     {
       FAIL ("the end tag </%.*s> is not closed with '>'", (int) (len < 60 ? len : 60), name);
@@ -1698,6 +1931,33 @@ end_tag (Parser *P)
     return NOMEM () && false;
   P->n_bindings = o->n_bindings;
   P->n_open--;
+  return true;
+}
+
+/* The blanks between two tags (an indent) at P->p skipped, when
+ * char_data() would drop them as one chunk: what chunk_dropped() decides
+ * for blanks followed by '<', without the scan, the chunk and the call.
+ * false (nothing done) for anything else: a CR, text, a kept indent. */
+static bool
+skip_dropped_blanks (Parser *P)
+{
+  const Open *o = &P->open[P->n_open - 1];
+  const xmlNode *first = o->node->children;
+  const char *q = P->p;
+
+  if (P->text_open || o->space == 1 || o->space == -2
+      || (first != NULL && first->type == XML_TEXT_NODE))
+    return false;
+  while (q < P->end && *q == '\n')
+    q++;
+  while (P->end - q >= 8 && load64 (q) == 0x2020202020202020u)
+    q += 8;
+  while (q < P->end && (*q == ' ' || *q == '\n' || *q == '\t'))
+    q++;
+  /* "<a> </a>" keeps its blank */
+  if (q >= P->end || *q != '<' || (first == NULL && q + 1 < P->end && q[1] == '/'))
+    return false;
+  P->p = q;
   return true;
 }
 
@@ -1714,6 +1974,8 @@ content (Parser *P)
                 P->open[P->n_open - 1].qname);
           return false;
         }
+      if ((*P->p == '\n' || *P->p == ' ') && skip_dropped_blanks (P))
+        continue;
       if (*P->p == '<')
         {
           char c = P->p + 1 < P->end ? P->p[1] : '\0';

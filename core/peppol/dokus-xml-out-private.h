@@ -25,7 +25,10 @@ typedef struct {
   bool        in_tag;   /* the last start tag still takes attributes */
   bool        in_text;  /* the innermost open element holds a text */
   bool        failed;   /* out of memory: everything after is dropped */
-  const char *open[DOKUS_XML_OUT_MAX_DEPTH][2]; /* prefix and name of each open element */
+  struct {
+    const char *prefix, *name; /* of each open element; prefix NULL: none */
+    size_t      prefix_len, name_len;
+  } open[DOKUS_XML_OUT_MAX_DEPTH];
 } DokusXmlOut;
 
 /* Starts @x with room for @cap bytes and writes the XML declaration.

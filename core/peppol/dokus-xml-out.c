@@ -45,20 +45,36 @@ grow (DokusXmlOut *x, size_t more)
   return true;
 }
 
-static void
-put (DokusXmlOut *x, const char *s, size_t n)
+/* Where @more bytes go, room made for them; NULL when out of memory.
+ * The caller writes them and moves x->len past them (done()): one check
+ * a tag instead of one a piece. */
+static char *
+room (DokusXmlOut *x, size_t more)
 {
-  if (grow (x, n))
-    {
-      memcpy (x->data + x->len, s, n);
-      x->len += n;
-    }
+  if (x->failed || (x->len + more + 1 > x->cap && !grow (x, more)))
+    return NULL;
+  return x->data + x->len;
 }
 
 static void
-put_str (DokusXmlOut *x, const char *s)
+done (DokusXmlOut *x, const char *end)
 {
-  put (x, s, strlen (s));
+  x->len = (size_t) (end - x->data);
+}
+
+static char *
+copy (char *w, const char *s, size_t n)
+{
+  memcpy (w, s, n);
+  return w + n;
+}
+
+static void
+put (DokusXmlOut *x, const char *s, size_t n)
+{
+  char *w = room (x, n);
+  if (w != NULL)
+    done (x, copy (w, s, n));
 }
 
 /* @s escaped for @class (1 text, 2 attribute value). */
@@ -87,34 +103,41 @@ put_escaped (DokusXmlOut *x, const char *s, unsigned char class)
     }
 }
 
-static void
-put_name (DokusXmlOut *x, const char *prefix, const char *name)
-{
-  if (prefix != NULL)
-    {
-      put_str (x, prefix);
-      put (x, ":", 1);
-    }
-  put_str (x, name);
-}
-
 /* Two spaces a level; libxml2 stops indenting deeper than 30 levels,
  * beyond DOKUS_XML_OUT_MAX_DEPTH. */
-static void
-put_indent (DokusXmlOut *x, unsigned level)
+static char *
+copy_indent (char *w, unsigned level)
 {
 #define SPACES_8 "        "
   static const char spaces[] = SPACES_8 SPACES_8 SPACES_8 SPACES_8;
   _Static_assert (sizeof spaces > 2 * DOKUS_XML_OUT_MAX_DEPTH, "indent for every level");
-  put (x, spaces, 2 * level);
+  return copy (w, spaces, 2 * level);
 }
 
-/* Ends the start tag still open, before a child or a text. */
+/* The qualified name of the open element @i. */
+static char *
+copy_name (char *w, const DokusXmlOut *x, unsigned i)
+{
+  if (x->open[i].prefix != NULL)
+    {
+      w = copy (w, x->open[i].prefix, x->open[i].prefix_len);
+      *w++ = ':';
+    }
+  return copy (w, x->open[i].name, x->open[i].name_len);
+}
+
+static size_t
+name_bytes (const DokusXmlOut *x, unsigned i)
+{
+  return (x->open[i].prefix != NULL ? x->open[i].prefix_len + 1 : 0) + x->open[i].name_len;
+}
+
+/* Ends the start tag still open, before a text. */
 static void
-close_start_tag (DokusXmlOut *x, bool child)
+close_start_tag (DokusXmlOut *x)
 {
   if (x->in_tag)
-    put (x, child ? ">\n" : ">", child ? 2 : 1);
+    put (x, ">", 1);
   x->in_tag = false;
 }
 
@@ -128,20 +151,33 @@ dokus_xml_out_init (DokusXmlOut *x, size_t cap)
       return false;
     }
   x->cap = cap + 1;
-  put_str (x, XML_DECLARATION);
+  put (x, XML_DECLARATION, sizeof XML_DECLARATION - 1);
   return !x->failed;
 }
 
 void
 dokus_xml_out_start (DokusXmlOut *x, const char *prefix, const char *name)
 {
-  assert (x->depth < DOKUS_XML_OUT_MAX_DEPTH && !x->in_text);
-  close_start_tag (x, true);
-  put_indent (x, x->depth);
-  put (x, "<", 1);
-  put_name (x, prefix, name);
-  x->open[x->depth][0] = prefix;
-  x->open[x->depth][1] = name;
+  unsigned d = x->depth;
+  char *w;
+
+  assert (d < DOKUS_XML_OUT_MAX_DEPTH && !x->in_text);
+  x->open[d].prefix = prefix;
+  x->open[d].prefix_len = prefix != NULL ? strlen (prefix) : 0;
+  x->open[d].name = name;
+  x->open[d].name_len = strlen (name);
+  /* ">\n" closing the parent's start tag, the indent, '<' and the name */
+  if ((w = room (x, 2 + 2 * d + 1 + name_bytes (x, d))) != NULL)
+    {
+      if (x->in_tag)
+        {
+          *w++ = '>';
+          *w++ = '\n';
+        }
+      w = copy_indent (w, d);
+      *w++ = '<';
+      done (x, copy_name (w, x, d));
+    }
   x->depth++;
   x->in_tag = true;
 }
@@ -149,10 +185,18 @@ dokus_xml_out_start (DokusXmlOut *x, const char *prefix, const char *name)
 void
 dokus_xml_out_attr (DokusXmlOut *x, const char *name, const char *value)
 {
+  size_t n = strlen (name);
+  char *w;
+
   assert (x->in_tag);
-  put (x, " ", 1);
-  put_str (x, name);
-  put (x, "=\"", 2);
+  if ((w = room (x, n + 3)) != NULL)
+    {
+      *w++ = ' ';
+      w = copy (w, name, n);
+      *w++ = '=';
+      *w++ = '"';
+      done (x, w);
+    }
   put_escaped (x, value, 2);
   put (x, "\"", 1);
 }
@@ -161,7 +205,7 @@ void
 dokus_xml_out_text (DokusXmlOut *x, const char *text)
 {
   assert (x->depth > 0 && x->in_tag);
-  close_start_tag (x, false);
+  close_start_tag (x);
   put_escaped (x, text, 1);
   x->in_text = true;
 }
@@ -172,7 +216,7 @@ dokus_xml_out_reserve_text (DokusXmlOut *x, size_t len, size_t *offset)
   char *at;
 
   assert (x->depth > 0 && x->in_tag);
-  close_start_tag (x, false);
+  close_start_tag (x);
   x->in_text = true;
   if (!grow (x, len))
     return NULL;
@@ -185,17 +229,23 @@ dokus_xml_out_reserve_text (DokusXmlOut *x, size_t len, size_t *offset)
 void
 dokus_xml_out_end (DokusXmlOut *x)
 {
+  unsigned d;
+  char *w;
+
   assert (x->depth > 0);
-  x->depth--;
+  d = --x->depth;
   if (x->in_tag)
     put (x, "/>\n", 3);
-  else
+  else if ((w = room (x, (x->in_text ? 0 : 2 * d) + 2 + name_bytes (x, d) + 2)) != NULL)
     {
       if (!x->in_text)
-        put_indent (x, x->depth);
-      put (x, "</", 2);
-      put_name (x, x->open[x->depth][0], x->open[x->depth][1]);
-      put (x, ">\n", 2);
+        w = copy_indent (w, d);
+      *w++ = '<';
+      *w++ = '/';
+      w = copy_name (w, x, d);
+      *w++ = '>';
+      *w++ = '\n';
+      done (x, w);
     }
   x->in_tag = false;
   x->in_text = false;

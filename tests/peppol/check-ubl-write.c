@@ -207,6 +207,58 @@ START_TEST (test_ubl_write_long_names_adjustments_and_credit_notes)
 }
 END_TEST
 
+/* The embedded PDF of @number's export is libsodium's base64 (the
+ * original, padded variant) of dokus_pdf_export()'s bytes: the writer
+ * encodes it with its own code (AVX2, SSSE3, a table, per CPU and tail). */
+static void
+check_embedded_pdf (const char *number)
+{
+  static const char open[] = "filename=\"", close[] = "</cbc:EmbeddedDocumentBinaryObject>";
+  DokusError err = { 0 };
+  unsigned char *pdf = NULL;
+  size_t pdf_len = 0, len;
+  char *xml = export_twice (number, &len), *expected;
+  const char *start = strstr (xml, open), *end;
+
+  ck_assert_ptr_nonnull (start);
+  start = strchr (start + sizeof open - 1, '>');
+  ck_assert_ptr_nonnull (start);
+  start++;
+  end = strstr (start, close);
+  ck_assert_ptr_nonnull (end);
+  ck_assert_msg (dokus_pdf_export (book, number, NULL, &pdf, &pdf_len, &err) == DOKUS_OK, "%s",
+                 err.message);
+  ck_assert_uint_gt (pdf_len, 1000);
+  expected = malloc (sodium_base64_ENCODED_LEN (pdf_len, sodium_base64_VARIANT_ORIGINAL));
+  ck_assert_ptr_nonnull (expected);
+  sodium_bin2base64 (expected, sodium_base64_ENCODED_LEN (pdf_len, sodium_base64_VARIANT_ORIGINAL),
+                     pdf, pdf_len, sodium_base64_VARIANT_ORIGINAL);
+  ck_assert_uint_eq ((size_t) (end - start), strlen (expected));
+  ck_assert_int_eq (memcmp (start, expected, strlen (expected)), 0);
+  free (expected);
+  free (pdf);
+  free (xml);
+}
+
+/* Six documents of different lengths, so PDFs whose lengths end the
+ * encoder's 24-, 12- and 3-byte steps at different places. */
+START_TEST (test_ubl_write_embeds_the_pdf_as_base64)
+{
+  char number[DOKUS_NUMBER_TEXT];
+
+  for (int i = 0; i < 6; i++)
+    {
+      char body[512];
+      snprintf (body, sizeof body,
+                "'lines': [{'description': 'Werk %.*s', 'quantity': '%d', 'unit_price': "
+                "'1%d.00', 'vat_rate': '21'}]",
+                i * 7, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", i + 1, i);
+      issue (body, number);
+      check_embedded_pdf (number);
+    }
+}
+END_TEST
+
 static Suite *
 ubl_write_suite (void)
 {
@@ -217,6 +269,7 @@ ubl_write_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_ubl_write_escapes_text_and_attributes);
   tcase_add_test (tc, test_ubl_write_long_names_adjustments_and_credit_notes);
+  tcase_add_test (tc, test_ubl_write_embeds_the_pdf_as_base64);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -407,6 +407,10 @@ static const EdgeCase edge_cases[] = {
   WF ("xmlns:p=\"\"", "<a xmlns:p=\"\"/>"),
   WF_QUIRK ("'&' in a namespace name (libxml2 keeps it as &#38;)",
             "<a xmlns=\"u&amp;v\" xmlns:p=\"w&#38;x\"><p:b/></a>"),
+  /* fuzz-xml-in, 2026-11-26: the judge unescaped "&#38;" everywhere in libxml2's dump, and
+   * looked for it in its explanation, which a long namespace name cuts short */
+  WF_QUIRK ("'&' in a namespace name and &#38; kept in a PI and a comment",
+            "<a xmlns:p=\"u&#38;v\"><?pi x&#38;y?><!--c&#38;--><p:b/></a>"),
   WF ("xml:lang", "<a xml:lang=\"nl\" xml:id=\"x\"/>"),
   WF ("the xml prefix on an element", "<xml:e><xml:f xml:g=\"1\"/></xml:e>"),
   WF ("the xml prefix declared", "<a xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"/>"),
@@ -502,6 +506,30 @@ static const EdgeCase edge_cases[] = {
   NWF ("name starting with '-'", "<-a/>"),
   NWF ("name starting with '.'", "<.a/>"),
   NWF ("attribute name starting with a digit", "<a 1b=\"x\"/>"),
+  /* names guessed from the order seen before (the guess must end where the name does) */
+  WF ("guessed names: a longer name, a non-ASCII one, then the guess",
+      "<r xmlns:c=\"u\"><c:a/><c:b/><c:a/><c:bb/><c:a/><c:b\xc3\xa9/><c:a/><c:b/><c:a/></r>"),
+  WF ("guessed names: another prefix, no prefix",
+      "<r xmlns:c=\"u\" xmlns:d=\"v\"><c:a/><c:b/><c:a/><d:b/><c:a/><b/><c:a/><c:b/></r>"),
+  WF ("guessed attributes: the same, a longer one, another order",
+      "<r><a x=\"1\" y=\"2\"/><a x=\"1\" y=\"2\"/><a x=\"1\" yy=\"2\"/><a y=\"1\" x=\"2\"/></r>"),
+  NWF ("duplicate attribute where the names are guessed",
+       "<r><a x=\"1\" y=\"2\"/><a x=\"1\" y=\"2\"/><a x=\"1\" x=\"2\"/></r>"),
+  NWF ("duplicate guessed attribute, same prefix",
+       "<r xmlns:p=\"u\"><a p:x=\"1\" p:y=\"2\"/><a p:x=\"1\" p:x=\"2\"/></r>"),
+  NWF ("end tag one byte longer than a guessed name", "<r><ab></ab><ab></abc></r>"),
+  NWF ("end tag shorter than its start tag", "<r><abc></ab></r>"),
+  /* indents skipped without a chunk, or kept */
+  WF ("indents of spaces dropped", "<a>\n  <b/>\n  <c>\n    <d/>\n  </c>\n</a>"),
+  WF ("indent of more than 8 spaces and tabs",
+      "<a>\n                    \t  <b/>\n\n\n                 </a>"),
+  WF ("indent before the end tag of an empty element kept", "<a>\n  </a>"),
+  WF ("indent after a text kept", "<a>x\n  <b/>\n  <c/></a>"),
+  WF ("indent then text", "<a>\n  x<b/></a>"),
+  WF ("indent with a CR", "<a>\n \r <b/>\n\r\n<c/></a>"),
+  WF ("indent under xml:space preserve", "<a xml:space=\"preserve\">\n  <b/>\n</a>"),
+  WF ("indent at the end of the input", "<a>\n  </a>\n  "),
+  NWF ("indent and no end tag", "<a>\n    "),
 };
 
 START_TEST (test_edge_case)
@@ -587,6 +615,19 @@ END_TEST
 /* libxml2 reads character data in chunks of 300 bytes and decides
  * NOBLANKS per chunk: long blank runs (and line ends and references
  * across chunks) must come out as libxml2's do */
+/* libxml2's "&#38;" in a namespace name found as the quirk it is even
+ * when the name is longer than the explanation of a difference */
+START_TEST (test_long_namespace_name_with_amp)
+{
+  char *pad = repeat ("x", 3000);
+  char xml[4096], why[1024];
+
+  snprintf (xml, sizeof xml, "<a xmlns:p=\"urn:%s&#38;y\"><p:b/></a>", pad);
+  ck_assert_int_eq (xml_in_diff (xml, strlen (xml), NULL, why, sizeof why), XML_IN_LIBXML2_QUIRK);
+  free (pad);
+}
+END_TEST
+
 START_TEST (test_long_blank_runs)
 {
   char *blanks = repeat (" \n\t \r\n", 1000);
@@ -612,6 +653,49 @@ START_TEST (test_long_blank_runs)
   snprintf (xml, cap, "<a b=\"%s\">%s</a>", blanks, blanks);
   expect_agreement (xml, true, "1440 bytes of line ends and references");
   free (blanks);
+  free (xml);
+}
+END_TEST
+
+/* More names than a document's tables start with (256 slots, half
+ * full): each interned once, found by dokus_xml_name_exists(), the tree
+ * as libxml2's. */
+START_TEST (test_many_names)
+{
+  size_t cap = 64 * 1024, len = 0;
+  char *xml = malloc (cap);
+  xmlDoc *doc = NULL;
+  const xmlNode *n;
+  int i = 0;
+
+  ck_assert (xml != NULL);
+  len += (size_t) snprintf (xml + len, cap - len, "<r xmlns:p='u'>");
+  for (int k = 0; k < 700; k++)
+    len += (size_t) snprintf (xml + len, cap - len, "<p:e%d a%d='%d'/>", k, k % 300, k);
+  for (int k = 0; k < 700; k++) /* the same names again, in another order */
+    len += (size_t) snprintf (xml + len, cap - len, "<p:e%d/>", (k * 7) % 700);
+  snprintf (xml + len, cap - len, "</r>");
+  expect_agreement (xml, true, "700 element names, 300 attribute names");
+  ck_assert_int_eq (dokus_xml_in_parse (xml, strlen (xml), NULL, &doc, NULL), DOKUS_XML_IN_OK);
+  for (n = xmlDocGetRootElement (doc)->children; n != NULL; n = n->next, i++)
+    {
+      char name[16];
+      int k = i < 700 ? i : ((i - 700) * 7) % 700;
+      snprintf (name, sizeof name, "e%d", k);
+      ck_assert_str_eq ((const char *) n->name, name);
+      ck_assert_ptr_eq (dokus_xml_name_exists (doc, name, strlen (name)), n->name);
+      ck_assert_uint_eq (n->extra, strlen (name) + 1);
+      if (i < 700)
+        {
+          snprintf (name, sizeof name, "a%d", k % 300);
+          ck_assert_ptr_eq (dokus_xml_name_exists (doc, name, strlen (name)),
+                            n->properties->name);
+        }
+    }
+  ck_assert_int_eq (i, 1400);
+  ck_assert_ptr_null (dokus_xml_name_exists (doc, "e700", 4));
+  ck_assert_ptr_null (dokus_xml_name_exists (doc, "a300", 4));
+  dokus_xml_doc_free (doc);
   free (xml);
 }
 END_TEST
@@ -958,6 +1042,7 @@ main (void)
   tcase_add_test (cases, test_long_names_and_values);
   tcase_add_test (cases, test_hundreds_of_attributes);
   tcase_add_test (cases, test_long_blank_runs);
+  tcase_add_test (cases, test_long_namespace_name_with_amp);
   suite_add_tcase (s, cases);
   tcase_set_timeout (limits, 120);
   tcase_add_test (limits, test_depth_limit);
@@ -975,6 +1060,7 @@ main (void)
   tcase_add_test (limits, test_unsupported_encodings);
   tcase_add_test (limits, test_error_lines);
   tcase_add_test (limits, test_name_exists);
+  tcase_add_test (limits, test_many_names);
   suite_add_tcase (s, limits);
   return dokus_test_run_suite (s);
 }

@@ -664,6 +664,21 @@ unescape_amp (char *s)
   *w = '\0';
 }
 
+/* unescape_amp() on the namespace names declared in the tree under @n
+ * (libxml2's, freed afterwards): only there does libxml2 keep "&#38;". */
+static void
+unescape_namespace_names (xmlNode *n)
+{
+  for (; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE)
+      {
+        for (xmlNs *d = n->nsDef; d != NULL; d = d->next)
+          if (d->href != NULL)
+            unescape_amp ((char *) d->href);
+        unescape_namespace_names (n->children);
+      }
+}
+
 static XmlInDiff
 compare_trees (const xmlDoc *ref, const xmlDoc *ours, char *why, size_t why_len)
 {
@@ -677,11 +692,15 @@ compare_trees (const xmlDoc *ref, const xmlDoc *ours, char *why, size_t why_len)
     {
       explain_dump_difference (a, b, why, why_len);
       d = XML_IN_DISAGREE;
-      /* "&#38;" in a namespace name of libxml2's, "&" in ours */
-      if (strstr (why, "&#38;") != NULL)
+      /* "&#38;" in a namespace name of libxml2's, "&" in ours; elsewhere
+       * (a processing instruction, a comment) both keep it. Looked for in
+       * the dump: @why may be cut before it */
+      if (strstr (a, "&#38;") != NULL)
         {
-          unescape_amp (a);
-          if (strcmp (a, b) == 0)
+          unescape_namespace_names (((xmlDoc *) ref)->children);
+          free (a);
+          a = xml_in_dump (ref);
+          if (a != NULL && strcmp (a, b) == 0)
             d = XML_IN_LIBXML2_QUIRK;
         }
     }
