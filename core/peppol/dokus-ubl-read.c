@@ -18,6 +18,7 @@
 
 #include <libxml/tree.h>
 
+#include "dokus-base64-in-private.h"
 #include "dokus-ubl-read-private.h"
 #include "dokus-xml-in-private.h"
 
@@ -731,78 +732,6 @@ read_payment_means (Reader *r, xmlNodePtr root)
     }
 }
 
-/* Base64 (RFC 4648 alphabet, padding required, white space anywhere
- * ignored) into @out, which has room for @len / 4 * 3 + 3 bytes. Table
- * driven: libsodium's decoder is constant-time, which a public
- * attachment does not need, and ten times slower on a 3 MB PDF.
- * false with *@end at the first offending character. */
-static bool
-decode_base64 (const char *in, size_t len, unsigned char *out, size_t *out_len, const char **end)
-{
-  static signed char table[256];
-  static bool ready;
-  uint32_t acc = 0;
-  size_t n = 0, bits = 0, pad = 0, i;
-
-  if (!ready)
-    {
-      const char *alphabet
-        = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-      memset (table, -1, sizeof table);
-      for (int k = 0; k < 64; k++)
-        table[(unsigned char) alphabet[k]] = (signed char) k;
-      ready = true;
-    }
-  for (i = 0; i < len; i++)
-    {
-      unsigned char c = (unsigned char) in[i];
-      signed char v = table[c];
-      /* four characters at a time while they are all in the alphabet
-       * (between line breaks), one at a time around the rest */
-      while (bits == 0 && pad == 0 && i + 4 <= len)
-        {
-          int a = table[(unsigned char) in[i]], b = table[(unsigned char) in[i + 1]];
-          int d2 = table[(unsigned char) in[i + 2]], d3 = table[(unsigned char) in[i + 3]];
-          uint32_t group;
-          if ((a | b | d2 | d3) < 0)
-            break;
-          group = (uint32_t) a << 18 | (uint32_t) b << 12 | (uint32_t) d2 << 6 | (uint32_t) d3;
-          out[n++] = (unsigned char) (group >> 16);
-          out[n++] = (unsigned char) (group >> 8);
-          out[n++] = (unsigned char) group;
-          i += 4;
-        }
-      if (i >= len)
-        break;
-      c = (unsigned char) in[i];
-      v = table[c];
-      if (is_space ((char) c))
-        continue;
-      if (c == '=')
-        {
-          pad++;
-          continue;
-        }
-      if (v < 0 || pad > 0)
-        break;
-      acc = (acc << 6) | (uint32_t) v;
-      bits += 6;
-      if (bits >= 8)
-        {
-          bits -= 8;
-          out[n++] = (unsigned char) (acc >> bits);
-          acc &= (1u << bits) - 1;
-        }
-    }
-  *end = in + i;
-  *out_len = n;
-  if (i < len)
-    return false;
-  /* whole groups of four: 0, 1 or 2 '=' and no stray bits */
-  return acc == 0
-         && ((pad == 0 && bits == 0) || (pad == 1 && bits == 2) || (pad == 2 && bits == 4));
-}
-
 /* Embedded attachments are base64 (RFC 4648, padded; white space between
  * characters allowed); links are kept as text and never followed. */
 static void
@@ -826,14 +755,14 @@ read_attachment (Reader *r, xmlNodePtr n, const char *path, UblAttachment *a)
       a->mime_type = get_attr (r, bin, "mimeCode");
       if (b64 == NULL || failed (r))
         return; /* an empty object: listed without content */
-      max = b64_len / 4 * 3 + 3;
+      max = DOKUS_BASE64_DECODED_MAX (b64_len);
       data = arena_alloc_raw (r->doc, max);
       if (data == NULL)
         {
           fail_nomem (r);
           return;
         }
-      if (!decode_base64 (b64, b64_len, data, &len, &end))
+      if (!dokus_base64_decode (b64, b64_len, data, &len, &end))
         {
           char what[64];
           snprintf (what, sizeof what, "not base64 (at character %lu)",
