@@ -62,6 +62,14 @@ static const Category categories[] = {
   { "BR-AG-", "M", true, ID_SELLER_ANY, RATE_NOT_NEG, true, true, false },
 };
 
+/* Is @c the category of the one-letter @code? (asked by every rule of the
+ * family on every document: no strcmp) */
+static bool
+is_code (const Category *c, char code)
+{
+  return c->code[0] == code && c->code[1] == '\0';
+}
+
 /* The category of @rule and its number (1..14), or NULL. Asked by every
  * rule of the family on every document: byte compares, no calls. */
 static const Category *
@@ -151,8 +159,15 @@ typedef struct {
 } CatRef;
 
 typedef struct {
-  CatRef *items;
-  size_t  n;
+  CatRef  *items;
+  size_t   n;
+  /* code_bit() of the ids of the items, of those with a VAT scheme, and
+   * whether some item has no single id (ref_is() then reads the element):
+   * the ten rules of each of the nine categories ask every list for one
+   * code, and most documents use one or two, so most answers are a bit
+   * test instead of a strcmp per line */
+  uint32_t codes, vat_codes;
+  bool     unknown;
 } CatList;
 
 typedef struct {
@@ -175,12 +190,45 @@ ref_is (DokusValCtx *v, const CatRef *r, const char *code, bool vat)
   return strcmp (r->id, code) == 0 && (!vat || r->vat);
 }
 
+/* A bit for each VAT category code (one capital letter, or "AE"); 0 for
+ * any other string, which is none of the codes the rules ask about. */
+static uint32_t
+code_bit (const char *code)
+{
+  unsigned char a = (unsigned char) code[0];
+  if (a < 'A' || a > 'Z')
+    return 0;
+  if (code[1] == '\0')
+    return UINT32_C (1) << (a - 'A');
+  if (a == 'A' && code[1] == 'E' && code[2] == '\0')
+    return UINT32_C (1) << 26;
+  return 0;
+}
+
+/* false when no item of @l can be ref_is (@code, @vat), so that the loop
+ * over @l may be skipped; true when one may be (then ask each item) */
+static bool
+list_may_have (const CatList *l, const char *code, bool vat)
+{
+  uint32_t bit = code_bit (code);
+  if (bit == 0 || l->unknown)
+    return true;
+  return ((vat ? l->vat_codes : l->codes) & bit) != 0;
+}
+
+/* The id and scheme of @ref's category, once for every list it goes in */
+static void
+ref_fill (DokusValCtx *v, CatRef *ref)
+{
+  const xmlNode *id = dokus_val_child (ref->cat, "cbc:ID");
+  ref->id = id && !dokus_val_next (id, "cbc:ID") ? dokus_val_norm (v, id) : NULL;
+  ref->vat = dv_scheme_is_vat (v, ref->cat);
+}
+
+/* Appends @ref (ref_fill() done) to @l. */
 static void
 list_add (DokusValCtx *v, CatList *l, size_t *cap, CatRef ref)
 {
-  const xmlNode *id = dokus_val_child (ref.cat, "cbc:ID");
-  ref.id = id && !dokus_val_next (id, "cbc:ID") ? dokus_val_norm (v, id) : NULL;
-  ref.vat = dv_scheme_is_vat (v, ref.cat);
   if (l->n == *cap)
     {
       size_t ncap = *cap ? *cap * 2 : 8;
@@ -193,6 +241,15 @@ list_add (DokusValCtx *v, CatList *l, size_t *cap, CatRef ref)
       *cap = ncap;
     }
   l->items[l->n++] = ref;
+  if (ref.id == NULL)
+    l->unknown = true;
+  else
+    {
+      uint32_t bit = code_bit (ref.id);
+      l->codes |= bit;
+      if (ref.vat)
+        l->vat_codes |= bit;
+    }
 }
 
 static const VatSummary *
@@ -213,6 +270,7 @@ summary_of (DokusValCtx *v)
     {
       const xmlNode *item = c->parent, *line = item ? item->parent : NULL;
       CatRef ref = { c, line, -1, line && line->parent == root, NULL, false };
+      ref_fill (v, &ref);
       list_add (v, &s->classified, &caps[0], ref);
       if (dokus_val_is (item, "cac:Item") && is_line (line) && line->parent == root)
         list_add (v, &s->line_cats, &caps[1], ref);
@@ -222,6 +280,7 @@ summary_of (DokusValCtx *v)
     {
       const xmlNode *owner = c->parent;
       CatRef ref = { c, owner, -1, owner && owner->parent == root, NULL, false };
+      ref_fill (v, &ref);
       list_add (v, &s->tax_cats, &caps[2], ref);
       if (dokus_val_is (owner, "cac:AllowanceCharge"))
         {
@@ -244,6 +303,8 @@ static bool
 lines_use (DokusValCtx *v, const char *code, bool vat)
 {
   const CatList *l = &summary_of (v)->classified;
+  if (!list_may_have (l, code, vat))
+    return false;
   for (size_t i = 0; i < l->n; i++)
     if (ref_is (v, &l->items[i], code, vat))
       return true;
@@ -256,6 +317,8 @@ static bool
 allowances_use (DokusValCtx *v, const char *code, int charge, bool vat, bool root_only)
 {
   const CatList *l = &summary_of (v)->ac_cats;
+  if (!list_may_have (l, code, vat))
+    return false;
   for (size_t i = 0; i < l->n; i++)
     {
       if (root_only && !l->items[i].root)
@@ -273,6 +336,8 @@ static bool
 tax_categories_use (DokusValCtx *v, const char *code, bool vat)
 {
   const CatList *l = &summary_of (v)->tax_cats;
+  if (!list_may_have (l, code, vat))
+    return false;
   for (size_t i = 0; i < l->n; i++)
     if (ref_is (v, &l->items[i], code, vat))
       return true;
@@ -285,6 +350,8 @@ breakdowns_with (DokusValCtx *v, const char *code, bool vat)
 {
   const CatList *l = &summary_of (v)->breakdown;
   size_t n = 0;
+  if (!list_may_have (l, code, vat))
+    return 0;
   for (size_t i = 0; i < l->n; i++)
     if (l->items[i].root && ref_is (v, &l->items[i], code, vat))
       n++;
@@ -298,7 +365,7 @@ vat_breakdown_present (DokusValCtx *v, const char *rule, const Category *c)
 {
   if (c->at_least)
     {
-      bool vat = strcmp (c->code, "S") != 0; /* BR-S-01 does not look at the scheme */
+      bool vat = !is_code (c, 'S'); /* BR-S-01 does not look at the scheme */
       bool used = lines_use (v, c->code, vat) || allowances_use (v, c->code, -2, vat, false);
       if (used != (breakdowns_with (v, c->code, vat) > 0))
         dokus_val_report (v, rule, NULL);
@@ -363,7 +430,7 @@ vat_identifiers (DokusValCtx *v, const char *rule, const Category *c, int number
   if (number == 2)
     used = lines_use (v, c->code, true);
   else
-    used = allowances_use (v, c->code, number == 4 ? 1 : 0, true, strcmp (c->code, "O") == 0);
+    used = allowances_use (v, c->code, number == 4 ? 1 : 0, true, is_code (c, 'O'));
   if (used && !ids_ok (v, c->ids))
     dokus_val_report (v, rule, NULL);
 }
@@ -389,6 +456,8 @@ vat_rates (DokusValCtx *v, const char *rule, const Category *c, int number)
 {
   const VatSummary *s = summary_of (v);
   const CatList *l = number == 5 ? &s->line_cats : &s->ac_cats;
+  if (!list_may_have (l, c->code, true))
+    return;
   for (size_t i = 0; i < l->n; i++)
     {
       const xmlNode *cat = l->items[i].cat;
@@ -555,6 +624,8 @@ static void
 vat_breakdown (DokusValCtx *v, const char *rule, const Category *c, int number)
 {
   const CatList *l = &summary_of (v)->breakdown;
+  if (!list_may_have (l, c->code, true))
+    return;
   for (size_t i = 0; i < l->n; i++)
     {
       const xmlNode *cat = l->items[i].cat;
@@ -650,9 +721,9 @@ vat_category_rule (DokusValCtx *v, const char *rule)
   const Category *c = category_of_memo (rule, &number);
   if (c == NULL)
     return;
-  if (strcmp (c->code, "K") == 0 && number >= 11)
+  if (is_code (c, 'K') && number >= 11)
     ic_delivery (v, rule, number);
-  else if (strcmp (c->code, "O") == 0 && number >= 11)
+  else if (is_code (c, 'O') && number >= 11)
     o_exclusive (v, rule, number);
   else if (number == 1)
     vat_breakdown_present (v, rule, c);
