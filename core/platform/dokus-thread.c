@@ -79,3 +79,22 @@ dokus_thread_join (DokusThread *t)
 #endif
   free (t);
 }
+
+/* 0 not run, 1 running, 2 done */
+void
+dokus_once (DokusOnce *once, void (*fn) (void))
+{
+  int expected = 0;
+
+  if (atomic_load_explicit (once, memory_order_acquire) == 2)
+    return;
+  if (atomic_compare_exchange_strong_explicit (once, &expected, 1, memory_order_acquire,
+                                               memory_order_acquire))
+    {
+      fn ();
+      atomic_store_explicit (once, 2, memory_order_release);
+      return;
+    }
+  while (atomic_load_explicit (once, memory_order_acquire) != 2)
+    ; /* another thread runs @fn */
+}

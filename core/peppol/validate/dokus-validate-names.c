@@ -13,8 +13,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
 
+#include "dokus-thread-private.h"
 #include "dokus-validate-names-private.h"
 #include "dokus-validate-ubl21-private.h"
 
@@ -34,8 +36,8 @@ static const char *id_name[DOKUS_VAL_MAX_NAME_IDS];
 /* the tables hold the whole schema (else every name is number 0) */
 static bool usable;
 
-/* 0 not built, 1 being built, 2 ready (release: the tables above are in) */
-static atomic_int state;
+/* the tables above, built by the first thread that needs them */
+static DokusOnce tables_once;
 
 /* A few bytes and the length, not every byte: the look-up runs once per
  * distinct name of every document, and these tell UBL's names apart well
@@ -99,19 +101,7 @@ build_tables (void)
 static void
 ensure_tables (void)
 {
-  int expected = 0;
-  if (atomic_load_explicit (&state, memory_order_acquire) == 2)
-    return;
-  if (atomic_compare_exchange_strong_explicit (&state, &expected, 1, memory_order_acquire,
-                                               memory_order_acquire))
-    {
-      build_tables ();
-      atomic_store_explicit (&state, 2, memory_order_release);
-      return;
-    }
-  /* another thread builds them: once per process, about 100 000 instructions */
-  while (atomic_load_explicit (&state, memory_order_acquire) != 2)
-    ;
+  dokus_once (&tables_once, build_tables);
 }
 
 uint16_t

@@ -165,6 +165,26 @@ same_bytes (const xmlChar *a, const char *b, size_t len)
   return true;
 }
 
+/* step_matches() of element @n whose first two local-name bytes equal
+ * bytes 4 and 5 of @step ("cbc:ID", @len > 4, @step[3] == ':'): the
+ * sibling scans test those first for every sibling, so that only the
+ * rest is left (the scans are a tenth of the validator's instructions) */
+static inline bool
+rest_matches (const xmlNode *n, const char *step, size_t len)
+{
+  /* our XML reader's trees know each name's length (dokus-xml-in-private.h) */
+  if (n->extra != 0)
+    {
+      /* the lengths agree: the rest of the bytes, a word at a time (@len 5:
+       * a one-letter name, already compared) */
+      if (n->extra != len - 3 || (len > 6 && !same_bytes (n->name + 2, step + 6, len - 6)))
+        return false;
+    }
+  else if (strncmp ((const char *) n->name, step + 4, len - 4) != 0 || n->name[len - 4] != '\0')
+    return false;
+  return ns_matches (n, step);
+}
+
 /* Does element @n match the step @step of @len bytes ("cbc:ID", or "*")? */
 /* (inline: it runs for every candidate of every sibling scan, and the
  * call cost as much as the compare) */
@@ -180,35 +200,7 @@ step_matches (const xmlNode *n, const char *step, size_t len)
   /* the local name first, inline: most elements differ in their first bytes */
   if (n->name[0] != (xmlChar) step[4] || n->name[1] != (xmlChar) step[5])
     return false;
-  /* our XML reader's trees know each name's length (dokus-xml-in-private.h) */
-  if (n->extra != 0)
-    {
-      /* the lengths agree: the rest of the bytes, a word at a time (@len 5:
-       * a one-letter name, already compared) */
-      if (n->extra != len - 3 || (len > 6 && !same_bytes (n->name + 2, step + 6, len - 6)))
-        return false;
-    }
-  else if (strncmp ((const char *) n->name, step + 4, len - 4) != 0 || n->name[len - 4] != '\0')
-    return false;
-  return ns_matches (n, step);
-}
-
-/* step_matches() of element @n whose first two local-name bytes equal
- * bytes 4 and 5 of @step ("cbc:ID", @len > 4, @step[3] == ':'): the
- * sibling scans test those first for every sibling, so that only the
- * rest is left (the scans are a tenth of the validator's instructions) */
-static inline bool
-rest_matches (const xmlNode *n, const char *step, size_t len)
-{
-  if (n->extra != 0)
-    {
-      /* the lengths agree (@len 5: a one-letter name, already compared) */
-      if (n->extra != len - 3 || (len > 6 && !same_bytes (n->name + 2, step + 6, len - 6)))
-        return false;
-    }
-  else if (strncmp ((const char *) n->name, step + 4, len - 4) != 0 || n->name[len - 4] != '\0')
-    return false;
-  return ns_matches (n, step);
+  return rest_matches (n, step, len);
 }
 
 bool

@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dokus-thread-private.h"
 #include "dokus-validate-names-private.h"
 #include "dokus-validate-util-private.h"
 
@@ -1746,7 +1747,7 @@ static uint32_t trie_edge_key[TRIE_EDGES]; /* (node << 13 | name key) + 1; 0: fr
 static uint16_t trie_edge_to[TRIE_EDGES];
 static uint8_t  trie_flags[TRIE_NODES];
 static bool     trie_complete;
-static atomic_int trie_state;               /* 0 not built, 1 being built, 2 built */
+static DokusOnce trie_once;                 /* the tree, built by the first thread needing it */
 
 static size_t
 trie_slot (uint32_t key)
@@ -1822,19 +1823,7 @@ build_trie (void)
 static bool
 trie_ready (void)
 {
-  int expected = 0;
-  if (atomic_load_explicit (&trie_state, memory_order_acquire) != 2)
-    {
-      if (atomic_compare_exchange_strong_explicit (&trie_state, &expected, 1,
-                                                   memory_order_acquire, memory_order_acquire))
-        {
-          build_trie ();
-          atomic_store_explicit (&trie_state, 2, memory_order_release);
-        }
-      else
-        while (atomic_load_explicit (&trie_state, memory_order_acquire) != 2)
-          ; /* another thread builds it, once per process */
-    }
+  dokus_once (&trie_once, build_trie);
   return trie_complete;
 }
 
