@@ -62,70 +62,28 @@ static DokusStatus
 add_frozen_vat (sqlite3 *db, cJSON *o, const char *id, cJSON *mentions, DokusError *err)
 {
   cJSON *arr = cJSON_AddArrayToObject (o, "vat_breakdown");
-  sqlite3_stmt *stmt = NULL;
-  int rc = dokus_stmt_cache_prepare (db,
-                                     "SELECT category, rate, taxable_amount, tax_amount,"
-                                     " exemption_code, exemption_text FROM document_vat"
-                                     " WHERE document_id = ?1",
-                                     &stmt);
-  cJSON *rows[DOKUS_VAT_GROUPS_MAX];
-  size_t n = 0;
+  DokusFrozenVat rows[DOKUS_VAT_GROUPS_MAX];
+  size_t n = 0, order[DOKUS_VAT_GROUPS_MAX];
+  DokusStatus st = dokus_frozen_vat_read (db, id, rows, &n, order, err);
 
-  if (rc != SQLITE_OK)
-    return dokus_book_sqlite_error (db, rc, "reading the VAT breakdown", err);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < DOKUS_VAT_GROUPS_MAX)
+  if (st != DOKUS_OK)
+    return st;
+  for (size_t i = 0; i < n; i++)
+    if (rows[i].exemption_text != NULL)
+      cJSON_AddItemToArray (mentions, cJSON_CreateString (rows[i].exemption_text));
+  for (size_t k = 0; k < n; k++)
     {
+      const DokusFrozenVat *r = &rows[order[k]];
       cJSON *v = cJSON_CreateObject ();
-      const char *text = (const char *) sqlite3_column_text (stmt, 5);
-      dokus_json_add_string_or_null (v, "category", (const char *) sqlite3_column_text (stmt, 0));
-      dokus_json_add_string_or_null (v, "rate", (const char *) sqlite3_column_text (stmt, 1));
-      dokus_json_add_cents (v, "taxable_amount", sqlite3_column_int64 (stmt, 2));
-      dokus_json_add_cents (v, "tax_amount", sqlite3_column_int64 (stmt, 3));
-      dokus_json_add_string_or_null (v, "exemption_reason",
-                                     (const char *) sqlite3_column_text (stmt, 4));
-      dokus_json_add_string_or_null (v, "exemption_reason_text", text);
-      if (text != NULL)
-        cJSON_AddItemToArray (mentions, cJSON_CreateString (text));
-      rows[n++] = v;
+      cJSON_AddStringToObject (v, "category", r->category);
+      cJSON_AddStringToObject (v, "rate", r->rate);
+      dokus_json_add_cents (v, "taxable_amount", r->taxable_amount);
+      dokus_json_add_cents (v, "tax_amount", r->tax_amount);
+      dokus_json_add_string_or_null (v, "exemption_reason", r->exemption_code);
+      dokus_json_add_string_or_null (v, "exemption_reason_text", r->exemption_text);
+      cJSON_AddItemToArray (arr, v);
     }
-  dokus_stmt_cache_release (db, stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      for (size_t i = 0; i < n; i++)
-        cJSON_Delete (rows[i]);
-      return dokus_book_sqlite_error (db, rc, "reading the VAT breakdown", err);
-    }
-  /* the same order as the totals give: S, Z, E, AE, K, G, O, higher rate first */
-  for (size_t done = 0; done < n; done++)
-    {
-      size_t best = n;
-      for (size_t i = 0; i < n; i++)
-        {
-          DokusDecimal ri, rb;
-          int ci, cb;
-          if (rows[i] == NULL)
-            continue;
-          if (best == n)
-            {
-              best = i;
-              continue;
-            }
-          ci = dokus_vat_category_index (cJSON_GetObjectItem (rows[i], "category")->valuestring);
-          cb = dokus_vat_category_index (cJSON_GetObjectItem (rows[best], "category")->valuestring);
-          if (dokus_decimal_parse (cJSON_GetObjectItem (rows[i], "rate")->valuestring, 9, "", &ri,
-                                   NULL)
-                  != DOKUS_OK
-              || dokus_decimal_parse (cJSON_GetObjectItem (rows[best], "rate")->valuestring, 9,
-                                      "", &rb, NULL)
-                     != DOKUS_OK)
-            continue;
-          if (ci < cb || (ci == cb && dokus_decimal_cmp (ri, rb) > 0))
-            best = i;
-        }
-      cJSON_AddItemToArray (arr, rows[best]);
-      rows[best] = NULL;
-    }
+  dokus_frozen_vat_clear (rows, n);
   return DOKUS_OK;
 }
 
@@ -195,23 +153,16 @@ add_lines (cJSON *o, const DokusDoc *doc)
 static cJSON *
 billing_reference (sqlite3 *db, const char *id)
 {
-  sqlite3_stmt *stmt = NULL;
+  DokusBillingReference ref;
   cJSON *o = cJSON_CreateObject ();
 
-  if (dokus_stmt_cache_prepare (db, "SELECT id, number, issue_date FROM documents WHERE id = ?1",
-                                &stmt)
-      == SQLITE_OK)
+  dokus_doc_billing_reference (db, id, &ref);
+  if (ref.found)
     {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          dokus_json_add_string_or_null (o, "id", (const char *) sqlite3_column_text (stmt, 0));
-          dokus_json_add_string_or_null (o, "number", (const char *) sqlite3_column_text (stmt, 1));
-          dokus_json_add_string_or_null (o, "issue_date",
-                                         (const char *) sqlite3_column_text (stmt, 2));
-        }
+      dokus_json_add_string_or_null (o, "id", ref.has_id ? ref.id : NULL);
+      dokus_json_add_string_or_null (o, "number", ref.has_number ? ref.number : NULL);
+      dokus_json_add_string_or_null (o, "issue_date", ref.has_issue_date ? ref.issue_date : NULL);
     }
-  dokus_stmt_cache_release (db, stmt);
   return o;
 }
 

@@ -179,6 +179,63 @@ DokusStatus dokus_document_show_text (sqlite3 *db, const char *id, char **out, D
 DokusStatus dokus_document_to_json (sqlite3 *db, const char *id, bool with_balance, cJSON **out,
                                     DokusError *err);
 
+/* One row of the VAT breakdown frozen at issue (document_vat). */
+typedef struct {
+  char         category[4];
+  char         rate[DOKUS_MONEY_TEXT]; /* as stored */
+  DokusDecimal rate_value;             /* parsed, when rate_ok */
+  bool         rate_ok;
+  DokusCents   taxable_amount, tax_amount;
+  char        *exemption_code, *exemption_text; /* (owned) NULL: none */
+} DokusFrozenVat;
+
+/* Reads the VAT breakdown of the issued document @id into @rows, *@n of
+ * them, in the order they are stored; @order lists them in the totals'
+ * order (S, Z, E, AE, K, G, O, the higher rate first). Clear @rows with
+ * dokus_frozen_vat_clear(); nothing to clear after an error. */
+DokusStatus dokus_frozen_vat_read (sqlite3 *db, const char *id,
+                                   DokusFrozenVat rows[DOKUS_VAT_GROUPS_MAX], size_t *n,
+                                   size_t order[DOKUS_VAT_GROUPS_MAX], DokusError *err);
+void dokus_frozen_vat_clear (DokusFrozenVat *rows, size_t n);
+
+/* The invoice a credit note corrects: "" and has_* false for what is
+ * NULL; found false when there is no such document. */
+typedef struct {
+  bool found, has_id, has_number, has_issue_date;
+  char id[DOKUS_ID_TEXT];
+  char number[DOKUS_NUMBER_TEXT];
+  char issue_date[DOKUS_DATE_TEXT];
+} DokusBillingReference;
+
+/* Fills @out for the document @id; a failed read leaves it not found,
+ * as dokus_document_show() shows it. */
+DokusStatus dokus_doc_billing_reference (sqlite3 *db, const char *id, DokusBillingReference *out);
+
+/* An issued document as frozen at issue (dokus-document-frozen.c): what
+ * dokus_document_to_json() gives without the balance, in structures. */
+typedef struct {
+  DokusDoc              doc;
+  bool                  draft;  /* a draft: nothing below is filled */
+  DokusTotals           totals; /* doc's lines' nets filled too */
+  DokusFrozenVat        vat[DOKUS_VAT_GROUPS_MAX]; /* as stored */
+  size_t                n_vat;
+  size_t                vat_order[DOKUS_VAT_GROUPS_MAX]; /* vat in the totals' order */
+  /* the legal mentions (BT-120 texts, the triangulation and credit note
+   * mentions) in the order of the JSON's "mentions"; lend from vat or
+   * static */
+  const char           *mentions[DOKUS_VAT_GROUPS_MAX + 2];
+  size_t                n_mentions;
+  DokusBillingReference billing;        /* credit notes; found false otherwise */
+  cJSON                *seller, *buyer; /* the frozen parties, or NULL (owned) */
+} DokusFrozenDoc;
+
+/* Loads the document @id into @out; a draft only as far as out->doc
+ * (out->draft). Clear @out with dokus_frozen_doc_clear(), also after an
+ * error. */
+DokusStatus dokus_frozen_doc_load (sqlite3 *db, const char *id, DokusFrozenDoc *out,
+                                   DokusError *err);
+void dokus_frozen_doc_clear (DokusFrozenDoc *f);
+
 /* What is left to credit on the issued invoice @invoice_id. */
 DokusStatus dokus_invoice_creditable (sqlite3 *db, const char *invoice_id, DokusCents *out,
                                       DokusError *err);

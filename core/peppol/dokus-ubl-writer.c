@@ -1,8 +1,8 @@
 /* dokus-ubl-writer.c
  *
  * The UBL 2.1 writer of Peppol BIS Billing 3.0: an issued invoice (380) or
- * credit note (381) from the JSON dokus_document_show() gives (as a cJSON
- * object, without the derived balance: dokus_document_to_json()), so that
+ * credit note (381) as it was frozen at issue (dokus_frozen_doc_load(),
+ * the structures behind the JSON dokus_document_show() gives), so that
  * what was frozen at issue is what is sent. Its queries are prepared once
  * per open book (dokus-stmt-cache.c). Elements follow the order of
  * the UBL 2.1 schemas and of the BIS examples; nothing depends on the
@@ -66,6 +66,14 @@ get_str (const cJSON *o, const char *key)
 {
   const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive (o, key) : NULL;
   return cJSON_IsString (v) && v->valuestring[0] != '\0' ? v->valuestring : NULL;
+}
+
+/* @s, or NULL when it is NULL or "" (what the JSON's absent, null or ""
+ * member was to get_str()). */
+static const char *
+nz (const char *s)
+{
+  return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
 /* Opens a cac element; end() closes it. */
@@ -260,17 +268,21 @@ add_party (Writer *w, const char *element, const cJSON *p, bool seller)
 }
 
 static void
-add_adjustments (Writer *w, const cJSON *arr, bool charge)
+add_adjustments (Writer *w, const DokusDoc *doc, bool charge)
 {
-  const cJSON *a;
-  cJSON_ArrayForEach (a, arr)
+  char amount[DOKUS_MONEY_TEXT], rate[DOKUS_MONEY_TEXT];
+
+  for (size_t i = 0; i < doc->n_adjustments; i++)
     {
+      const DokusDocAdjustment *a = &doc->adjustments[i];
+      if (a->t.is_charge != charge)
+        continue;
       start_cac (w, "AllowanceCharge");
       add_cbc (w, "ChargeIndicator", charge ? "true" : "false");
-      add_cbc (w, "AllowanceChargeReason", get_str (a, "reason"));
-      add_amount (w, "Amount", get_str (a, "amount"));
-      add_tax_category (w, "TaxCategory", get_str (a, "vat_category"), get_str (a, "vat_rate"),
-                        NULL, NULL);
+      add_cbc (w, "AllowanceChargeReason", nz (a->reason));
+      add_amount (w, "Amount", dokus_cents_format (a->t.amount, amount));
+      add_tax_category (w, "TaxCategory", nz (a->t.vat_category),
+                        dokus_decimal_format (a->t.vat_rate, rate), NULL, NULL);
       end (w);
     }
 }
@@ -299,44 +311,34 @@ dup_item_name (const char *text)
 /* The line discount in cents: round(quantity × unit price, 2) − the line's
  * net, so that LineExtensionAmount = quantity × price − discount (BR-24). */
 static DokusStatus
-compute_line_discount (const cJSON *line, DokusCents *out, DokusError *err)
+compute_line_discount (const DokusDocLine *line, DokusCents *out, DokusError *err)
 {
-  DokusDecimal q, p;
-  DokusCents gross, net;
-  DokusStatus st = dokus_decimal_parse (get_str (line, "quantity"), 4, "quantity", &q, err);
+  DokusCents gross;
+  DokusStatus st = dokus_decimal_product_cents (line->t.quantity, line->t.unit_price,
+                                                dokus_decimal_from_int (1), 0, &gross, err);
   if (st == DOKUS_OK)
-    st = dokus_decimal_parse (get_str (line, "unit_price"), 4, "unit_price", &p, err);
-  if (st == DOKUS_OK)
-    st = dokus_decimal_product_cents (q, p, dokus_decimal_from_int (1), 0, &gross, err);
-  if (st == DOKUS_OK)
-    st = dokus_cents_parse (get_str (line, "line_extension_amount"), "line_extension_amount",
-                            &net, err);
-  if (st == DOKUS_OK)
-    *out = gross - net;
+    *out = gross - line->net;
   return st;
 }
 
 static DokusStatus
-add_line (Writer *w, const cJSON *line, bool credit_note, DokusError *err)
+add_line (Writer *w, const DokusDocLine *line, size_t position, bool credit_note,
+          DokusError *err)
 {
-  const cJSON *pos = cJSON_GetObjectItemCaseSensitive (line, "position");
-  const char *description = get_str (line, "description");
-  const char *discount = get_str (line, "discount_percent"), *unit = get_str (line, "unit");
-  char id[24], *name;
+  const char *description = nz (line->description), *unit = nz (line->unit);
+  char id[24], *name, quantity[DOKUS_MONEY_TEXT], amount[DOKUS_MONEY_TEXT];
+  char rate[DOKUS_MONEY_TEXT];
 
-  if (cJSON_IsNumber (pos))
-    snprintf (id, sizeof id, "%d", pos->valueint);
-  else
-    snprintf (id, sizeof id, "%s", get_str (line, "position") ? get_str (line, "position") : "1");
+  snprintf (id, sizeof id, "%zu", position);
   start_cac (w, credit_note ? "CreditNoteLine" : "InvoiceLine");
   add_cbc (w, "ID", id);
   add_cbc_attr (w, credit_note ? "CreditedQuantity" : "InvoicedQuantity",
-                get_str (line, "quantity"), "unitCode", unit ? unit : "C62");
-  add_amount (w, "LineExtensionAmount", get_str (line, "line_extension_amount"));
-  if (discount != NULL && strcmp (discount, "0") != 0)
+                dokus_decimal_format (line->t.quantity, quantity), "unitCode",
+                unit ? unit : "C62");
+  add_amount (w, "LineExtensionAmount", dokus_cents_format (line->net, amount));
+  if (!dokus_decimal_is_zero (line->t.discount_percent))
     {
       DokusCents cents;
-      char amount[DOKUS_MONEY_TEXT];
       DokusStatus st = compute_line_discount (line, &cents, err);
       if (st != DOKUS_OK)
         return st;
@@ -353,11 +355,11 @@ add_line (Writer *w, const cJSON *line, bool credit_note, DokusError *err)
     return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
   add_cbc (w, "Name", name);
   free (name);
-  add_tax_category (w, "ClassifiedTaxCategory", get_str (line, "vat_category"),
-                    get_str (line, "vat_rate"), NULL, NULL);
+  add_tax_category (w, "ClassifiedTaxCategory", nz (line->t.vat_category),
+                    dokus_decimal_format (line->t.vat_rate, rate), NULL, NULL);
   end (w);
   start_cac (w, "Price");
-  add_amount (w, "PriceAmount", get_str (line, "unit_price"));
+  add_amount (w, "PriceAmount", dokus_decimal_format (line->t.unit_price, amount));
   end (w);
   end (w);
   return DOKUS_OK;
@@ -366,27 +368,26 @@ add_line (Writer *w, const cJSON *line, bool credit_note, DokusError *err)
 /* The single document-level note (PEPPOL-EN16931-R002: at most one): the
  * document's note, then its legal mentions, one a line. (transfer full) */
 static char *
-dup_note (const cJSON *doc)
+dup_note (const DokusFrozenDoc *f)
 {
-  const cJSON *m;
+  const char *note = nz (f->doc.note);
   size_t len = 1;
   char *out;
 
-  if (get_str (doc, "note") != NULL)
-    len += strlen (get_str (doc, "note")) + 1;
-  cJSON_ArrayForEach (m, cJSON_GetObjectItemCaseSensitive (doc, "mentions"))
-    if (cJSON_IsString (m))
-      len += strlen (m->valuestring) + 1;
+  if (note != NULL)
+    len += strlen (note) + 1;
+  for (size_t i = 0; i < f->n_mentions; i++)
+    len += strlen (f->mentions[i]) + 1;
   if ((out = calloc (1, len)) == NULL)
     return NULL;
-  if (get_str (doc, "note") != NULL)
-    strcat (out, get_str (doc, "note"));
-  cJSON_ArrayForEach (m, cJSON_GetObjectItemCaseSensitive (doc, "mentions"))
-    if (cJSON_IsString (m) && m->valuestring[0] != '\0')
+  if (note != NULL)
+    strcat (out, note);
+  for (size_t i = 0; i < f->n_mentions; i++)
+    if (f->mentions[i][0] != '\0')
       {
         if (out[0] != '\0')
           strcat (out, "\n");
-        strcat (out, m->valuestring);
+        strcat (out, f->mentions[i]);
       }
   return out;
 }
@@ -541,10 +542,9 @@ encode_base64 (const unsigned char *in, size_t len, char *out)
  * reference, named after the document's number, its base64 encoded
  * straight into the output (it needs no escaping). */
 static void
-add_embedded_pdf (Writer *w, const cJSON *doc, const DokusPdfRendering *pdf,
+add_embedded_pdf (Writer *w, const char *number, const DokusPdfRendering *pdf,
                   const char *description)
 {
-  const char *number = get_str (doc, "number");
   char filename[DOKUS_NUMBER_TEXT + 8], *at;
 
   /* a series prefix may hold '/': not in a file name */
@@ -573,19 +573,18 @@ add_embedded_pdf (Writer *w, const cJSON *doc, const DokusPdfRendering *pdf,
  * between partners: set off against the invoice or refunded, the credit
  * note's number as the reference (docs/peppol.md). */
 static void
-add_credit_note_payment (Writer *w, const cJSON *doc)
+add_credit_note_payment (Writer *w, const DokusFrozenDoc *f)
 {
-  const cJSON *billing = cJSON_GetObjectItemCaseSensitive (doc, "billing_reference");
+  const DokusBillingReference *billing = &f->billing;
   char terms[200];
 
   start_cac (w, "PaymentMeans");
   add_cbc (w, "PaymentMeansCode", "97");
-  add_cbc (w, "PaymentID", get_str (doc, "number"));
+  add_cbc (w, "PaymentID", nz (f->doc.number));
   end (w);
-  if (get_str (billing, "number") != NULL)
+  if (billing->found && billing->has_number && billing->number[0] != '\0')
     {
-      snprintf (terms, sizeof terms, "Set off against invoice %s or refunded",
-                get_str (billing, "number"));
+      snprintf (terms, sizeof terms, "Set off against invoice %s or refunded", billing->number);
       add_cac_cbc (w, "PaymentTerms", "Note", terms);
     }
 }
@@ -593,73 +592,77 @@ add_credit_note_payment (Writer *w, const cJSON *doc)
 /* An invoice's payment means and terms: the seller's account, the
  * structured communication, the due date. */
 static void
-add_invoice_payment (Writer *w, const cJSON *doc, const cJSON *seller)
+add_invoice_payment (Writer *w, const DokusFrozenDoc *f)
 {
-  const char *iban = get_str (seller, "iban");
+  const char *iban = get_str (f->seller, "iban");
+  const char *communication = nz (f->doc.structured_communication);
 
   start_cac (w, "PaymentMeans");
   /* BR-50: a credit transfer (30) names the account; without one, 1 */
   add_cbc (w, "PaymentMeansCode", iban ? "30" : "1");
-  add_cbc (w, "PaymentID", get_str (doc, "structured_communication"));
+  add_cbc (w, "PaymentID", communication);
   if (iban != NULL)
     {
       start_cac (w, "PayeeFinancialAccount");
       add_cbc (w, "ID", iban);
-      if (get_str (seller, "bic") != NULL)
-        add_cac_cbc (w, "FinancialInstitutionBranch", "ID", get_str (seller, "bic"));
+      if (get_str (f->seller, "bic") != NULL)
+        add_cac_cbc (w, "FinancialInstitutionBranch", "ID", get_str (f->seller, "bic"));
       end (w);
     }
   end (w);
-  if (get_str (doc, "due_date") != NULL)
+  if (f->doc.has_due_date)
     {
-      char terms[160];
-      if (get_str (doc, "structured_communication") != NULL)
-        snprintf (terms, sizeof terms, "Payable by %s with the communication %s",
-                  get_str (doc, "due_date"), get_str (doc, "structured_communication"));
+      char terms[160], due[DOKUS_DATE_TEXT];
+      dokus_date_format (f->doc.due_date, due);
+      if (communication != NULL)
+        snprintf (terms, sizeof terms, "Payable by %s with the communication %s", due,
+                  communication);
       else
-        snprintf (terms, sizeof terms, "Payable by %s", get_str (doc, "due_date"));
+        snprintf (terms, sizeof terms, "Payable by %s", due);
       add_cac_cbc (w, "PaymentTerms", "Note", terms);
     }
 }
 
 /* TaxTotal and LegalMonetaryTotal. */
 static void
-add_totals (Writer *w, const cJSON *doc)
+add_totals (Writer *w, const DokusFrozenDoc *f)
 {
-  const cJSON *totals = cJSON_GetObjectItemCaseSensitive (doc, "totals"), *v;
+  const DokusTotals *t = &f->totals;
+  char a[DOKUS_MONEY_TEXT];
 
   start_cac (w, "TaxTotal");
-  add_amount (w, "TaxAmount", get_str (totals, "tax_amount"));
-  cJSON_ArrayForEach (v, cJSON_GetObjectItemCaseSensitive (doc, "vat_breakdown"))
+  add_amount (w, "TaxAmount", dokus_cents_format (t->tax_amount, a));
+  for (size_t k = 0; k < f->n_vat; k++)
     {
+      const DokusFrozenVat *v = &f->vat[f->vat_order[k]];
       start_cac (w, "TaxSubtotal");
-      add_amount (w, "TaxableAmount", get_str (v, "taxable_amount"));
-      add_amount (w, "TaxAmount", get_str (v, "tax_amount"));
-      add_tax_category (w, "TaxCategory", get_str (v, "category"), get_str (v, "rate"),
-                        get_str (v, "exemption_reason"), get_str (v, "exemption_reason_text"));
+      add_amount (w, "TaxableAmount", dokus_cents_format (v->taxable_amount, a));
+      add_amount (w, "TaxAmount", dokus_cents_format (v->tax_amount, a));
+      add_tax_category (w, "TaxCategory", nz (v->category), nz (v->rate),
+                        nz (v->exemption_code), nz (v->exemption_text));
       end (w);
     }
   end (w);
 
   start_cac (w, "LegalMonetaryTotal");
-  add_amount (w, "LineExtensionAmount", get_str (totals, "line_extension_amount"));
-  add_amount (w, "TaxExclusiveAmount", get_str (totals, "tax_exclusive_amount"));
-  add_amount (w, "TaxInclusiveAmount", get_str (totals, "tax_inclusive_amount"));
-  add_amount (w, "AllowanceTotalAmount", get_str (totals, "allowance_total_amount"));
-  add_amount (w, "ChargeTotalAmount", get_str (totals, "charge_total_amount"));
-  add_amount (w, "PrepaidAmount", get_str (totals, "prepaid_amount"));
-  add_amount (w, "PayableAmount", get_str (totals, "payable_amount"));
+  add_amount (w, "LineExtensionAmount", dokus_cents_format (t->line_extension_amount, a));
+  add_amount (w, "TaxExclusiveAmount", dokus_cents_format (t->tax_exclusive_amount, a));
+  add_amount (w, "TaxInclusiveAmount", dokus_cents_format (t->tax_inclusive_amount, a));
+  add_amount (w, "AllowanceTotalAmount", dokus_cents_format (t->allowance_total_amount, a));
+  add_amount (w, "ChargeTotalAmount", dokus_cents_format (t->charge_total_amount, a));
+  add_amount (w, "PrepaidAmount", dokus_cents_format (t->prepaid_amount, a));
+  add_amount (w, "PayableAmount", dokus_cents_format (t->payable_amount, a));
   end (w);
 }
 
 /* Everything before the embedded document: the header, the note, the
  * references. false when out of memory. */
 static bool
-add_header (Writer *w, const cJSON *doc, bool credit_note)
+add_header (Writer *w, const DokusFrozenDoc *f, bool credit_note)
 {
-  const cJSON *billing = cJSON_GetObjectItemCaseSensitive (doc, "billing_reference");
+  const DokusDoc *doc = &f->doc;
   const char *buyer_ref;
-  char *note;
+  char *note, date[DOKUS_DATE_TEXT];
 
   dokus_xml_out_start (&w->out, NULL, credit_note ? "CreditNote" : "Invoice");
   dokus_xml_out_attr (&w->out, "xmlns", credit_note ? NS_CREDIT_NOTE : NS_INVOICE);
@@ -667,78 +670,77 @@ add_header (Writer *w, const cJSON *doc, bool credit_note)
   dokus_xml_out_attr (&w->out, "xmlns:cbc", NS_CBC);
   add_cbc (w, "CustomizationID", CUSTOMIZATION_ID);
   add_cbc (w, "ProfileID", PROFILE_ID);
-  add_cbc (w, "ID", get_str (doc, "number"));
-  add_cbc (w, "IssueDate", get_str (doc, "issue_date"));
+  add_cbc (w, "ID", nz (doc->number));
+  add_cbc (w, "IssueDate", doc->has_issue_date ? dokus_date_format (doc->issue_date, date) : NULL);
   if (!credit_note)
-    add_cbc (w, "DueDate", get_str (doc, "due_date"));
+    add_cbc (w, "DueDate", doc->has_due_date ? dokus_date_format (doc->due_date, date) : NULL);
   add_cbc (w, credit_note ? "CreditNoteTypeCode" : "InvoiceTypeCode",
            credit_note ? "381" : "380");
-  if ((note = dup_note (doc)) == NULL)
+  if ((note = dup_note (f)) == NULL)
     return false;
   if (note[0] != '\0')
     add_cbc (w, "Note", note);
   free (note);
   add_cbc (w, "DocumentCurrencyCode", "EUR");
   /* PEPPOL-EN16931-R003: a buyer reference or an order reference */
-  buyer_ref = get_str (doc, "buyer_reference");
+  buyer_ref = nz (doc->buyer_reference);
   if (buyer_ref == NULL)
-    buyer_ref = get_str (doc, "order_reference");
+    buyer_ref = nz (doc->order_reference);
   if (buyer_ref == NULL)
-    buyer_ref = get_str (doc, "number");
+    buyer_ref = nz (doc->number);
   add_cbc (w, "BuyerReference", buyer_ref);
-  if (get_str (doc, "order_reference") != NULL)
-    add_cac_cbc (w, "OrderReference", "ID", get_str (doc, "order_reference"));
-  if (credit_note && cJSON_IsObject (billing) && get_str (billing, "number") != NULL)
+  if (nz (doc->order_reference) != NULL)
+    add_cac_cbc (w, "OrderReference", "ID", doc->order_reference);
+  if (credit_note && f->billing.found && f->billing.has_number && f->billing.number[0] != '\0')
     {
       start_cac (w, "BillingReference");
       start_cac (w, "InvoiceDocumentReference");
-      add_cbc (w, "ID", get_str (billing, "number"));
-      add_cbc (w, "IssueDate", get_str (billing, "issue_date"));
+      add_cbc (w, "ID", f->billing.number);
+      add_cbc (w, "IssueDate", f->billing.has_issue_date ? nz (f->billing.issue_date) : NULL);
       end (w);
       end (w);
     }
   return true;
 }
 
-/* The UBL of @doc with @pdf embedded, in the order of the UBL 2.1 schemas,
+/* The UBL of @f with @pdf embedded, in the order of the UBL 2.1 schemas,
  * into @w (started by the caller). */
 static DokusStatus
-write_ubl (Writer *w, const cJSON *doc, const DokusPdfRendering *pdf,
+write_ubl (Writer *w, const DokusFrozenDoc *f, const DokusPdfRendering *pdf,
            const char *pdf_description, DokusError *err)
 {
-  const char *type = get_str (doc, "type");
-  bool credit_note = type != NULL && strcmp (type, "credit_note") == 0;
-  const cJSON *delivery = cJSON_GetObjectItemCaseSensitive (doc, "delivery");
-  const cJSON *seller = cJSON_GetObjectItemCaseSensitive (doc, "seller");
-  const cJSON *line;
+  const DokusDoc *doc = &f->doc;
+  bool credit_note = strcmp (doc->type, "credit_note") == 0;
   DokusStatus st;
 
-  if (!add_header (w, doc, credit_note))
+  if (!add_header (w, f, credit_note))
     return dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-  add_embedded_pdf (w, doc, pdf, pdf_description);
-  add_party (w, "AccountingSupplierParty", seller, true);
-  add_party (w, "AccountingCustomerParty", cJSON_GetObjectItemCaseSensitive (doc, "buyer"), false);
-  if (cJSON_IsObject (delivery))
+  add_embedded_pdf (w, nz (doc->number), pdf, pdf_description);
+  add_party (w, "AccountingSupplierParty", f->seller, true);
+  add_party (w, "AccountingCustomerParty", f->buyer, false);
+  if (doc->has_delivery_date || doc->delivery_country[0])
     {
+      char date[DOKUS_DATE_TEXT];
       start_cac (w, "Delivery");
-      add_cbc (w, "ActualDeliveryDate", get_str (delivery, "date"));
-      if (get_str (delivery, "country") != NULL)
+      add_cbc (w, "ActualDeliveryDate",
+               doc->has_delivery_date ? dokus_date_format (doc->delivery_date, date) : NULL);
+      if (nz (doc->delivery_country) != NULL)
         {
           start_cac (w, "DeliveryLocation");
-          add_address (w, "Address", NULL, get_str (delivery, "country"));
+          add_address (w, "Address", NULL, doc->delivery_country);
           end (w);
         }
       end (w);
     }
   if (credit_note)
-    add_credit_note_payment (w, doc);
+    add_credit_note_payment (w, f);
   else
-    add_invoice_payment (w, doc, seller);
-  add_adjustments (w, cJSON_GetObjectItemCaseSensitive (doc, "allowances"), false);
-  add_adjustments (w, cJSON_GetObjectItemCaseSensitive (doc, "charges"), true);
-  add_totals (w, doc);
-  cJSON_ArrayForEach (line, cJSON_GetObjectItemCaseSensitive (doc, "lines"))
-    if ((st = add_line (w, line, credit_note, err)) != DOKUS_OK)
+    add_invoice_payment (w, f);
+  add_adjustments (w, doc, false);
+  add_adjustments (w, doc, true);
+  add_totals (w, f);
+  for (size_t i = 0; i < doc->n_lines; i++)
+    if ((st = add_line (w, &doc->lines[i], i + 1, credit_note, err)) != DOKUS_OK)
       return st;
   return DOKUS_OK;
 }
@@ -854,13 +856,13 @@ record_export (sqlite3 *db, const char *id, const char *number, const char *type
  * a book moves between machines; what it shows comes from the same frozen
  * data as the rest (docs/peppol.md, "Hashes and writer versions"). */
 static DokusStatus
-make_ubl (const cJSON *doc, const DokusPdfRendering *pdf, const char *description, char **out,
-          size_t *out_len, unsigned char hash[crypto_hash_sha256_BYTES], DokusError *err)
+make_ubl (const DokusFrozenDoc *f, const DokusPdfRendering *pdf, const char *description,
+          char **out, size_t *out_len, unsigned char hash[crypto_hash_sha256_BYTES],
+          DokusError *err)
 {
   Writer w = { 0 };
   /* room for the whole document at once, most of the time */
-  size_t lines = (size_t) cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (doc, "lines"));
-  size_t cap = 6144 + 1536 * lines + (pdf->len + 2) / 3 * 4;
+  size_t cap = 6144 + 1536 * f->doc.n_lines + (pdf->len + 2) / 3 * 4;
   DokusStatus st = DOKUS_OK;
   DokusSha256 state;
 
@@ -868,7 +870,7 @@ make_ubl (const cJSON *doc, const DokusPdfRendering *pdf, const char *descriptio
   if (!dokus_xml_out_init (&w.out, cap))
     st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory writing the UBL");
   if (st == DOKUS_OK)
-    st = write_ubl (&w, doc, pdf, description, err);
+    st = write_ubl (&w, f, pdf, description, err);
   if (st == DOKUS_OK && (*out = dokus_xml_out_finish (&w.out, out_len)) == NULL)
     st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory writing the UBL");
   dokus_xml_out_clear (&w.out);
@@ -884,9 +886,9 @@ make_ubl (const cJSON *doc, const DokusPdfRendering *pdf, const char *descriptio
 /* The language of @doc's PDF (its own, else en) and the description of
  * the attachment ("Factuur 2026-0001"). */
 static const char *
-find_pdf_language (const cJSON *doc, char description[160])
+find_pdf_language (const DokusDoc *doc, char description[160])
 {
-  const char *language = get_str (doc, "language"), *type = get_str (doc, "type");
+  const char *language = nz (doc->language), *type = doc->type;
   static const char *const titles[][3] = {
     { "nl", "Factuur", "Creditnota" },
     { "fr", "Facture", "Note de crédit" },
@@ -899,8 +901,7 @@ find_pdf_language (const cJSON *doc, char description[160])
     if (language != NULL && strcmp (language, titles[i][0]) == 0)
       t = i;
   snprintf (description, 160, "%s %s",
-            titles[t][type != NULL && strcmp (type, "credit_note") == 0 ? 2 : 1],
-            get_str (doc, "number"));
+            titles[t][strcmp (type, "credit_note") == 0 ? 2 : 1], doc->number);
   return titles[t][0];
 }
 
@@ -912,10 +913,10 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
   char id[DOKUS_ID_TEXT], hex[SHA256_HEX], stored[SHA256_HEX], *xml = NULL;
   char description[160];
   char scheme[16];
-  const char *endpoint, *language;
+  const char *endpoint, *language, *number;
   DokusPdfRendering rendering = { 0 };
   unsigned char hash[crypto_hash_sha256_BYTES];
-  cJSON *doc = NULL;
+  DokusFrozenDoc f = { 0 };
   size_t xml_len = 0;
   /* the reads in one read transaction of our own: one lock of the book
    * instead of one a statement (a pair of fcntl() calls each) */
@@ -929,35 +930,32 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
   if (own && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     return dokus_book_sqlite_error (db, sqlite3_errcode (db), "starting a read", err);
   st = dokus_doc_resolve (db, id_or_number, id, err);
-  /* the frozen document as dokus_document_show() gives it, without the
-   * derived balance, which neither the UBL nor the PDF shows */
+  /* the document as frozen at issue */
   if (st == DOKUS_OK)
-    st = dokus_document_to_json (db, id, false, &doc, err);
+    st = dokus_frozen_doc_load (db, id, &f, err);
   if (st != DOKUS_OK)
     goto out;
-  if (get_str (doc, "number") == NULL
-      || strcmp (get_str (doc, "status") ? get_str (doc, "status") : "draft", "draft") == 0)
+  if (f.draft || (number = nz (f.doc.number)) == NULL)
     {
       st = dokus_error_set (err, DOKUS_ERR_REFUSED, "document",
                             "a draft has no number: issue it first");
       goto out;
     }
   /* PEPPOL-EN16931-R010: the buyer's electronic address is mandatory */
-  if (!find_endpoint (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), scheme, &endpoint))
+  if (!find_endpoint (f.buyer, scheme, &endpoint))
     {
       st = dokus_error_set (err, DOKUS_ERR_REFUSED, "buyer.peppol_id",
                             "%s has no electronic address for Peppol (a Peppol id, VAT or "
                             "enterprise number), which BIS Billing 3.0 requires: send the PDF "
                             "instead",
-                            get_str (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), "name")
-                              ? get_str (cJSON_GetObjectItemCaseSensitive (doc, "buyer"), "name")
-                              : "the client");
+                            get_str (f.buyer, "name") ? get_str (f.buyer, "name") : "the client");
       goto out;
     }
-  language = find_pdf_language (doc, description);
-  if ((st = dokus_pdf_rendering_get (db, id, doc, language, &rendering, err)) != DOKUS_OK)
+  language = find_pdf_language (&f.doc, description);
+  /* the document's JSON only when its PDF has to be drawn */
+  if ((st = dokus_pdf_rendering_get (db, id, NULL, language, &rendering, err)) != DOKUS_OK)
     goto out;
-  if ((st = make_ubl (doc, &rendering, description, &xml, &xml_len, hash, err)) != DOKUS_OK)
+  if ((st = make_ubl (&f, &rendering, description, &xml, &xml_len, hash, err)) != DOKUS_OK)
     goto out;
   if ((st = read_export_hash (db, id, stored, err)) != DOKUS_OK)
     goto out;
@@ -969,10 +967,10 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
     }
   sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
   /* we never emit a document that fails: nothing is stored before this */
-  if ((st = dokus_ubl_check (xml, xml_len, get_str (doc, "number"), err)) != DOKUS_OK)
+  if ((st = dokus_ubl_check (xml, xml_len, number, err)) != DOKUS_OK)
     goto out;
-  if ((st = record_export (db, id, get_str (doc, "number"), get_str (doc, "type"), language,
-                           &rendering, hex, stored, xml, xml_len, err))
+  if ((st = record_export (db, id, number, f.doc.type, language, &rendering, hex, stored, xml,
+                           xml_len, err))
       != DOKUS_OK)
     goto out;
   *out_xml = xml;
@@ -983,7 +981,7 @@ out:
   if (own)
     sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   dokus_pdf_rendering_clear (&rendering);
-  cJSON_Delete (doc);
+  dokus_frozen_doc_clear (&f);
   free (xml);
   return st;
 }

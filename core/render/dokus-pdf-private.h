@@ -41,9 +41,10 @@ typedef struct {
   bool complete; /* false when the frozen logo was not found (drawn without): not to store */
 } DokusPdfRendering;
 
-/* The PDF of the issued document @document_id, whose JSON is @doc, in
- * @language: the one kept in document_renderings by this renderer
- * version, or else drawn now, with the logo frozen in the document's
+/* The PDF of the issued document @document_id, whose JSON is @doc
+ * (nullable: read here when the PDF has to be drawn), in @language: the
+ * one kept in document_renderings by this renderer version, or else drawn
+ * now, with the logo frozen in the document's
  * seller (seller.logo_sha256, looked up in the book). Writes nothing:
  * dokus_pdf_rendering_store() keeps a new one. dokus_pdf_rendering_clear()
  * @out (set on every return). */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dokus-book-private.h"
+#include "dokus-document-private.h"
 #include "dokus-pdf-private.h"
 #include "dokus-profile-private.h"
 #include "dokus-render-private.h"
@@ -62,28 +63,36 @@ DokusStatus
 dokus_pdf_rendering_get (sqlite3 *db, const char *document_id, const cJSON *doc,
                          const char *language, DokusPdfRendering *out, DokusError *err)
 {
-  const char *logo_hash = dokus_render_str (cJSON_GetObjectItemCaseSensitive (doc, "seller"),
-                                            "logo_sha256");
+  cJSON *own = NULL;
+  const char *logo_hash;
   unsigned char *logo = NULL;
   size_t logo_len = 0;
   DokusStatus st;
 
-  assert (db != NULL && document_id != NULL && doc != NULL && out != NULL);
+  assert (db != NULL && document_id != NULL && out != NULL);
   memset (out, 0, sizeof *out);
   st = read_stored (db, document_id, language, out, err);
   if (st != DOKUS_OK || out->stored)
     return st;
+  if (doc == NULL)
+    {
+      if ((st = dokus_document_to_json (db, document_id, false, &own, err)) != DOKUS_OK)
+        return st;
+      doc = own;
+    }
+  logo_hash = dokus_render_str (cJSON_GetObjectItemCaseSensitive (doc, "seller"), "logo_sha256");
   if (logo_hash != NULL)
     st = dokus_profile_logo_find (db, logo_hash, &logo, &logo_len, err);
-  if (st != DOKUS_OK)
-    return st;
-  /* a book that got the document but not its logo (sync) draws it
-   * without, and does not keep that */
-  out->complete = logo_hash == NULL || logo != NULL;
-
-  st = dokus_pdf_render_json (doc, language, logo, logo_len, &out->pdf, &out->len, &out->pages,
-                              err);
+  if (st == DOKUS_OK)
+    {
+      /* a book that got the document but not its logo (sync) draws it
+       * without, and does not keep that */
+      out->complete = logo_hash == NULL || logo != NULL;
+      st = dokus_pdf_render_json (doc, language, logo, logo_len, &out->pdf, &out->len,
+                                  &out->pages, err);
+    }
   free (logo);
+  cJSON_Delete (own);
   return st;
 }
 

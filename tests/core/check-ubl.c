@@ -356,6 +356,58 @@ START_TEST (test_ubl_standard_invoice_with_discount)
 }
 END_TEST
 
+START_TEST (test_ubl_mixed_rates_in_the_totals_order)
+{
+  /* 1 × 200.00 at 6 % = 200.00, VAT 12.00; 2 × 100.00 at 21 % = 200.00,
+   * VAT 42.00; 1 × 10.00 zero rated (Z); 1 × 50.00 exempt (E, art. 44).
+   * Net 460.00, VAT 54.00, payable 514.00. The book keeps the breakdown
+   * in its key's order (E, S "21", S "6", Z); the UBL lists it as the
+   * totals do: S 21, S 6, Z, E. The E mention follows the note. */
+  const char *number = invoice_issued (
+    be_co,
+    "{'description': 'Opleiding', 'quantity': '1', 'unit_price': '200.00', 'vat_rate': '6'}, "
+    "{'description': 'Advies', 'quantity': '2', 'unit_price': '100.00', 'vat_rate': '21'}, "
+    "{'description': 'Krant', 'quantity': '1', 'unit_price': '10.00', 'vat_category': 'Z', "
+    "'vat_rate': '0'}, "
+    "{'description': 'Zorg', 'quantity': '1', 'unit_price': '50.00', 'vat_category': 'E', "
+    "'exemption_reason': 'VATEX-EU-132-1C'}",
+    ", 'note': 'Bedankt'");
+  xmlDocPtr doc = export_valid (number, false);
+
+  ck_assert_str_eq (xp (doc, "count(" SUBTOTAL ")"), "4");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[1]/cac:TaxCategory/cbc:ID"), "S");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[1]/cac:TaxCategory/cbc:Percent"), "21");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[1]/cbc:TaxableAmount"), "200.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[1]/cbc:TaxAmount"), "42.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[2]/cac:TaxCategory/cbc:ID"), "S");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[2]/cac:TaxCategory/cbc:Percent"), "6");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[2]/cbc:TaxableAmount"), "200.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[2]/cbc:TaxAmount"), "12.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[3]/cac:TaxCategory/cbc:ID"), "Z");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[3]/cbc:TaxableAmount"), "10.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[3]/cbc:TaxAmount"), "0.00");
+  ck_assert_str_eq (xp (doc, "count(" SUBTOTAL "[3]/cac:TaxCategory/cbc:TaxExemptionReason)"),
+                    "0");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[4]/cac:TaxCategory/cbc:ID"), "E");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[4]/cbc:TaxableAmount"), "50.00");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[4]/cac:TaxCategory/cbc:TaxExemptionReasonCode"),
+                    "VATEX-EU-132-1C");
+  ck_assert_str_eq (xp (doc, SUBTOTAL "[4]/cac:TaxCategory/cbc:TaxExemptionReason"),
+                    "Vrijgesteld van btw (art. 44 WBTW)");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cbc:Note"),
+                    "Bedankt\nVrijgesteld van btw (art. 44 WBTW)");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:TaxTotal/cbc:TaxAmount"), "54.00");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:LegalMonetaryTotal/cbc:LineExtensionAmount"),
+                    "460.00");
+  ck_assert_str_eq (xp (doc, PAYABLE), "514.00");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[4]/cbc:ID"), "4");
+  ck_assert_str_eq (xp (doc, "inv:Invoice/cac:InvoiceLine[4]/cac:Item/cac:ClassifiedTaxCategory/"
+                             "cbc:ID"),
+                    "E");
+  xmlFreeDoc (doc);
+}
+END_TEST
+
 START_TEST (test_ubl_reverse_charge_to_dutch_client)
 {
   /* AE: 1 × 500.00, no VAT; a description of 13 + 100 characters (213
@@ -730,6 +782,7 @@ ubl_suite (void)
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_ubl_standard_invoice_with_discount);
+  tcase_add_test (tc, test_ubl_mixed_rates_in_the_totals_order);
   tcase_add_test (tc, test_ubl_reverse_charge_to_dutch_client);
   tcase_add_test (tc, test_ubl_intra_community_goods_with_delivery);
   tcase_add_test (tc, test_ubl_credit_note);
