@@ -927,7 +927,7 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
   *out_xml = NULL;
   if (out_len != NULL)
     *out_len = 0;
-  if (own && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+  if (own && dokus_stmt_cache_exec (db, "BEGIN") != SQLITE_OK)
     return dokus_book_sqlite_error (db, sqlite3_errcode (db), "starting a read", err);
   st = dokus_doc_resolve (db, id_or_number, id, err);
   /* the document as frozen at issue */
@@ -963,7 +963,7 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
     {
       own = false;
       /* a read: nothing to keep (record_export() writes in its own transaction) */
-      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      dokus_stmt_cache_exec (db, "COMMIT");
     }
   sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
   /* we never emit a document that fails: nothing is stored before this */
@@ -979,7 +979,7 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
     *out_len = xml_len;
 out:
   if (own)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    dokus_stmt_cache_exec (db, "COMMIT");
   dokus_pdf_rendering_clear (&rendering);
   dokus_frozen_doc_clear (&f);
   free (xml);

@@ -24,3 +24,9 @@ int dokus_stmt_cache_prepare (sqlite3 *db, const char *sql, sqlite3_stmt **out);
  * bindings cleared (no pointer of the caller's is kept) and kept, or
  * finalized when it was not kept. NULL does nothing. */
 void dokus_stmt_cache_release (sqlite3 *db, sqlite3_stmt *stmt);
+
+/* Runs the one statement @sql (a literal, as for
+ * dokus_stmt_cache_prepare(); "BEGIN", "COMMIT") through the cache:
+ * SQLITE_OK once it is done, else SQLite's code (the message is @db's).
+ * sqlite3_exec() would prepare it again at every call. */
+int dokus_stmt_cache_exec (sqlite3 *db, const char *sql);

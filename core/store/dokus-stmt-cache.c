@@ -109,3 +109,19 @@ dokus_stmt_cache_release (sqlite3 *db, sqlite3_stmt *stmt)
   sqlite3_mutex_leave (m);
   sqlite3_finalize (stmt);
 }
+
+int
+dokus_stmt_cache_exec (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = dokus_stmt_cache_prepare (db, sql, &stmt);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+        rc = SQLITE_OK;
+    }
+  dokus_stmt_cache_release (db, stmt);
+  return rc;
+}
