@@ -18,10 +18,8 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define HAVE_AVX2_DECODE 1
-#endif
+#include "dokus-base64-avx2-private.h"
+#define HAVE_AVX2_DECODE DOKUS_HAVE_BASE64_AVX2
 
 /* The value of each character of the RFC 4648 alphabet, -1 for the rest. */
 static const signed char value_of[256] = {
@@ -102,9 +100,10 @@ decode16 (const char *in, unsigned char *out)
 #if HAVE_AVX2_DECODE
 /* 32 characters a step while 32 are left and all are in the alphabet:
  * their 24 bytes into @out. Returns how many characters it took (a
- * multiple of 32); *@written the bytes. Same ranges as decode16(); the
- * bits are joined by multiply-adds and put in order by a byte shuffle. */
-__attribute__ ((target ("avx2"))) static size_t
+ * multiple of 32); *@written the bytes. The digits and their values by
+ * the nibble tables of dokus-base64-avx2-private.h; the bits are joined
+ * by multiply-adds and put in order by a byte shuffle. */
+DOKUS_B64_TARGET static size_t
 decode32_avx2 (const char *in, size_t len, unsigned char *out, size_t *written)
 {
   /* per 128-bit half: the three bytes of each 32-bit lane, high byte
@@ -118,27 +117,12 @@ decode32_avx2 (const char *in, size_t len, unsigned char *out, size_t *written)
   for (; len - i >= 32; i += 32, n += 24)
     {
       const __m256i c = _mm256_loadu_si256 ((const __m256i *) (in + i));
-      const __m256i upper = _mm256_and_si256 (_mm256_cmpgt_epi8 (c, _mm256_set1_epi8 ('A' - 1)),
-                                              _mm256_cmpgt_epi8 (_mm256_set1_epi8 ('Z' + 1), c));
-      const __m256i lower = _mm256_and_si256 (_mm256_cmpgt_epi8 (c, _mm256_set1_epi8 ('a' - 1)),
-                                              _mm256_cmpgt_epi8 (_mm256_set1_epi8 ('z' + 1), c));
-      const __m256i digit = _mm256_and_si256 (_mm256_cmpgt_epi8 (c, _mm256_set1_epi8 ('0' - 1)),
-                                              _mm256_cmpgt_epi8 (_mm256_set1_epi8 ('9' + 1), c));
-      const __m256i plus = _mm256_cmpeq_epi8 (c, _mm256_set1_epi8 ('+'));
-      const __m256i slash = _mm256_cmpeq_epi8 (c, _mm256_set1_epi8 ('/'));
-      __m256i offset, v, bytes;
+      const __m256i hi = dokus_b64_high_nibbles (c), errors = dokus_b64_errors (c, hi);
+      __m256i v, bytes;
 
-      if ((unsigned) _mm256_movemask_epi8 (_mm256_or_si256 (
-            _mm256_or_si256 (upper, lower), _mm256_or_si256 (digit, _mm256_or_si256 (plus, slash))))
-          != 0xffffffffu)
+      if (!_mm256_testz_si256 (errors, errors))
         break;
-      offset = _mm256_or_si256 (
-        _mm256_or_si256 (_mm256_and_si256 (upper, _mm256_set1_epi8 (-'A')),
-                         _mm256_and_si256 (lower, _mm256_set1_epi8 (26 - 'a'))),
-        _mm256_or_si256 (_mm256_and_si256 (digit, _mm256_set1_epi8 (52 - '0')),
-                         _mm256_or_si256 (_mm256_and_si256 (plus, _mm256_set1_epi8 (62 - '+')),
-                                          _mm256_and_si256 (slash, _mm256_set1_epi8 (63 - '/')))));
-      v = _mm256_add_epi8 (c, offset);
+      v = dokus_b64_values (c, hi);
       /* two characters a 16-bit lane: first × 64 + second (12 bits) */
       v = _mm256_maddubs_epi16 (v, _mm256_set1_epi16 (0x0140));
       /* two of those a 32-bit lane: first × 4096 + second (24 bits) */

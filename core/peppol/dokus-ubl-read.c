@@ -266,6 +266,39 @@ text_of (Reader *r, xmlNodePtr n)
   return out;
 }
 
+/* The text of element @n as text_of() gives it, but lent, without a copy,
+ * when it is one text node (an attachment's megabytes of base64): *@out
+ * and *@len point into the node, trimmed, not NUL-terminated. Otherwise
+ * (several text nodes) text_of()'s copy. false when empty (or on OOM,
+ * with r->st set). */
+static bool
+text_span (Reader *r, xmlNodePtr n, const char **out, size_t *len)
+{
+  const char *t;
+  size_t m;
+
+  *out = NULL;
+  *len = 0;
+  if (n == NULL || failed (r))
+    return false;
+  if (n->children == NULL || n->children->next != NULL || n->children->type != XML_TEXT_NODE)
+    {
+      *out = text_of (r, n);
+      *len = *out != NULL ? strlen (*out) : 0;
+      return *out != NULL;
+    }
+  if ((t = (const char *) n->children->content) == NULL)
+    return false;
+  m = strlen (t);
+  while (m > 0 && is_space (*t))
+    t++, m--;
+  while (m > 0 && is_space (t[m - 1]))
+    m--;
+  *out = t;
+  *len = m;
+  return m > 0;
+}
+
 /* The text of child @qname of @parent, or NULL. */
 static const char *
 get_text (Reader *r, xmlNodePtr parent, const char *qname)
@@ -746,10 +779,12 @@ read_attachment (Reader *r, xmlNodePtr n, const char *path, UblAttachment *a)
   if (bin != NULL && !failed (r))
     {
       char bpath[PATH_MAX_TEXT];
-      const char *b64 = text_of (r, bin), *end = NULL;
-      size_t b64_len = b64 ? strlen (b64) : 0, max, len = 0;
+      const char *b64 = NULL, *end = NULL;
+      size_t b64_len = 0, max, len = 0;
       unsigned char *data;
 
+      /* decoded straight from the tree: no copy of the text */
+      text_span (r, bin, &b64, &b64_len);
       join_path (bpath, path, "cac:Attachment");
       a->filename = get_attr (r, bin, "filename");
       a->mime_type = get_attr (r, bin, "mimeCode");

@@ -18,12 +18,8 @@
 #include <emmintrin.h>
 #endif
 /* a 32-byte step for long base64 runs, on x86-64 CPUs that have AVX2 */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define HAVE_AVX2_BASE64 1
-#else
-#define HAVE_AVX2_BASE64 0
-#endif
+#include "../dokus-base64-avx2-private.h"
+#define HAVE_AVX2_BASE64 DOKUS_HAVE_BASE64_AVX2
 
 #include "dokus-validate-names-private.h"
 #include "dokus-validate-private.h"
@@ -219,35 +215,29 @@ skip_digit_blocks (const unsigned char *p, const unsigned char *end)
 #endif
 
 #if HAVE_AVX2_BASE64
-/* digit_lanes() on 32 bytes */
-__attribute__ ((target ("avx2"))) static __m256i
-digit_lanes_avx2 (const unsigned char *p)
-{
-  __m256i x = _mm256_loadu_si256 ((const __m256i *) p);
-  __m256i lower = _mm256_or_si256 (x, _mm256_set1_epi8 (0x20));
-  __m256i alpha = _mm256_and_si256 (_mm256_cmpgt_epi8 (lower, _mm256_set1_epi8 ('a' - 1)),
-                                    _mm256_cmpgt_epi8 (_mm256_set1_epi8 ('z' + 1), lower));
-  __m256i slash_digit = _mm256_and_si256 (_mm256_cmpgt_epi8 (x, _mm256_set1_epi8 ('/' - 1)),
-                                          _mm256_cmpgt_epi8 (_mm256_set1_epi8 ('9' + 1), x));
-  __m256i plus = _mm256_cmpeq_epi8 (x, _mm256_set1_epi8 ('+'));
-  return _mm256_or_si256 (_mm256_or_si256 (alpha, slash_digit), plus);
-}
-
 /* skip_digit_blocks() 128 bytes a step, then 32: for the long runs of an
- * embedded document (most of the bytes of an export) */
-__attribute__ ((target ("avx2"))) static size_t
+ * embedded document (most of the bytes of an export); the digits told by
+ * the nibble tables of dokus-base64-avx2-private.h */
+DOKUS_B64_TARGET static size_t
 skip_digit_blocks_avx2 (const unsigned char *p, const unsigned char *end)
 {
   const unsigned char *start = p;
   while (end - p >= 128)
     {
-      __m256i low = _mm256_and_si256 (digit_lanes_avx2 (p), digit_lanes_avx2 (p + 32));
-      __m256i high = _mm256_and_si256 (digit_lanes_avx2 (p + 64), digit_lanes_avx2 (p + 96));
-      if (_mm256_movemask_epi8 (_mm256_and_si256 (low, high)) != -1)
+      __m256i c0 = _mm256_loadu_si256 ((const __m256i *) p);
+      __m256i c1 = _mm256_loadu_si256 ((const __m256i *) (p + 32));
+      __m256i c2 = _mm256_loadu_si256 ((const __m256i *) (p + 64));
+      __m256i c3 = _mm256_loadu_si256 ((const __m256i *) (p + 96));
+      __m256i e = _mm256_or_si256 (
+        _mm256_or_si256 (dokus_b64_errors (c0, dokus_b64_high_nibbles (c0)),
+                         dokus_b64_errors (c1, dokus_b64_high_nibbles (c1))),
+        _mm256_or_si256 (dokus_b64_errors (c2, dokus_b64_high_nibbles (c2)),
+                         dokus_b64_errors (c3, dokus_b64_high_nibbles (c3))));
+      if (!_mm256_testz_si256 (e, e))
         break;
       p += 128;
     }
-  while (end - p >= 32 && _mm256_movemask_epi8 (digit_lanes_avx2 (p)) == -1)
+  while (end - p >= 32 && dokus_b64_all_digits (p))
     p += 32;
   return (size_t) (p - start);
 }
