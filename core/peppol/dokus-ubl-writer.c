@@ -953,9 +953,12 @@ dokus_ubl_export (DokusBook *book, const char *id_or_number, char **out_xml, siz
     }
   language = find_pdf_language (&f.doc, description);
   /* the document's JSON only when its PDF has to be drawn */
-  if ((st = dokus_pdf_rendering_get (db, id, NULL, language, &rendering, err)) != DOKUS_OK)
+  if ((st = dokus_pdf_rendering_get_lent (db, id, NULL, language, &rendering, err)) != DOKUS_OK)
     goto out;
-  if ((st = make_ubl (&f, &rendering, description, &xml, &xml_len, hash, err)) != DOKUS_OK)
+  st = make_ubl (&f, &rendering, description, &xml, &xml_len, hash, err);
+  /* a kept PDF is read straight from the book's row: its base64 is written */
+  dokus_pdf_rendering_end_loan (&rendering);
+  if (st != DOKUS_OK)
     goto out;
   if ((st = read_export_hash (db, id, stored, err)) != DOKUS_OK)
     goto out;

@@ -34,11 +34,15 @@ DokusStatus dokus_pdf_render_json (const cJSON *doc, const char *language,
 
 /* A PDF of a document, drawn or read back from the book. */
 typedef struct {
-  unsigned char *pdf; /* (owned) */
+  unsigned char *pdf; /* (owned), or lent (below) */
   size_t len;
   int pages;
   bool stored;   /* read from document_renderings: nothing to store */
   bool complete; /* false when the frozen logo was not found (drawn without): not to store */
+  /* dokus_pdf_rendering_get_lent(): the statement whose row @pdf points
+   * into, on @lent_db (NULL: @pdf is owned) */
+  sqlite3_stmt *lent;
+  sqlite3 *lent_db;
 } DokusPdfRendering;
 
 /* The PDF of the issued document @document_id, whose JSON is @doc
@@ -51,6 +55,20 @@ typedef struct {
 DokusStatus dokus_pdf_rendering_get (sqlite3 *db, const char *document_id, const cJSON *doc,
                                      const char *language, DokusPdfRendering *out,
                                      DokusError *err);
+
+/* dokus_pdf_rendering_get(), but a PDF kept in the book is lent straight
+ * from its row, without a copy (tens of kilobytes at every export): read
+ * @out->pdf before the caller's read transaction ends or anything else
+ * runs on @db, then dokus_pdf_rendering_end_loan() or
+ * dokus_pdf_rendering_clear(). A PDF drawn now is owned as with
+ * dokus_pdf_rendering_get(). */
+DokusStatus dokus_pdf_rendering_get_lent (sqlite3 *db, const char *document_id, const cJSON *doc,
+                                          const char *language, DokusPdfRendering *out,
+                                          DokusError *err);
+
+/* Gives a lent PDF back to the book (out->pdf NULL after, the other
+ * fields kept); an owned one is kept. */
+void dokus_pdf_rendering_end_loan (DokusPdfRendering *r);
 
 /* Keeps @r (from dokus_pdf_rendering_get() for @document_id and
  * @language) in document_renderings, unless it was read from there or is

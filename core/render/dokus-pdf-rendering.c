@@ -20,11 +20,13 @@
 #include "dokus-render-private.h"
 #include "dokus-stmt-cache-private.h"
 
-/* The kept rendering, if any, into @out (out->stored). */
+/* The kept rendering, if any, into @out (out->stored): a copy, or lent
+ * from the statement's row when @lend. */
 static DokusStatus
-read_stored (sqlite3 *db, const char *document_id, const char *language,
+read_stored (sqlite3 *db, const char *document_id, const char *language, bool lend,
              DokusPdfRendering *out, DokusError *err)
 {
+  static unsigned char empty[1];
   sqlite3_stmt *stmt = NULL;
   DokusStatus st = DOKUS_OK;
   int rc = dokus_stmt_cache_prepare (db,
@@ -42,16 +44,22 @@ read_stored (sqlite3 *db, const char *document_id, const char *language,
     }
   if (rc == SQLITE_ROW)
     {
+      const void *blob = sqlite3_column_blob (stmt, 1);
       size_t n = (size_t) sqlite3_column_bytes (stmt, 1);
+      out->len = n;
+      out->pages = sqlite3_column_int (stmt, 0);
+      out->stored = out->complete = true;
+      if (lend)
+        {
+          out->pdf = blob != NULL ? (unsigned char *) blob : empty;
+          out->lent = stmt;
+          out->lent_db = db;
+          return DOKUS_OK;
+        }
       if ((out->pdf = malloc (n ? n : 1)) == NULL)
         st = dokus_error_set (err, DOKUS_ERR_NOMEM, NULL, "out of memory");
-      else
-        {
-          memcpy (out->pdf, sqlite3_column_blob (stmt, 1), n);
-          out->len = n;
-          out->pages = sqlite3_column_int (stmt, 0);
-          out->stored = out->complete = true;
-        }
+      else if (n > 0)
+        memcpy (out->pdf, blob, n);
     }
   else if (rc != SQLITE_DONE)
     st = dokus_book_sqlite_error (db, rc, "reading a stored PDF", err);
@@ -59,9 +67,9 @@ read_stored (sqlite3 *db, const char *document_id, const char *language,
   return st;
 }
 
-DokusStatus
-dokus_pdf_rendering_get (sqlite3 *db, const char *document_id, const cJSON *doc,
-                         const char *language, DokusPdfRendering *out, DokusError *err)
+static DokusStatus
+rendering_get (sqlite3 *db, const char *document_id, const cJSON *doc, const char *language,
+               bool lend, DokusPdfRendering *out, DokusError *err)
 {
   cJSON *own = NULL;
   const char *logo_hash;
@@ -71,7 +79,7 @@ dokus_pdf_rendering_get (sqlite3 *db, const char *document_id, const cJSON *doc,
 
   assert (db != NULL && document_id != NULL && out != NULL);
   memset (out, 0, sizeof *out);
-  st = read_stored (db, document_id, language, out, err);
+  st = read_stored (db, document_id, language, lend, out, err);
   if (st != DOKUS_OK || out->stored)
     return st;
   if (doc == NULL)
@@ -94,6 +102,31 @@ dokus_pdf_rendering_get (sqlite3 *db, const char *document_id, const cJSON *doc,
   free (logo);
   cJSON_Delete (own);
   return st;
+}
+
+DokusStatus
+dokus_pdf_rendering_get (sqlite3 *db, const char *document_id, const cJSON *doc,
+                         const char *language, DokusPdfRendering *out, DokusError *err)
+{
+  return rendering_get (db, document_id, doc, language, false, out, err);
+}
+
+DokusStatus
+dokus_pdf_rendering_get_lent (sqlite3 *db, const char *document_id, const cJSON *doc,
+                              const char *language, DokusPdfRendering *out, DokusError *err)
+{
+  return rendering_get (db, document_id, doc, language, true, out, err);
+}
+
+void
+dokus_pdf_rendering_end_loan (DokusPdfRendering *r)
+{
+  if (r == NULL || r->lent == NULL)
+    return;
+  dokus_stmt_cache_release (r->lent_db, r->lent);
+  r->lent = NULL;
+  r->lent_db = NULL;
+  r->pdf = NULL;
 }
 
 DokusStatus
@@ -129,6 +162,9 @@ dokus_pdf_rendering_clear (DokusPdfRendering *r)
 {
   if (r == NULL)
     return;
-  free (r->pdf);
+  if (r->lent != NULL)
+    dokus_pdf_rendering_end_loan (r);
+  else
+    free (r->pdf);
   memset (r, 0, sizeof *r);
 }
