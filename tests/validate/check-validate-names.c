@@ -154,6 +154,54 @@ START_TEST (test_validate_checks_elements_ubl_does_not_have)
 }
 END_TEST
 
+/* The root's children are found through a table by name and namespace
+ * (dokus_val_child_n()): a foreign element of the same local name first
+ * is not the one, an absent name is absent, and a root with more distinct
+ * children than the table holds is scanned as before. */
+START_TEST (test_validate_finds_the_roots_children_by_name_and_namespace)
+{
+#define PROFILE                                                                            \
+  "<cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>"               \
+  "<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>"
+  DokusUblReport *r;
+  char *many;
+  size_t len = 0;
+
+  /* o:ProfileID first, then the real one: R001 (missing) and R007 (not a
+   * Peppol profile) both quiet */
+  r = validate_both (INV_OPEN "<o:ProfileID>not a profile</o:ProfileID>" PROFILE "</Invoice>");
+  ck_assert_uint_eq (count_findings (r, "PEPPOL-EN16931-R001", NULL), 0);
+  ck_assert_uint_eq (count_findings (r, "PEPPOL-EN16931-R007", NULL), 0);
+  dokus_ubl_report_free (r);
+  /* only the foreign one: the business process is missing */
+  r = validate_both (INV_OPEN "<o:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
+                              "</o:ProfileID>"
+                              "<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode></Invoice>");
+  ck_assert_uint_eq (count_findings (r, "PEPPOL-EN16931-R001", NULL), 1);
+  dokus_ubl_report_free (r);
+  /* 70 distinct foreign children (more than the table's 64): the same
+   * answers by scanning */
+  many = malloc (70 * 32 + 1);
+  ck_assert_ptr_nonnull (many);
+  many[0] = '\0';
+  for (int i = 0; i < 70; i++)
+    len += (size_t) snprintf (many + len, 32, "<o:E%d>x</o:E%d>", i, i);
+  r = validate_both (dokus_test_js ("%s%s%s</Invoice>", INV_OPEN, many, PROFILE));
+  ck_assert_uint_eq (count_findings (r, "PEPPOL-EN16931-R001", NULL), 0);
+  ck_assert_uint_eq (count_findings (r, "PEPPOL-EN16931-R007", NULL), 0);
+  dokus_ubl_report_free (r);
+  r = validate_both (dokus_test_js ("%s%s<cbc:ProfileID>x</cbc:ProfileID>"
+                                    "<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>"
+                                    "</Invoice>",
+                                    INV_OPEN, many));
+  ck_assert_uint_eq (count_findings (r, "PEPPOL-EN16931-R001", NULL), 0);
+  ck_assert_uint_eq (count_findings (r, "PEPPOL-EN16931-R007", NULL), 1);
+  dokus_ubl_report_free (r);
+  free (many);
+#undef PROFILE
+}
+END_TEST
+
 START_TEST (test_validate_orders_the_structure_by_name)
 {
   /* cbc:ID after cbc:IssueDate: out of order; a cac:ID (a known name in
@@ -176,6 +224,7 @@ names_suite (void)
   tcase_add_test (tc, test_validate_tells_the_right_spelling_from_the_misspelt);
   tcase_add_test (tc, test_validate_checks_code_lists_by_name);
   tcase_add_test (tc, test_validate_checks_elements_ubl_does_not_have);
+  tcase_add_test (tc, test_validate_finds_the_roots_children_by_name_and_namespace);
   tcase_add_test (tc, test_validate_orders_the_structure_by_name);
   suite_add_tcase (s, tc);
   return s;

@@ -78,6 +78,15 @@ struct DokusValCtx {
   void           *cache_data[DOKUS_VAL_CACHE_KEYS];
   size_t          cache_last;  /* the slot found last: rules of a group run in a row */
   DokusValNameSlot *names;     /* DOKUS_VAL_NAME_SLOTS (arena), made on first use */
+  /* the root's element children by name and namespace (dokus_val_child_n()
+   * from the root): the first of each, open addressing on the interned
+   * name, DOKUS_VAL_ROOT_SLOTS (arena), made on the first lookup;
+   * root_state 0: not made yet, 1: made, -1: not used (no index, too many
+   * names, out of memory) */
+  const xmlChar  **root_names;
+  uint8_t         *root_kinds;
+  const xmlNode  **root_first;
+  int              root_state;
 };
 
 /* Builds the element index (dokus-validate-tree.c); false on OOM. */

@@ -253,11 +253,98 @@ next_element (const xmlNode *n, const char *qname, size_t len)
   return NULL;
 }
 
+static const xmlChar *dict_name (DokusValCtx *v, const char *local, size_t len);
+
+/* the root table's size: twice the distinct names it may hold */
+#define DOKUS_VAL_ROOT_SLOTS 128
+
+static size_t
+root_slot_of (const xmlChar *name, uint8_t kind)
+{
+  uintptr_t h = (uintptr_t) name >> 3;
+  return (size_t) ((h ^ (h >> 7) ^ kind) & (DOKUS_VAL_ROOT_SLOTS - 1));
+}
+
+/* Fills the root table: the first root child element of each name and
+ * kind. false when it cannot be used (then the siblings are scanned). */
+static DOKUS_VAL_NOINLINE bool
+root_table_make (DokusValCtx *v)
+{
+  size_t n = 0;
+
+  v->root_state = -1;
+  if (v->n_buckets == 0 || v->root->_private == NULL)
+    return false;
+  v->root_names = dokus_val_alloc (v, DOKUS_VAL_ROOT_SLOTS * sizeof *v->root_names);
+  v->root_kinds = dokus_val_alloc (v, DOKUS_VAL_ROOT_SLOTS * sizeof *v->root_kinds);
+  v->root_first = dokus_val_alloc (v, DOKUS_VAL_ROOT_SLOTS * sizeof *v->root_first);
+  if (v->root_names == NULL || v->root_kinds == NULL || v->root_first == NULL)
+    return false;
+  for (const xmlNode *c = v->root->children; c; c = c->next)
+    {
+      const DokusValNodeRec *r = c->_private;
+      size_t i;
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (r == NULL)
+        return false;
+      i = root_slot_of (c->name, r->kind);
+      while (v->root_names[i] != NULL && (v->root_names[i] != c->name || v->root_kinds[i] != r->kind))
+        i = (i + 1) & (DOKUS_VAL_ROOT_SLOTS - 1);
+      if (v->root_names[i] != NULL)
+        continue; /* not the first of its name */
+      if (++n > DOKUS_VAL_ROOT_SLOTS / 2)
+        return false;
+      v->root_names[i] = c->name;
+      v->root_kinds[i] = r->kind;
+      v->root_first[i] = c;
+    }
+  v->root_state = 1;
+  return true;
+}
+
+/* The first child element of the root named @qname ("cbc:ID", @len bytes)
+ * through the root table; @found false when the table cannot answer. */
+static const xmlNode *
+root_child (DokusValCtx *v, const char *qname, size_t len, bool *found)
+{
+  const xmlChar *name;
+  uint8_t kind;
+  size_t i;
+
+  *found = false;
+  if (len < 5 || qname[3] != ':' || (v->root_state == 0 && !root_table_make (v))
+      || v->root_state != 1)
+    return NULL;
+  *found = true;
+  /* the document's own copy of the name: none, no element has it */
+  if ((name = dict_name (v, qname + 4, len - 4)) == NULL)
+    return NULL;
+  kind = kind_of_prefix (qname);
+  for (i = root_slot_of (name, kind); v->root_names[i] != NULL; i = (i + 1) & (DOKUS_VAL_ROOT_SLOTS - 1))
+    if (v->root_names[i] == name && v->root_kinds[i] == kind)
+      return v->root_first[i];
+  return NULL;
+}
+
 const xmlNode *
 dokus_val_child_n (const xmlNode *parent, const char *qname, size_t len)
 {
+  DokusValCtx *v;
+
   if (parent == NULL)
     return NULL;
+  /* the root's children through a table: a fifth of the lookups but two
+   * thirds of the sibling steps (the lines come last, and many of the
+   * names asked for are not there at all) */
+  if (qname != NULL && parent->doc != NULL && (v = parent->doc->_private) != NULL
+      && v->root == parent && v->root_state >= 0)
+    {
+      bool found;
+      const xmlNode *n = root_child (v, qname, len, &found);
+      if (found)
+        return n;
+    }
   return next_element (parent->children, qname, len);
 }
 
