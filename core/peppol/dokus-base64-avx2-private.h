@@ -71,8 +71,9 @@ dokus_b64_all_digits (const unsigned char *p)
 DOKUS_B64_TARGET static inline __m256i
 dokus_b64_values (__m256i c, __m256i hi)
 {
-  const __m256i offsets = _mm256_setr_epi8 (0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0,
-                                            0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
+  const __m256i offsets
+    = _mm256_setr_epi8 (0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0,
+                        0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
   const __m256i slash = _mm256_cmpeq_epi8 (c, _mm256_set1_epi8 ('/'));
 
   return _mm256_add_epi8 (c, _mm256_shuffle_epi8 (offsets, _mm256_add_epi8 (hi, slash)));

@@ -289,7 +289,8 @@ root_table_make (DokusValCtx *v)
       if (r == NULL)
         return false;
       i = root_slot_of (c->name, r->kind);
-      while (v->root_names[i] != NULL && (v->root_names[i] != c->name || v->root_kinds[i] != r->kind))
+      while (v->root_names[i] != NULL
+             && (v->root_names[i] != c->name || v->root_kinds[i] != r->kind))
         i = (i + 1) & (DOKUS_VAL_ROOT_SLOTS - 1);
       if (v->root_names[i] != NULL)
         continue; /* not the first of its name */
@@ -321,7 +322,8 @@ root_child (DokusValCtx *v, const char *qname, size_t len, bool *found)
   if ((name = dict_name (v, qname + 4, len - 4)) == NULL)
     return NULL;
   kind = kind_of_prefix (qname);
-  for (i = root_slot_of (name, kind); v->root_names[i] != NULL; i = (i + 1) & (DOKUS_VAL_ROOT_SLOTS - 1))
+  for (i = root_slot_of (name, kind); v->root_names[i] != NULL;
+       i = (i + 1) & (DOKUS_VAL_ROOT_SLOTS - 1))
     if (v->root_names[i] == name && v->root_kinds[i] == kind)
       return v->root_first[i];
   return NULL;
